@@ -1,0 +1,133 @@
+import { Command, CommanderError } from 'commander';
+import { loadConfig, appVersion } from '../config.ts';
+import { openRuntime, printAdminPassword, seedOnFirstStart } from '../runtime.ts';
+import { buildApp } from '../http/app.ts';
+import { seedDemo } from '../services/seed.ts';
+import { createUser, findUserByUsername, resetPassword } from '../services/accounts.ts';
+import { findAgency } from '../services/agencies.ts';
+import { systemActor } from '../services/context.ts';
+import { AppError } from '../services/errors.ts';
+import { allRoles } from '../services/policy.ts';
+import type { Role } from '../storage/schema.ts';
+
+const out = (line = ''): void => {
+  process.stdout.write(line + '\n');
+};
+
+/** Runs fn with a migrated database, closing it afterwards. */
+async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>): Promise<T> {
+  const rt = await openRuntime(loadConfig());
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.handle.close();
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command('gongkai')
+    .description('Gongkai 公开 — 政府信息公开平台 / open-government-information platform')
+    .version(appVersion)
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      '\n配置 / configuration: PORT, HOST, DATABASE_URL (postgres://…), GONGKAI_DATA_DIR (默认 ./data)',
+    );
+
+  program
+    .command('serve')
+    .description('启动门户、工作台和 API / serve portal, workspace and API')
+    .action(async () => {
+      const config = loadConfig();
+      const { handle, deps } = await openRuntime(config);
+      printAdminPassword(await seedOnFirstStart(deps), out);
+      const app = await buildApp(deps, { version: config.version, logger: false });
+      const close = async () => {
+        await app.close();
+        await handle.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', close);
+      process.once('SIGTERM', close);
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+      out(`Gongkai ${config.version} 已启动 / listening: http://${shown}:${port}/  (数据库 ${deps.dialect})`);
+      out(`  门户 portal: /   工作台 workspace: /admin/   API: /api/v1/  文档 docs: /api/docs`);
+    });
+
+  program
+    .command('migrate')
+    .description('执行数据库迁移 / apply database migrations')
+    .action(async () => {
+      await withRuntime(async () => out('数据库迁移完成 / migrations applied'));
+    });
+
+  program
+    .command('seed')
+    .description('写入演示数据（重复运行不产生重复数据）/ create demo data (idempotent)')
+    .action(async () => {
+      await withRuntime(async ({ deps }) => {
+        const result = await seedDemo(deps);
+        out(result.createdAgencies.length ? `已创建机构：${result.createdAgencies.join('、')}` : '演示机构已存在，未作改动');
+        printAdminPassword(result, out);
+      });
+    });
+
+  const user = program.command('user').description('用户管理 / user management');
+  user
+    .command('create')
+    .description('创建用户并打印一次性密码 / create a user and print a one-time password')
+    .requiredOption('--username <name>', '用户名')
+    .requiredOption('--agency <codeOrName>', '机构代码或名称')
+    .option('--name <displayName>', '姓名')
+    .option('--role <roles>', `角色，逗号分隔：${allRoles.join(',')}`, 'clerk')
+    .action(async (opts: { username: string; agency: string; name?: string; role: string }) => {
+      const roles = opts.role.split(',').map((r) => r.trim()) as Role[];
+      const bad = roles.filter((r) => !allRoles.includes(r));
+      if (bad.length) throw new AppError('INVALID_ROLE', `未知角色：${bad.join(',')}；可选：${allRoles.join(',')}`);
+      await withRuntime(async ({ deps }) => {
+        const agency = await findAgency(deps.db, opts.agency);
+        if (!agency) throw new AppError('NOT_FOUND', `机构“${opts.agency}”不存在`);
+        const { oneTimePassword } = await createUser(deps, systemActor('cli'), {
+          username: opts.username,
+          displayName: opts.name ?? opts.username,
+          roles: roles.map((role) => ({ agencyId: agency.id, role })),
+        });
+        out(`已创建用户 ${opts.username}（${agency.name}）`);
+        out(`一次性密码 one-time password: ${oneTimePassword}`);
+      });
+    });
+  user
+    .command('reset-password')
+    .description('重置密码并打印一次性密码 / reset a password, print a one-time password')
+    .requiredOption('--username <name>', '用户名')
+    .action(async (opts: { username: string }) => {
+      await withRuntime(async ({ deps }) => {
+        const found = await findUserByUsername(deps, opts.username);
+        if (!found) throw new AppError('NOT_FOUND', `用户“${opts.username}”不存在`);
+        const { oneTimePassword } = await resetPassword(deps, systemActor('cli'), found.id);
+        out(`已重置 ${opts.username} 的密码，账号已解锁`);
+        out(`一次性密码 one-time password: ${oneTimePassword}`);
+      });
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildCli();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode;
+      return;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`错误：${message}\n`);
+    process.exitCode = 1;
+  }
+}

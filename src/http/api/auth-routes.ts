@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { changePassword, login, logout } from '../../services/accounts.ts';
+import { agenciesOfUser } from '../../services/agencies.ts';
+import type { ServiceDeps } from '../../services/context.ts';
+import { clearSessionCookie, requireUser, setSessionCookie } from '../auth.ts';
+import { AgencySchema, UserSchema, withErrors } from './schemas.ts';
+
+const SessionResponse = Type.Object({
+  user: UserSchema,
+  agencies: Type.Array(AgencySchema),
+  csrfToken: Type.String(),
+  expiresAt: Type.String(),
+});
+
+export function authRoutes(deps: ServiceDeps, secureCookies: boolean): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/auth/login',
+      {
+        schema: {
+          tags: ['账号'],
+          summary: '登录',
+          body: Type.Object(
+            {
+              username: Type.String({ minLength: 1, maxLength: 100 }),
+              password: Type.String({ minLength: 1, maxLength: 200 }),
+            },
+            { additionalProperties: false },
+          ),
+          response: withErrors({ 200: SessionResponse }),
+        },
+        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      },
+      async (req, reply) => {
+        const { token, session } = await login(deps, req.body);
+        setSessionCookie(reply, token, secureCookies);
+        return { ...session, agencies: await agenciesOfUser(deps.db, session.user.id) };
+      },
+    );
+
+    app.post(
+      '/auth/logout',
+      { schema: { tags: ['账号'], summary: '退出登录', response: withErrors({ 200: Type.Object({ ok: Type.Boolean() }) }) } },
+      async (req, reply) => {
+        if (req.sessionToken) await logout(deps, req.sessionToken);
+        clearSessionCookie(reply);
+        return { ok: true };
+      },
+    );
+
+    app.get(
+      '/auth/session',
+      { schema: { tags: ['账号'], summary: '当前会话', response: withErrors({ 200: SessionResponse }) } },
+      async (req) => {
+        const actor = requireUser(req);
+        const session = req.session!;
+        return { ...session, agencies: await agenciesOfUser(deps.db, actor.userId) };
+      },
+    );
+
+    app.post(
+      '/auth/change-password',
+      {
+        schema: {
+          tags: ['账号'],
+          summary: '修改本人密码',
+          body: Type.Object(
+            {
+              currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+              newPassword: Type.String({ minLength: 1, maxLength: 200 }),
+            },
+            { additionalProperties: false },
+          ),
+          response: withErrors({ 200: Type.Object({ ok: Type.Boolean() }) }),
+        },
+        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      },
+      async (req) => {
+        const actor = requireUser(req);
+        await changePassword(deps, actor.userId, req.body.currentPassword, req.body.newPassword);
+        return { ok: true };
+      },
+    );
+  };
+}

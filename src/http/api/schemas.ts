@@ -1,0 +1,44 @@
+import { Type, type TSchema } from 'typebox';
+
+export const ErrorResponse = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String() }),
+});
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const RoleSchema = Type.Union(
+  [Type.Literal('admin'), Type.Literal('clerk'), Type.Literal('reviewer'), Type.Literal('head')],
+  { description: '角色：admin 管理员、clerk 信息员、reviewer 审核人、head 负责人' },
+);
+
+export const AgencyLevelSchema = Type.Union([
+  Type.Literal('province'),
+  Type.Literal('city'),
+  Type.Literal('county'),
+  Type.Literal('township'),
+  Type.Literal('department'),
+]);
+
+export const UserSchema = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  mustChangePassword: Type.Boolean(),
+  disabled: Type.Boolean(),
+  lockedUntil: Type.Union([Type.String(), Type.Null()]),
+  roles: Type.Array(Type.Object({ agencyId: Type.Integer(), role: RoleSchema })),
+});
+
+export const AgencySchema = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  level: AgencyLevelSchema,
+  levelLabel: Type.String(),
+  parentId: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+/** Standard error responses every route documents. */
+export function withErrors<T extends Record<number, TSchema>>(ok: T) {
+  return { ...ok, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+}

@@ -1,0 +1,86 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Ajv } from 'ajv';
+import { AppError } from '../services/errors.ts';
+import type { ServiceDeps } from '../services/context.ts';
+import { registerAuth } from './auth.ts';
+import { registerErrorHandling } from './errors.ts';
+import { authRoutes } from './api/auth-routes.ts';
+import { adminRoutes } from './api/admin-routes.ts';
+import { registerPortal, renderNotFound } from './portal/routes.ts';
+import { registerWorkspace } from './workspace.ts';
+
+export interface AppOptions {
+  version: string;
+  logger?: boolean;
+  /** Mark cookies Secure (behind HTTPS). */
+  secureCookies?: boolean;
+  /** Per-IP limit for the login route; tests of lockout raise it. */
+  trustProxy?: boolean;
+}
+
+/** JSON bodies are validated strictly (a wrong type is an error); query strings and path
+ *  parameters arrive as text and are coerced to the declared type. */
+function buildValidators() {
+  const common = { allErrors: false, useDefaults: true, strict: false } as const;
+  const strict = new Ajv({ ...common, coerceTypes: false, removeAdditional: false });
+  const coercing = new Ajv({ ...common, coerceTypes: 'array', removeAdditional: false });
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
+    (httpPart === 'body' ? strict : coercing).compile(schema);
+}
+
+export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(buildValidators());
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED', '请求过于频繁，请稍后再试', 429),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Gongkai 公开 API',
+        description: '政府信息公开平台接口。所有错误返回 {"error":{"code","message"}}。',
+        version: options.version,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'gk_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerErrorHandling(app, renderNotFound(deps));
+  registerAuth(app, deps);
+
+  app.get('/healthz', async () => ({ status: 'ok', database: deps.dialect, version: options.version }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(deps, options.secureCookies ?? false));
+      await api.register(adminRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  registerPortal(app, deps);
+  await registerWorkspace(app);
+  return app;
+}

@@ -1,0 +1,57 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { resolveSession, SESSION_HOURS, type SessionInfo } from '../services/accounts.ts';
+import { AppError } from '../services/errors.ts';
+import type { Actor, ServiceDeps } from '../services/context.ts';
+
+export const SESSION_COOKIE = 'gk_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionInfo | null;
+    sessionToken: string | null;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Resolves the session cookie on every /api request, and enforces the CSRF token on
+ * cookie-authenticated writes (synchronizer token kept server-side with the session).
+ */
+export function registerAuth(app: FastifyInstance, deps: ServiceDeps): void {
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('preValidation', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await resolveSession(deps, token);
+    if (!session) return;
+    req.session = session;
+    req.sessionToken = token;
+    if (UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
+      throw new AppError('CSRF_TOKEN_INVALID', '安全令牌无效或缺失，请刷新页面后重试', 403);
+    }
+  });
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    maxAge: SESSION_HOURS * 3600,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/** The signed-in actor, or 401. */
+export function requireUser(req: FastifyRequest): Actor & { kind: 'user' } {
+  if (!req.session) throw new AppError('UNAUTHENTICATED', '请先登录', 401);
+  return { kind: 'user', userId: req.session.user.id };
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ServiceDeps } from '../../services/context.ts';
+import { findAgency, listAllAgencies } from '../../services/agencies.ts';
+import { openColumns, type OpenColumnSlug, type PortalAgency } from '../../views/portal/layout.ts';
+import { agencyHomePage, columnPage, noAgencyPage, notFoundPage } from '../../views/portal/pages.ts';
+
+const portalCss = readFileSync(new URL('../../views/assets/portal.css', import.meta.url), 'utf8');
+
+const HTML = 'text/html; charset=utf-8';
+
+/** The agency whose portal `/` shows: the first top-level agency (a platform lists the rest). */
+async function defaultAgency(deps: ServiceDeps): Promise<PortalAgency | null> {
+  const all = await listAllAgencies(deps.db);
+  const root = all.find((a) => a.parent_id === null) ?? all[0];
+  return root ? { code: root.code, name: root.name } : null;
+}
+
+export async function agencyFromRequest(deps: ServiceDeps, req: FastifyRequest): Promise<PortalAgency | null> {
+  const match = /^\/org\/([^/?#]+)/.exec(req.url);
+  if (match) {
+    const agency = await findAgency(deps.db, decodeURIComponent(match[1]!)).catch(() => undefined);
+    if (agency) return { code: agency.code, name: agency.name };
+  }
+  return defaultAgency(deps);
+}
+
+export function renderNotFound(deps: ServiceDeps) {
+  return async (req: FastifyRequest): Promise<string> => notFoundPage(await agencyFromRequest(deps, req));
+}
+
+export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
+  app.get('/assets/portal.css', async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(portalCss),
+  );
+
+  const home = async (agency: PortalAgency): Promise<string> => {
+    const others = (await listAllAgencies(deps.db))
+      .filter((a) => a.code !== agency.code)
+      .slice(0, 200)
+      .map((a) => ({ code: a.code, name: a.name }));
+    return agencyHomePage(agency, others);
+  };
+
+  app.get('/', async (_req, reply) => {
+    const agency = await defaultAgency(deps);
+    return reply.type(HTML).send(agency ? await home(agency) : noAgencyPage());
+  });
+
+  app.get<{ Params: { code: string } }>('/org/:code/', async (req, reply) => {
+    const agency = await findAgency(deps.db, req.params.code);
+    if (!agency) return reply.callNotFound();
+    return reply.type(HTML).send(await home({ code: agency.code, name: agency.name }));
+  });
+
+  app.get<{ Params: { code: string; column: string } }>('/org/:code/open/:column', async (req, reply) => {
+    const agency = await findAgency(deps.db, req.params.code);
+    const column = openColumns.find((c) => c.slug === req.params.column);
+    if (!agency || !column) return reply.callNotFound();
+    return reply.type(HTML).send(columnPage({ code: agency.code, name: agency.name }, column.slug as OpenColumnSlug));
+  });
+}

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './storage/dialect.ts';
+import { migrateToLatest } from './storage/migrate.ts';
+import type { ServiceDeps } from './services/context.ts';
+import { seedDemo, type SeedResult } from './services/seed.ts';
+
+/** Opens the configured database (creating the data directories) and migrates it. */
+export async function openRuntime(config: Config): Promise<{ handle: DatabaseHandle; deps: ServiceDeps }> {
+  for (const dir of ['', 'uploads', 'backups']) mkdirSync(path.join(config.dataDir, dir), { recursive: true });
+  const handle = openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqlitePath: path.join(config.dataDir, 'gongkai.sqlite'),
+  });
+  try {
+    await migrateToLatest(handle.db);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  return { handle, deps: { db: handle.db, dialect: handle.dialect, now: () => new Date() } };
+}
+
+const FIRST_START_KEY = 'first_start_seeded_at';
+
+/**
+ * On the very first start of a database, seed the demo data. Recorded in settings, so a
+ * later start never seeds again even if an administrator removed the demo agency.
+ */
+export async function seedOnFirstStart(deps: ServiceDeps): Promise<SeedResult | null> {
+  const done = await deps.db.selectFrom('settings').select('value').where('key', '=', FIRST_START_KEY).executeTakeFirst();
+  if (done) return null;
+  const result = await seedDemo(deps);
+  await deps.db
+    .insertInto('settings')
+    .values({ key: FIRST_START_KEY, value: deps.now().toISOString() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return result;
+}
+
+export function printAdminPassword(result: SeedResult | null, log: (line: string) => void): void {
+  if (!result?.admin) return;
+  log('');
+  log('==================================================================');
+  log(' 已创建管理员账号 / Administrator account created');
+  log(`   用户名 username: ${result.admin.username}`);
+  log(`   一次性密码 one-time password: ${result.admin.oneTimePassword}`);
+  log(' 此密码只显示这一次，首次登录后请立即修改。');
+  log(' This password is shown only once; change it after the first login.');
+  log('==================================================================');
+  log('');
+}

@@ -1,0 +1,28 @@
+import { Migrator, type Migration, type MigrationResult } from 'kysely';
+import type { Kysely } from 'kysely';
+import * as m0001 from './migrations/0001_foundation.ts';
+
+/** Every migration, in order. Static imports keep them bundled with the code that needs them. */
+const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+export class MigrationFailedError extends Error {
+  constructor(
+    readonly results: MigrationResult[],
+    override readonly cause: unknown,
+  ) {
+    super(`数据库迁移失败：${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/** Applies pending migrations; throws MigrationFailedError on any failure (never half-silent). */
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResult[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw new MigrationFailedError(results ?? [], error);
+  return results ?? [];
+}

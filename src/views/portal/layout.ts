@@ -1,0 +1,75 @@
+import { html, type SafeHtml } from '../html.ts';
+
+export interface PortalAgency {
+  code: string;
+  name: string;
+}
+
+/** The 政府信息公开 column, in the order agencies' portals conventionally list it. */
+export const openColumns = [
+  { slug: 'guide', label: '公开指南' },
+  { slug: 'rules', label: '公开制度' },
+  { slug: 'statutory', label: '法定主动公开内容' },
+  { slug: 'catalogue', label: '公开目录' },
+  { slug: 'annual-reports', label: '政府信息公开年报' },
+  { slug: 'request', label: '依申请公开' },
+  { slug: 'interaction', label: '互动交流' },
+] as const;
+
+export type OpenColumnSlug = (typeof openColumns)[number]['slug'];
+
+export const agencyBase = (agency: PortalAgency): string => `/org/${encodeURIComponent(agency.code)}`;
+
+export interface PageOptions {
+  title: string;
+  agency: PortalAgency | null;
+  active?: string;
+  body: SafeHtml;
+}
+
+export function portalPage({ title, agency, active, body }: PageOptions): string {
+  const siteName = agency ? agency.name : '政府信息公开平台';
+  return (
+    '<!doctype html>' +
+    html`<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} - ${siteName}</title>
+<link rel="stylesheet" href="/assets/portal.css">
+</head>
+<body>
+<a class="skip-link" href="#main">跳到正文</a>
+<header class="site-header">
+  <div class="wrap">
+    <a class="site-name" href="${agency ? agencyBase(agency) + '/' : '/'}">${siteName}</a>
+    <span class="site-sub">政府信息公开</span>
+  </div>
+</header>
+${agency ? columnNav(agency, active) : ''}
+<main id="main" class="wrap" tabindex="-1">
+${body}
+</main>
+<footer class="site-footer">
+  <div class="wrap">
+    <p>${agency ? agency.name : '政府信息公开平台'} · 政府信息公开专栏</p>
+    <p>依据《中华人民共和国政府信息公开条例》公开政府信息</p>
+  </div>
+</footer>
+</body>
+</html>`.value
+  );
+}
+
+function columnNav(agency: PortalAgency, active: string | undefined): SafeHtml {
+  const base = agencyBase(agency);
+  return html`<nav class="column-nav" aria-label="政府信息公开栏目">
+  <ul class="wrap">
+    <li><a href="${base}/"${active === 'home' ? html` aria-current="page"` : ''}>首页</a></li>
+    ${openColumns.map(
+      (c) =>
+        html`<li><a href="${base}/open/${c.slug}"${active === c.slug ? html` aria-current="page"` : ''}>${c.label}</a></li>`,
+    )}
+  </ul>
+</nav>`;
+}

@@ -1,0 +1,121 @@
+import { describe, it, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { PG_URL } from '../helpers/db.ts';
+import { passwordFrom, removeDir, runCli, startServer, tempDataDir } from '../helpers/server.ts';
+
+async function login(url: string, username: string, password: string) {
+  return fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+}
+
+describe('gongkai CLI', () => {
+  const dirs: string[] = [];
+  after(() => dirs.forEach(removeDir));
+  const newDir = () => {
+    const d = tempDataDir();
+    dirs.push(d);
+    return d;
+  };
+
+  it('prints help for every command', () => {
+    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['seed', '--help'], ['user', 'create', '--help'], ['user', 'reset-password', '--help']]) {
+      const res = runCli(args, {});
+      assert.equal(res.status, 0, `${args.join(' ')}: ${res.stderr}`);
+      assert.match(res.stdout, /Usage: gongkai/);
+    }
+  });
+
+  it('first start seeds and prints the one-time password once; a second start reuses the data', async (t) => {
+    const dataDir = newDir();
+    const first = await startServer({ GONGKAI_DATA_DIR: dataDir });
+    const password = passwordFrom(first.output);
+    try {
+      assert.ok(password, `password printed:\n${first.output}`);
+      const health = await (await fetch(`${first.url}/healthz`)).json();
+      assert.equal(health.database, 'sqlite');
+      assert.equal((await login(first.url, 'admin', password!)).status, 200);
+    } finally {
+      await first.stop();
+    }
+    const second = await startServer({ GONGKAI_DATA_DIR: dataDir });
+    try {
+      t.diagnostic(`second start answered /healthz after ${second.startMs} ms`);
+      assert.equal(passwordFrom(second.output), null, 'nothing seeded twice');
+      const res = await login(second.url, 'admin', password!);
+      assert.equal(res.status, 200);
+      const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+      const agencies = await (await fetch(`${second.url}/api/v1/agencies`, { headers: { cookie } })).json();
+      assert.deepEqual(agencies.items.map((a: { name: string }) => a.name), ['常平乡']);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('seed is idempotent; user create and reset-password print one-time passwords', () => {
+    const env = { GONGKAI_DATA_DIR: newDir() };
+    const first = runCli(['seed'], env);
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, /已创建机构：常平乡/);
+    assert.ok(passwordFrom(first.stdout));
+    const second = runCli(['seed'], env);
+    assert.equal(second.status, 0);
+    assert.match(second.stdout, /演示机构已存在，未作改动/);
+    assert.equal(passwordFrom(second.stdout), null);
+
+    const created = runCli(['user', 'create', '--username', 'zhang.san', '--agency', '常平乡', '--name', '张三', '--role', 'clerk,reviewer'], env);
+    assert.equal(created.status, 0, created.stderr);
+    assert.ok(passwordFrom(created.stdout));
+    const dup = runCli(['user', 'create', '--username', 'zhang.san', '--agency', 'changping'], env);
+    assert.equal(dup.status, 1);
+    assert.match(dup.stderr, /已被使用/);
+    const badRole = runCli(['user', 'create', '--username', 'x.y', '--agency', 'changping', '--role', 'boss'], env);
+    assert.equal(badRole.status, 1);
+    assert.match(badRole.stderr, /未知角色/);
+    const reset = runCli(['user', 'reset-password', '--username', 'zhang.san'], env);
+    assert.equal(reset.status, 0, reset.stderr);
+    assert.ok(passwordFrom(reset.stdout));
+    const missing = runCli(['user', 'reset-password', '--username', 'nobody'], env);
+    assert.equal(missing.status, 1);
+  });
+
+  it('migrate exits non-zero when the database cannot be reached', () => {
+    const res = runCli(['migrate'], { GONGKAI_DATA_DIR: newDir(), DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' });
+    assert.notEqual(res.status, 0);
+    assert.match(res.stderr, /错误/);
+    const bad = runCli(['migrate'], { GONGKAI_DATA_DIR: newDir(), DATABASE_URL: 'mysql://x' });
+    assert.notEqual(bad.status, 0);
+  });
+
+  it('serves from PostgreSQL when DATABASE_URL is set', async () => {
+    const name = `gk_cli_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(PG_URL);
+    url.pathname = `/${name}`;
+    try {
+      const env = { GONGKAI_DATA_DIR: newDir(), DATABASE_URL: url.toString() };
+      assert.equal(runCli(['migrate'], env).status, 0);
+      const server = await startServer(env);
+      try {
+        const health = await (await fetch(`${server.url}/healthz`)).json();
+        assert.equal(health.database, 'postgres');
+        const password = passwordFrom(server.output);
+        assert.ok(password);
+        assert.equal((await login(server.url, 'admin', password!)).status, 200);
+      } finally {
+        await server.stop();
+      }
+      const again = runCli(['seed'], env);
+      assert.match(again.stdout, /演示机构已存在/);
+    } finally {
+      await admin.query(`drop database ${name} with (force)`);
+      await admin.end();
+    }
+  });
+});

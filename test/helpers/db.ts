@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle, type DialectName } from '../../src/storage/dialect.ts';
+import { migrateToLatest } from '../../src/storage/migrate.ts';
+import type { ServiceDeps } from '../../src/services/context.ts';
+
+/** Every storage and service test runs once per dialect. */
+export const DIALECTS: DialectName[] = ['sqlite', 'postgres'];
+
+export const PG_URL = process.env.GONGKAI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  deps: ServiceDeps;
+  /** Moves the test clock. */
+  setNow(date: Date): void;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database: in-memory SQLite, or a private schema on the shared
+ * PostgreSQL that is dropped afterwards.
+ */
+export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+  let handle: DatabaseHandle;
+  let dropSchema = async (): Promise<void> => {};
+  if (dialect === 'postgres') {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    handle = openDatabase({ databaseUrl: PG_URL, pgSchema: schema });
+    dropSchema = async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    };
+  } else {
+    handle = openDatabase({ sqlitePath: ':memory:' });
+  }
+  await migrateToLatest(handle.db);
+  let now = new Date('2025-03-03T02:00:00Z');
+  return {
+    handle,
+    deps: { db: handle.db, dialect: handle.dialect, now: () => now },
+    setNow: (d) => {
+      now = d;
+    },
+    cleanup: async () => {
+      await handle.close();
+      await dropSchema();
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import { useMemo, useState } from 'react';
+import { Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Layout, Menu, Modal, Select, Space, Typography, Grid, Drawer } from 'antd';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  CommentOutlined,
+  FileDoneOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  MenuOutlined,
+  NotificationOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+} from '@ant-design/icons';
+import { api, type Agency, type Session } from './api';
+import { AgencyContext } from './agency';
+import { Dashboard } from './pages/Dashboard';
+import { AreaPage } from './pages/AreaPage';
+import { UsersPage } from './pages/UsersPage';
+import { AuditPage } from './pages/AuditPage';
+import { ChangePasswordForm } from './pages/ChangePasswordPage';
+
+export const areas = [
+  { key: '/proactive', label: '主动公开', icon: <NotificationOutlined />, intro: '公开目录、保密审查、发布渠道与第二十条统计。' },
+  { key: '/requests', label: '依申请公开', icon: <FileSearchOutlined />, intro: '申请登记、法定期限、补正、征求意见、延期、收费与答复。' },
+  { key: '/interaction', label: '互动交流', icon: <CommentOutlined />, intro: '留言咨询、意见箱、热线记录、调查征集与培训记录。' },
+  { key: '/appeals', label: '复议诉讼', icon: <SolutionOutlined />, intro: '政府信息公开行政复议、行政诉讼案件及结果。' },
+  { key: '/reports', label: '年度报告', icon: <FileDoneOutlined />, intro: '年度报告的生成、勾稽校验、发布与报告检查。' },
+  { key: '/statistics', label: '统计分析', icon: <BarChartOutlined />, intro: '超期、临期与长期未更新的工作一览。' },
+] as const;
+
+const STORAGE_KEY = 'gongkai.agencyId';
+
+export function Shell({ session, onLogout }: { session: Session; onLogout: () => void }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const [drawer, setDrawer] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  const [agencyId, setAgencyId] = useState<number | null>(() => {
+    const saved = Number(localStorage.getItem(STORAGE_KEY));
+    return session.agencies.some((a) => a.id === saved) ? saved : (session.agencies[0]?.id ?? null);
+  });
+  const agency: Agency | null = session.agencies.find((a) => a.id === agencyId) ?? null;
+  const myRoles = useMemo(
+    () => session.user.roles.filter((r) => r.agencyId === agencyId).map((r) => r.role),
+    [session.user.roles, agencyId],
+  );
+
+  const menuItems = [
+    { key: '/', icon: <HomeOutlined />, label: '首页' },
+    ...areas.map((a) => ({ key: a.key, icon: a.icon, label: a.label })),
+    {
+      key: '/system',
+      icon: <SettingOutlined />,
+      label: '系统管理',
+      children: [
+        { key: '/system/users', label: '用户管理' },
+        { key: '/system/audit', icon: <AuditOutlined />, label: '审计日志' },
+      ],
+    },
+  ];
+  const selected = location.pathname === '/' ? '/' : location.pathname.replace(/\/$/, '');
+  const menu = (
+    <Menu
+      mode="inline"
+      theme="dark"
+      selectedKeys={[selected]}
+      defaultOpenKeys={selected.startsWith('/system') ? ['/system'] : []}
+      items={menuItems}
+      onClick={(e) => {
+        navigate(e.key);
+        setDrawer(false);
+      }}
+    />
+  );
+
+  const logout = async () => {
+    await api('POST', '/auth/logout').catch(() => undefined);
+    onLogout();
+  };
+
+  const wide = screens.md !== false;
+  return (
+    <AgencyContext.Provider value={{ agency, roles: myRoles, session }}>
+      <Layout style={{ minHeight: '100vh' }}>
+        {wide && (
+          <Layout.Sider width={208} aria-label="主导航">
+            <div style={{ color: '#fff', padding: '16px 20px', fontSize: 18, fontWeight: 700 }}>
+              <Link to="/" style={{ color: '#fff' }}>
+                政务公开工作台
+              </Link>
+            </div>
+            <nav aria-label="功能导航">{menu}</nav>
+          </Layout.Sider>
+        )}
+        <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" width={240} styles={{ body: { padding: 0, background: '#001529' } }} title="导航">
+          {menu}
+        </Drawer>
+        <Layout>
+          <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', gap: 12 }}>
+            {!wide && <Button icon={<MenuOutlined />} aria-label="打开导航" onClick={() => setDrawer(true)} />}
+            <Space wrap style={{ flex: 1 }}>
+              <Typography.Text strong>当前机构</Typography.Text>
+              <Select
+                aria-label="切换机构"
+                data-testid="agency-switcher"
+                style={{ minWidth: 180 }}
+                value={agencyId ?? undefined}
+                placeholder="无可用机构"
+                options={session.agencies.map((a) => ({ value: a.id, label: `${a.name}（${a.levelLabel}）` }))}
+                onChange={(id: number) => {
+                  setAgencyId(id);
+                  localStorage.setItem(STORAGE_KEY, String(id));
+                }}
+              />
+            </Space>
+            <Space>
+              <Typography.Text>{session.user.displayName}</Typography.Text>
+              <Button onClick={() => setPasswordOpen(true)}>修改密码</Button>
+              <Button onClick={logout}>退出</Button>
+            </Space>
+          </Layout.Header>
+          <Layout.Content style={{ margin: 16 }}>
+            <main style={{ background: '#fff', padding: 24, minHeight: 360 }}>
+              <Routes>
+                <Route path="/" element={<Dashboard />} />
+                {areas.map((a) => (
+                  <Route key={a.key} path={a.key} element={<AreaPage title={a.label} intro={a.intro} />} />
+                ))}
+                <Route path="/system/users" element={<UsersPage />} />
+                <Route path="/system/audit" element={<AuditPage />} />
+                <Route path="*" element={<Typography.Paragraph>页面不存在。</Typography.Paragraph>} />
+              </Routes>
+            </main>
+          </Layout.Content>
+        </Layout>
+      </Layout>
+      <Modal open={passwordOpen} title="修改密码" footer={null} onCancel={() => setPasswordOpen(false)} destroyOnHidden>
+        <ChangePasswordForm onChanged={() => setPasswordOpen(false)} />
+      </Modal>
+    </AgencyContext.Provider>
+  );
+}

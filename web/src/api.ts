@@ -1,0 +1,73 @@
+/** Thin client for /api/v1: JSON in and out, CSRF token on writes, Chinese error messages. */
+export interface ApiErrorBody {
+  error: { code: string; message: string };
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null): void => {
+  csrfToken = token;
+};
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const data = text ? (JSON.parse(text) as unknown) : null;
+  if (!res.ok) {
+    const err = (data as ApiErrorBody | null)?.error;
+    throw new ApiError(res.status, err?.code ?? 'HTTP_' + res.status, err?.message ?? `请求失败（${res.status}）`);
+  }
+  return data as T;
+}
+
+export type Role = 'admin' | 'clerk' | 'reviewer' | 'head';
+
+export const roleLabels: Record<Role, string> = {
+  admin: '管理员',
+  clerk: '信息员',
+  reviewer: '审核人',
+  head: '负责人',
+};
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  mustChangePassword: boolean;
+  disabled: boolean;
+  lockedUntil: string | null;
+  roles: { agencyId: number; role: Role }[];
+}
+
+export interface Agency {
+  id: number;
+  code: string;
+  name: string;
+  level: string;
+  levelLabel: string;
+  parentId: number | null;
+}
+
+export interface Session {
+  user: User;
+  agencies: Agency[];
+  csrfToken: string;
+  expiresAt: string;
+}

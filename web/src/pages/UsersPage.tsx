@@ -1,0 +1,180 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { api, ApiError, roleLabels, type Role, type User } from '../api';
+import { useAgency } from '../agency';
+
+const roleOptions = (Object.keys(roleLabels) as Role[]).map((r) => ({ value: r, label: roleLabels[r] }));
+
+export function UsersPage() {
+  const { agency, roles, session } = useAgency();
+  const { message } = App.useApp();
+  const [users, setUsers] = useState<User[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
+  const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
+  const [form] = Form.useForm();
+  const [rolesForm] = Form.useForm();
+
+  const load = useCallback(async () => {
+    if (!agency) return;
+    setLoading(true);
+    try {
+      const data = await api<{ items: User[] }>('GET', `/users?agencyId=${agency.id}`);
+      setUsers(data.items);
+      setError(null);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : '加载失败');
+    } finally {
+      setLoading(false);
+    }
+  }, [agency]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (!agency) return <Typography.Paragraph>请先选择机构。</Typography.Paragraph>;
+  if (!roles.includes('admin')) {
+    return <Alert type="warning" showIcon message="只有本机构管理员可以管理用户。" />;
+  }
+
+  const fail = (err: unknown) => message.error(err instanceof ApiError ? err.message : '操作失败');
+
+  const create = async (v: { username: string; displayName: string; roles: Role[] }) => {
+    try {
+      const res = await api<{ user: User; oneTimePassword: string }>('POST', '/users', { ...v, agencyId: agency.id });
+      setCreating(false);
+      form.resetFields();
+      setSecret({ username: res.user.username, password: res.oneTimePassword });
+      await load();
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const saveRoles = async (v: { roles: Role[] }) => {
+    if (!editing) return;
+    try {
+      await api('PUT', `/users/${editing.id}/roles`, { agencyId: agency.id, roles: v.roles ?? [] });
+      setEditing(null);
+      message.success('角色已更新');
+      await load();
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const reset = (u: User) =>
+    Modal.confirm({
+      title: `重置 ${u.displayName} 的密码？`,
+      content: '将生成一次性密码，该用户现有登录会话全部失效。',
+      okText: '重置',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          const res = await api<{ oneTimePassword: string }>('POST', `/users/${u.id}/reset-password`);
+          setSecret({ username: u.username, password: res.oneTimePassword });
+          await load();
+        } catch (err) {
+          fail(err);
+        }
+      },
+    });
+
+  const toggleDisabled = async (u: User) => {
+    try {
+      await api('PATCH', `/users/${u.id}`, { disabled: !u.disabled });
+      message.success(u.disabled ? '已启用' : '已停用');
+      await load();
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={3}>用户管理</Typography.Title>
+        <Button type="primary" onClick={() => setCreating(true)}>
+          新建用户
+        </Button>
+      </Space>
+      {error && <Alert type="error" showIcon message={error} />}
+      <Table<User>
+        rowKey="id"
+        loading={loading}
+        dataSource={users}
+        pagination={false}
+        scroll={{ x: true }}
+        columns={[
+          { title: '用户名', dataIndex: 'username' },
+          { title: '姓名', dataIndex: 'displayName' },
+          {
+            title: '本机构角色',
+            render: (_, u) =>
+              u.roles.filter((r) => r.agencyId === agency.id).map((r) => <Tag key={r.role}>{roleLabels[r.role]}</Tag>),
+          },
+          {
+            title: '状态',
+            render: (_, u) =>
+              u.disabled ? <Tag color="red">已停用</Tag> : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? <Tag color="orange">已锁定</Tag> : <Tag color="green">正常</Tag>,
+          },
+          {
+            title: '操作',
+            render: (_, u) => (
+              <Space wrap>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setEditing(u);
+                    rolesForm.setFieldsValue({ roles: u.roles.filter((r) => r.agencyId === agency.id).map((r) => r.role) });
+                  }}
+                >
+                  设置角色
+                </Button>
+                <Button size="small" onClick={() => reset(u)}>
+                  重置密码
+                </Button>
+                {u.id !== session.user.id && (
+                  <Button size="small" danger={!u.disabled} onClick={() => toggleDisabled(u)}>
+                    {u.disabled ? '启用' : '停用'}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal open={creating} title="新建用户" okText="创建" cancelText="取消" onCancel={() => setCreating(false)} onOk={() => form.submit()} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={create} initialValues={{ roles: ['clerk'] }}>
+          <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }, { pattern: /^[A-Za-z0-9_.-]{3,40}$/, message: '3–40 位字母、数字、下划线、点或连字符' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请输入姓名' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label="角色" name="roles" rules={[{ required: true, message: '至少选择一个角色' }]}>
+            <Checkbox.Group options={roleOptions} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal open={!!editing} title={`设置角色：${editing?.displayName ?? ''}`} okText="保存" cancelText="取消" onCancel={() => setEditing(null)} onOk={() => rolesForm.submit()}>
+        <Form form={rolesForm} layout="vertical" onFinish={saveRoles}>
+          <Form.Item label="本机构角色" name="roles">
+            <Checkbox.Group options={roleOptions} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal open={!!secret} title="一次性密码" okText="我已记下" cancelButtonProps={{ style: { display: 'none' } }} onOk={() => setSecret(null)} onCancel={() => setSecret(null)}>
+        <Typography.Paragraph>
+          用户 <b>{secret?.username}</b> 的一次性密码如下，只显示这一次，请转交本人，首次登录后须修改：
+        </Typography.Paragraph>
+        <Typography.Paragraph copyable code style={{ fontSize: 18 }}>
+          {secret?.password}
+        </Typography.Paragraph>
+      </Modal>
+    </>
+  );
+}
