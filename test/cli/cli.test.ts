@@ -36,7 +36,7 @@ describe('gongkai CLI', () => {
     const password = passwordFrom(first.output);
     try {
       assert.ok(password, `password printed:\n${first.output}`);
-      const health = await (await fetch(`${first.url}/healthz`)).json();
+      const health = (await (await fetch(`${first.url}/healthz`)).json()) as { database: string };
       assert.equal(health.database, 'sqlite');
       assert.equal((await login(first.url, 'admin', password!)).status, 200);
     } finally {
@@ -49,7 +49,7 @@ describe('gongkai CLI', () => {
       const res = await login(second.url, 'admin', password!);
       assert.equal(res.status, 200);
       const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-      const agencies = await (await fetch(`${second.url}/api/v1/agencies`, { headers: { cookie } })).json();
+      const agencies = (await (await fetch(`${second.url}/api/v1/agencies`, { headers: { cookie } })).json()) as { items: { name: string }[] };
       assert.deepEqual(agencies.items.map((a: { name: string }) => a.name), ['常平乡']);
     } finally {
       await second.stop();
@@ -103,7 +103,7 @@ describe('gongkai CLI', () => {
       assert.equal(runCli(['migrate'], env).status, 0);
       const server = await startServer(env);
       try {
-        const health = await (await fetch(`${server.url}/healthz`)).json();
+        const health = (await (await fetch(`${server.url}/healthz`)).json()) as { database: string };
         assert.equal(health.database, 'postgres');
         const password = passwordFrom(server.output);
         assert.ok(password);

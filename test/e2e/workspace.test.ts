@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';

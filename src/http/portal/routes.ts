@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServiceDeps } from '../../services/context.ts';
+import type { Agency } from '../../storage/schema.ts';
 import { findAgency, listAllAgencies } from '../../services/agencies.ts';
 import { openColumns, type OpenColumnSlug, type PortalAgency } from '../../views/portal/layout.ts';
 import { agencyHomePage, columnPage, noAgencyPage, notFoundPage } from '../../views/portal/pages.ts';
@@ -9,9 +10,31 @@ const portalCss = readFileSync(new URL('../../views/assets/portal.css', import.m
 
 const HTML = 'text/html; charset=utf-8';
 
+/**
+ * The portal reads agencies on every page; they change rarely, so they are cached briefly
+ * (a few seconds of staleness after an edit is acceptable on public pages, and it holds
+ * across several server processes sharing one PostgreSQL).
+ */
+const AGENCY_CACHE_MS = 5000;
+const agencyCache = new WeakMap<ServiceDeps, { at: number; all: Agency[] }>();
+
+async function portalAgencies(deps: ServiceDeps): Promise<Agency[]> {
+  const hit = agencyCache.get(deps);
+  const now = Date.now();
+  if (hit && now - hit.at < AGENCY_CACHE_MS) return hit.all;
+  const all = await listAllAgencies(deps.db);
+  agencyCache.set(deps, { at: now, all });
+  return all;
+}
+
+async function agencyByCode(deps: ServiceDeps, code: string): Promise<Agency | undefined> {
+  const all = await portalAgencies(deps);
+  return all.find((a) => a.code === code) ?? (await findAgency(deps.db, code));
+}
+
 /** The agency whose portal `/` shows: the first top-level agency (a platform lists the rest). */
 async function defaultAgency(deps: ServiceDeps): Promise<PortalAgency | null> {
-  const all = await listAllAgencies(deps.db);
+  const all = await portalAgencies(deps);
   const root = all.find((a) => a.parent_id === null) ?? all[0];
   return root ? { code: root.code, name: root.name } : null;
 }
@@ -19,7 +42,13 @@ async function defaultAgency(deps: ServiceDeps): Promise<PortalAgency | null> {
 export async function agencyFromRequest(deps: ServiceDeps, req: FastifyRequest): Promise<PortalAgency | null> {
   const match = /^\/org\/([^/?#]+)/.exec(req.url);
   if (match) {
-    const agency = await findAgency(deps.db, decodeURIComponent(match[1]!)).catch(() => undefined);
+    let code = match[1]!;
+    try {
+      code = decodeURIComponent(code);
+    } catch {
+      /* malformed escape: fall through with the raw text */
+    }
+    const agency = await agencyByCode(deps, code);
     if (agency) return { code: agency.code, name: agency.name };
   }
   return defaultAgency(deps);
@@ -35,7 +64,7 @@ export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
   );
 
   const home = async (agency: PortalAgency): Promise<string> => {
-    const others = (await listAllAgencies(deps.db))
+    const others = (await portalAgencies(deps))
       .filter((a) => a.code !== agency.code)
       .slice(0, 200)
       .map((a) => ({ code: a.code, name: a.name }));
@@ -48,13 +77,13 @@ export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
   });
 
   app.get<{ Params: { code: string } }>('/org/:code/', async (req, reply) => {
-    const agency = await findAgency(deps.db, req.params.code);
+    const agency = await agencyByCode(deps, req.params.code);
     if (!agency) return reply.callNotFound();
     return reply.type(HTML).send(await home({ code: agency.code, name: agency.name }));
   });
 
   app.get<{ Params: { code: string; column: string } }>('/org/:code/open/:column', async (req, reply) => {
-    const agency = await findAgency(deps.db, req.params.code);
+    const agency = await agencyByCode(deps, req.params.code);
     const column = openColumns.find((c) => c.slug === req.params.column);
     if (!agency || !column) return reply.callNotFound();
     return reply.type(HTML).send(columnPage({ code: agency.code, name: agency.name }, column.slug as OpenColumnSlug));
