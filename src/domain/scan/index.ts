@@ -1,0 +1,4 @@
+export { scanText, SCAN_KIND_LABELS, type ScanHit, type ScanKind } from './scan.ts';
+export { isValidIdNumber, idNumberCheckChar } from './id-number.ts';
+export { passesLuhn, isPlausibleBankCard } from './bank-card.ts';
+export { maskIdNumber, maskMobile, maskBankCard, maskGeneric } from './mask.ts';
