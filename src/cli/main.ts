@@ -8,6 +8,8 @@ import { findAgency } from '../services/agencies.ts';
 import { systemActor } from '../services/context.ts';
 import { AppError } from '../services/errors.ts';
 import { allRoles } from '../services/policy.ts';
+import { computeDueDate } from '../services/due-date.ts';
+import { loadCalendar } from '../services/calendar.ts';
 import type { Role } from '../storage/schema.ts';
 
 const out = (line = ''): void => {
@@ -72,6 +74,29 @@ export function buildCli(): Command {
         const result = await seedDemo(deps);
         out(result.createdAgencies.length ? `已创建机构：${result.createdAgencies.join('、')}` : '演示机构已存在，未作改动');
         printAdminPassword(result, out);
+      });
+    });
+
+  program
+    .command('due-date')
+    .description('计算到期日（自收到之日的次日起算工作日）/ compute a due date in working days')
+    .requiredOption('--received <YYYY-MM-DD>', '收到申请之日 / receipt date')
+    .option('--working-days <N>', '工作日数 / working days', '20')
+    .option('--json', '同时以 JSON 输出计算步骤 / also print the steps as JSON')
+    .addHelpText('after', '\n最后一行为到期日（ISO）；依赖尚未载入日历的年份时标注“暂定”。\nThe last line is the due date; a date resting on a year with no calendar is marked 暂定.')
+    .action(async (opts: { received: string; workingDays: string; json?: boolean }) => {
+      const workingDays = Number(opts.workingDays);
+      await withRuntime(async ({ deps }) => {
+        const result = computeDueDate(await loadCalendar(deps.db), opts.received, workingDays);
+        const marked = result.provisional ? `${result.dueDate} 暂定` : result.dueDate;
+        if (opts.json) {
+          out(JSON.stringify(result, null, 2));
+        } else {
+          out(`收到之日：${result.received}；期限：${result.workingDays} 个工作日（自次日起算）`);
+          for (const step of result.steps) out(`  · ${step.label}${step.date ? `（${step.date}）` : ''}：${step.detail}`);
+          if (result.provisional) out(`暂定（provisional）：${result.missingYears.join('、')} 年的节假日安排尚未载入，按周末推算，载入后将重新计算。`);
+        }
+        out(marked);
       });
     });
 

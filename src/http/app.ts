@@ -12,6 +12,9 @@ import { registerAuth } from './auth.ts';
 import { registerErrorHandling } from './errors.ts';
 import { authRoutes } from './api/auth-routes.ts';
 import { adminRoutes } from './api/admin-routes.ts';
+import { requestRoutes } from './api/request-routes.ts';
+import { calendarRoutes } from './api/calendar-routes.ts';
+import { publicRoutes } from './api/public-routes.ts';
 import { registerPortal, renderNotFound } from './portal/routes.ts';
 import { registerWorkspace } from './workspace.ts';
 
@@ -76,6 +79,9 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     async (api) => {
       await api.register(authRoutes(deps, options.secureCookies ?? false));
       await api.register(adminRoutes(deps));
+      await api.register(requestRoutes(deps));
+      await api.register(calendarRoutes(deps));
+      await api.register(publicRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationResult } from 'kysely';
 import type { Kysely } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_calendar_requests.ts';
 
 /** Every migration, in order. Static imports keep them bundled with the code that needs them. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_calendar_requests': m0002,
 };
 
 export class MigrationFailedError extends Error {
@@ -17,10 +19,12 @@ export class MigrationFailedError extends Error {
 }
 
 /** Applies pending migrations; throws MigrationFailedError on any failure (never half-silent). */
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResult[]> {
+export async function migrateToLatest(db: Kysely<any>, options: { pgSchema?: string | undefined } = {}): Promise<MigrationResult[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // Kysely looks for its bookkeeping tables in every schema unless told which one.
+    ...(options.pgSchema ? { migrationTableSchema: options.pgSchema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new MigrationFailedError(results ?? [], error);

@@ -62,6 +62,62 @@ export interface SettingTable {
   value: string;
 }
 
+export interface CalendarYearTable {
+  year: number;
+  sources_json: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface CalendarDayTable {
+  date: string;
+  year: number;
+  is_off_day: number;
+  name: string;
+}
+
+export interface RequestTable {
+  id: Generated<number>;
+  agency_id: number;
+  query_code: string;
+  channel: string;
+  applicant_type: string;
+  applicant_name: string;
+  applicant_id_type: string | null;
+  applicant_id_number: string | null;
+  applicant_phone: string | null;
+  applicant_email: string | null;
+  applicant_address: string | null;
+  contact_person: string | null;
+  description: string;
+  purpose: string | null;
+  requested_form: string;
+  delivery: string;
+  created_by: number | null;
+  created_at: string;
+  phase: string;
+  outcome: string | null;
+  submitted_date: string;
+  receipt_date: string | null;
+  closed_date: string | null;
+}
+
+export interface RequestEventTable {
+  id: Generated<number>;
+  request_id: number;
+  seq: number;
+  type: string;
+  date: string;
+  data_json: string;
+  actor_user_id: number | null;
+  recorded_at: string;
+}
+
+export interface CaptchaUseTable {
+  token_id: string;
+  expires_at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -69,7 +125,15 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   settings: SettingTable;
+  calendar_years: CalendarYearTable;
+  calendar_days: CalendarDayTable;
+  requests: RequestTable;
+  request_events: RequestEventTable;
+  captcha_uses: CaptchaUseTable;
 }
+
+export type RequestRow = Selectable<RequestTable>;
+export type RequestEventRow = Selectable<RequestEventTable>;
 
 export type Agency = Selectable<AgencyTable>;
 export type NewAgency = Insertable<AgencyTable>;

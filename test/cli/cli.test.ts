@@ -50,7 +50,7 @@ describe('gongkai CLI', () => {
       assert.equal(res.status, 200);
       const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
       const agencies = (await (await fetch(`${second.url}/api/v1/agencies`, { headers: { cookie } })).json()) as { items: { name: string }[] };
-      assert.deepEqual(agencies.items.map((a: { name: string }) => a.name), ['常平乡']);
+      assert.deepEqual(agencies.items.map((a: { name: string }) => a.name), ['常平乡', '平安县民政局']);
     } finally {
       await second.stop();
     }
@@ -60,7 +60,7 @@ describe('gongkai CLI', () => {
     const env = { GONGKAI_DATA_DIR: newDir() };
     const first = runCli(['seed'], env);
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /已创建机构：常平乡/);
+    assert.match(first.stdout, /已创建机构：常平乡、平安县民政局/);
     assert.ok(passwordFrom(first.stdout));
     const second = runCli(['seed'], env);
     assert.equal(second.status, 0);

@@ -12,6 +12,8 @@ export const PG_URL = process.env.GONGKAI_TEST_PG_URL ?? 'postgres://postgres@12
 export interface TestDatabase {
   handle: DatabaseHandle;
   deps: ServiceDeps;
+  /** The private PostgreSQL schema, when on PostgreSQL. */
+  pgSchema: string | undefined;
   /** Moves the test clock. */
   setNow(date: Date): void;
   cleanup(): Promise<void>;
@@ -24,8 +26,10 @@ export interface TestDatabase {
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   let handle: DatabaseHandle;
   let dropSchema = async (): Promise<void> => {};
+  let pgSchema: string | undefined;
   if (dialect === 'postgres') {
     const schema = `t_${randomBytes(6).toString('hex')}`;
+    pgSchema = schema;
     const admin = new pg.Client({ connectionString: PG_URL });
     await admin.connect();
     await admin.query(`create schema ${schema}`);
@@ -40,11 +44,12 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   } else {
     handle = openDatabase({ sqlitePath: ':memory:' });
   }
-  await migrateToLatest(handle.db);
-  let now = new Date('2025-03-03T02:00:00Z');
+  await migrateToLatest(handle.db, { pgSchema });
+  let now = new Date('2026-11-26T02:00:00Z');
   return {
     handle,
     deps: { db: handle.db, dialect: handle.dialect, now: () => now },
+    pgSchema,
     setNow: (d) => {
       now = d;
     },

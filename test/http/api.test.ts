@@ -38,7 +38,7 @@ for (const dialect of DIALECTS) {
       assert.equal(cookie.sameSite, 'Strict');
       const body = res.json();
       assert.equal(body.user.username, 'admin');
-      assert.deepEqual(body.agencies.map((a: { name: string }) => a.name), ['常平乡']);
+      assert.deepEqual(body.agencies.map((a: { name: string }) => a.name), ['常平乡', '平安县民政局']);
       assert.equal(typeof body.csrfToken, 'string');
     });
 

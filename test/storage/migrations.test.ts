@@ -11,7 +11,7 @@ for (const dialect of DIALECTS) {
     it('migrates once, and a second run applies nothing', async () => {
       const t = await createTestDatabase(dialect);
       try {
-        assert.deepEqual(await migrateToLatest(t.handle.db), []);
+        assert.deepEqual(await migrateToLatest(t.handle.db, { pgSchema: t.pgSchema }), []);
         const tables = (await t.handle.db.introspection.getTables()).map((x) => x.name).sort();
         for (const name of ['agencies', 'audit_log', 'sessions', 'settings', 'user_roles', 'users']) {
           assert.ok(tables.includes(name), `table ${name} exists`);

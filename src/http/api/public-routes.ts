@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { ServiceDeps } from '../../services/context.ts';
+import { findAgency } from '../../services/agencies.ts';
+import { newCaptcha, verifyCaptcha } from '../../services/captcha.ts';
+import { submitOnline, trackRequest } from '../../services/requests.ts';
+import { notFound } from '../../services/errors.ts';
+import { NewRequestFields } from './request-routes.ts';
+import { withErrors } from './schemas.ts';
+
+export const SUBMIT_LIMIT = { max: 10, timeWindow: '10 minutes' };
+export const TRACK_LIMIT = { max: 30, timeWindow: '1 minute' };
+
+/** Endpoints for the public, without an account: the request form and tracking. */
+export function publicRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get('/public/captcha', { schema: { tags: ['公众'], summary: '获取验证题' } }, async () => newCaptcha(deps));
+
+    app.post(
+      '/public/agencies/:code/requests',
+      {
+        schema: {
+          tags: ['公众'],
+          summary: '网上提交政府信息公开申请',
+          params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 100 }) }),
+          body: Type.Object(
+            { ...NewRequestFields, captchaToken: Type.String({ minLength: 1, maxLength: 300 }), captchaAnswer: Type.String({ minLength: 1, maxLength: 10 }) },
+            { additionalProperties: false },
+          ),
+          response: withErrors({ 201: Type.Object({ queryCode: Type.String(), trackingHint: Type.String() }) }),
+        },
+        config: { rateLimit: SUBMIT_LIMIT },
+      },
+      async (req, reply) => {
+        const agency = await findAgency(deps.db, req.params.code);
+        if (!agency) throw notFound('机构');
+        const { captchaToken, captchaAnswer, ...input } = req.body;
+        await verifyCaptcha(deps, captchaToken, captchaAnswer);
+        const created = await submitOnline(deps, agency.id, input);
+        return reply.status(201).send({ queryCode: created.queryCode, trackingHint: created.trackingHint });
+      },
+    );
+
+    app.get(
+      '/public/requests/track',
+      {
+        schema: {
+          tags: ['公众'],
+          summary: '凭查询码和联系电话后四位查询办理进度',
+          querystring: Type.Object({ code: Type.String({ minLength: 4, maxLength: 40 }), secret: Type.String({ minLength: 4, maxLength: 4 }) }, { additionalProperties: false }),
+        },
+        config: { rateLimit: TRACK_LIMIT },
+      },
+      async (req) => trackRequest(deps, req.query.code, req.query.secret),
+    );
+  };
+}

@@ -1,0 +1,145 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type TSchema } from 'typebox';
+import type { ServiceDeps } from '../../services/context.ts';
+import {
+  deliveries,
+  getRequest,
+  idTypes,
+  intakeRequest,
+  listRequests,
+  recordEvent,
+  reminders,
+  requestedForms,
+  type EventInput,
+} from '../../services/requests.ts';
+import { requestChannels } from '../../domain/requests/lifecycle.ts';
+import { applicantTypes, outcomeCodes } from '../../domain/requests/outcomes.ts';
+import { requireUser } from '../auth.ts';
+import { IdParams, withErrors } from './schemas.ts';
+
+export const DateString = (description?: string) =>
+  Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: description ?? '日期 YYYY-MM-DD' });
+const lit = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
+
+export const ApplicantSchema = Type.Object(
+  {
+    type: lit(applicantTypes),
+    name: Text(100),
+    idType: Type.Optional(lit(Object.keys(idTypes) as (keyof typeof idTypes)[])),
+    idNumber: Type.Optional(Text(40, 0)),
+    phone: Type.Optional(Text(30, 0)),
+    email: Type.Optional(Text(200, 0)),
+    address: Type.Optional(Text(300, 0)),
+    contactPerson: Type.Optional(Text(60, 0)),
+  },
+  { additionalProperties: false },
+);
+
+export const NewRequestFields = {
+  applicant: ApplicantSchema,
+  description: Text(5000),
+  purpose: Type.Optional(Text(1000, 0)),
+  requestedForm: lit(Object.keys(requestedForms) as (keyof typeof requestedForms)[]),
+  delivery: lit(Object.keys(deliveries) as (keyof typeof deliveries)[]),
+};
+
+const ev = <P extends Record<string, TSchema>>(type: string, props: P) =>
+  Type.Object({ type: Type.Literal(type), date: DateString('行为发生的日期'), ...props }, { additionalProperties: false });
+
+const EventSchema = Type.Union([
+  ev('receiptConfirmed', { method: lit(['signedFor', 'confirmed'] as const), note: Type.Optional(Text(500, 0)) }),
+  ev('correctionRequested', { periodWorkingDays: Type.Integer({ minimum: 1, maximum: 60 }), items: Type.Array(Text(500), { minItems: 1, maxItems: 20 }) }),
+  ev('correctionReceived', { note: Type.Optional(Text(500, 0)) }),
+  ev('consultationStarted', { kind: lit(['thirdParty', 'otherAgency'] as const), party: Text(200), deliveredDate: Type.Optional(DateString()) }),
+  ev('consultationEnded', { opinion: lit(['consent', 'objection', 'noReply'] as const), summary: Type.Optional(Text(1000, 0)) }),
+  ev('feeNoticeSent', { receivedDate: Type.Optional(DateString()), method: lit(['perRequest', 'perPage'] as const), quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000 })) }),
+  ev('feePaid', { amountYuan: Type.Number({ minimum: 0 }) }),
+  ev('extensionRequested', { workingDays: Type.Integer({ minimum: 1, maximum: 20 }), reason: Text(1000) }),
+  ev('extensionApproved', {}),
+  ev('extensionRejected', { reason: Text(1000) }),
+  ev('excessiveReasonsRequested', { note: Type.Optional(Text(1000, 0)) }),
+  ev('excessiveDeadlineSet', { dueDate: DateString(), reason: Text(1000) }),
+  ev('replied', { outcome: lit(outcomeCodes), reasons: Text(5000, 0) }),
+  ev('note', { text: Text(2000) }),
+]);
+
+export function requestRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/requests',
+      {
+        schema: {
+          tags: ['依申请公开'],
+          summary: '申请列表（到期日按当前日历实时计算）',
+          querystring: Type.Object(
+            {
+              agencyId: Type.Integer({ minimum: 1 }),
+              phase: Type.Optional(lit(['open', 'awaitingReceipt', 'processing', 'awaitingCorrection', 'consulting', 'awaitingPayment', 'closed'] as const)),
+              due: Type.Optional(lit(['soon', 'overdue'] as const)),
+              year: Type.Optional(Type.Integer({ minimum: 2008, maximum: 2100 })),
+              q: Type.Optional(Type.String({ maxLength: 100 })),
+              page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+              pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (req) => listRequests(deps, requireUser(req), { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }),
+    );
+
+    app.get(
+      '/requests/reminders',
+      {
+        schema: {
+          tags: ['依申请公开'],
+          summary: '提醒：超期、3 个工作日内到期、待确认收到、期限已届满待处理',
+          querystring: Type.Object({ agencyId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+        },
+      },
+      async (req) => ({ items: await reminders(deps, requireUser(req), req.query.agencyId) }),
+    );
+
+    app.post(
+      '/requests',
+      {
+        schema: {
+          tags: ['依申请公开'],
+          summary: '登记线下申请（当面、信函、传真、电子邮件、其他）',
+          body: Type.Object(
+            {
+              agencyId: Type.Integer({ minimum: 1 }),
+              channel: lit(requestChannels),
+              submittedDate: DateString('提交日期'),
+              receipt: Type.Optional(Type.Object({ date: DateString('签收或双方确认日期'), method: lit(['signedFor', 'confirmed'] as const) }, { additionalProperties: false })),
+              ...NewRequestFields,
+            },
+            { additionalProperties: false },
+          ),
+          response: withErrors({ 201: Type.Object({ id: Type.Integer(), queryCode: Type.String() }) }),
+        },
+      },
+      async (req, reply) => reply.status(201).send(await intakeRequest(deps, requireUser(req), req.body)),
+    );
+
+    app.get(
+      '/requests/:id',
+      { schema: { tags: ['依申请公开'], summary: '申请详情：时间线、期限及计算说明、可执行操作', params: IdParams } },
+      async (req) => getRequest(deps, requireUser(req), req.params.id),
+    );
+
+    app.post(
+      '/requests/:id/events',
+      {
+        schema: {
+          tags: ['依申请公开'],
+          summary: '记录办理环节（补正、征求意见、收费、延期、答复等）',
+          params: IdParams,
+          body: EventSchema,
+        },
+      },
+      async (req) => recordEvent(deps, requireUser(req), req.params.id, req.body as EventInput),
+    );
+  };
+}
