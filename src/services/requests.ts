@@ -637,7 +637,7 @@ export async function trackRequest(deps: ServiceDeps, rawCode: string, secret: s
   const v = viewRequest(events, await loadCalendar(deps.db), chinaDate(deps.now()));
   const view = v.ok ? v.value : null;
   const deadlines = view?.deadlines;
-  const explanation = deadlines ? [...deadlines.receipt.steps, ...deadlines.finalReplyDue.steps] : [];
+  const explanation = deadlines ? deadlines.finalReplyDue.steps : [];
   return {
     queryCode: row.query_code,
     agencyName: agency.name,

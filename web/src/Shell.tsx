@@ -20,6 +20,9 @@ import { AreaPage } from './pages/AreaPage';
 import { UsersPage } from './pages/UsersPage';
 import { AuditPage } from './pages/AuditPage';
 import { ChangePasswordForm } from './pages/ChangePasswordPage';
+import { RequestsPage } from './pages/RequestsPage';
+import { RequestDetailPage } from './pages/RequestDetailPage';
+import { CalendarPage } from './pages/CalendarPage';
 
 export const areas = [
   { key: '/proactive', label: '主动公开', icon: <NotificationOutlined />, intro: '公开目录、保密审查、发布渠道与第二十条统计。' },
@@ -57,11 +60,14 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
       label: '系统管理',
       children: [
         { key: '/system/users', label: '用户管理' },
+        { key: '/system/calendar', label: '工作日历' },
         { key: '/system/audit', icon: <AuditOutlined />, label: '审计日志' },
       ],
     },
   ];
-  const selected = location.pathname === '/' ? '/' : location.pathname.replace(/\/$/, '');
+  const path = location.pathname === '/' ? '/' : location.pathname.replace(/\/$/, '');
+  // A detail page highlights its area.
+  const selected = path.startsWith('/requests/') ? '/requests' : path;
   const menu = (
     <Menu
       mode="inline"
@@ -126,9 +132,14 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
             <main style={{ background: '#fff', padding: 24, minHeight: 360 }}>
               <Routes>
                 <Route path="/" element={<Dashboard />} />
-                {areas.map((a) => (
-                  <Route key={a.key} path={a.key} element={<AreaPage title={a.label} intro={a.intro} />} />
-                ))}
+                <Route path="/requests" element={<RequestsPage />} />
+                <Route path="/requests/:id" element={<RequestDetailPage />} />
+                {areas
+                  .filter((a) => a.key !== '/requests')
+                  .map((a) => (
+                    <Route key={a.key} path={a.key} element={<AreaPage title={a.label} intro={a.intro} />} />
+                  ))}
+                <Route path="/system/calendar" element={<CalendarPage />} />
                 <Route path="/system/users" element={<UsersPage />} />
                 <Route path="/system/audit" element={<AuditPage />} />
                 <Route path="*" element={<Typography.Paragraph>页面不存在。</Typography.Paragraph>} />

@@ -1,8 +1,46 @@
-import { Card, Col, Descriptions, Row, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, Card, Col, Descriptions, List, Row, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { roleLabels } from '../api';
+import { api, ApiError, roleLabels } from '../api';
 import { useAgency } from '../agency';
 import { areas } from '../Shell';
+import type { RequestSummary } from '../requests';
+import { DueTag } from './RequestsPage';
+
+function Reminders() {
+  const { agency } = useAgency();
+  const [items, setItems] = useState<RequestSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!agency) return;
+    api<{ items: RequestSummary[] }>('GET', `/requests/reminders?agencyId=${agency.id}`)
+      .then((d) => setItems(d.items))
+      .catch((err: unknown) => setError(err instanceof ApiError ? err.message : '加载失败'));
+  }, [agency]);
+  if (error) return <Alert type="error" showIcon message={error} />;
+  if (!items) return null;
+  return (
+    <Card title="待办提醒：依申请公开" style={{ marginBottom: 24 }} data-testid="reminders">
+      {items.length === 0 ? (
+        <Typography.Text type="secondary">没有超期、临期或待确认的申请。</Typography.Text>
+      ) : (
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(r) => (
+            <List.Item>
+              <Link to={`/requests/${r.id}`}>{r.queryCode}</Link>
+              <span style={{ flex: 1, marginLeft: 12 }}>{r.description}</span>
+              <span>
+                {r.phase === 'awaitingReceipt' ? '待确认收到' : `答复期限 ${r.dueDate ?? '—'}`} <DueTag r={r} />
+              </span>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
 
 export function Dashboard() {
   const { agency, roles, session } = useAgency();
@@ -18,6 +56,7 @@ export function Dashboard() {
       ) : (
         <Typography.Paragraph>{session.user.displayName}，您尚未被分配到任何机构，请联系管理员。</Typography.Paragraph>
       )}
+      {agency && <Reminders />}
       <Row gutter={[16, 16]}>
         {areas.map((a) => (
           <Col xs={24} md={12} lg={8} key={a.key}>

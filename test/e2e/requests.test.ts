@@ -1,0 +1,110 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { solveCaptcha } from '../helpers/captcha.ts';
+import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
+
+const shots = path.join(repoRoot, 'test-results');
+
+describe('a request from the online form to the reply, in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    dataDir = tempDataDir();
+    server = await startServer({ GONGKAI_DATA_DIR: dataDir });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    removeDir(dataDir);
+  });
+
+  async function trackedStatus(page: Page, code: string): Promise<{ status: string; due: string | null }> {
+    await page.goto(`${server.url}/org/changping/open/request/track`);
+    await page.getByLabel('查询码').fill(code);
+    await page.getByLabel('联系电话后四位').fill('5678');
+    await page.getByRole('button', { name: '查询' }).click();
+    const status = await page.getByTestId('tracking-status').innerText();
+    const dueCell = page.getByTestId('tracking-due');
+    const due = (await dueCell.count()) ? await dueCell.innerText() : null;
+    return { status, due };
+  }
+
+  it('files, confirms, extends and answers a request while the tracking page follows', async () => {
+    const citizen = await browser.newPage({ locale: 'zh-CN' });
+    await citizen.goto(`${server.url}/org/changping/open/request`);
+    await citizen.getByLabel('申请人类型').selectOption('natural_person');
+    await citizen.getByLabel('姓名或名称').fill('赵小明');
+    await citizen.getByLabel('证件类型').selectOption('resident_id');
+    await citizen.getByLabel('证件号码').fill('11010519491231002X');
+    await citizen.getByLabel('联系电话').fill('13912345678');
+    await citizen.getByLabel(/所需政府信息的名称/).fill('2025年常平乡低保资金发放情况');
+    await citizen.getByLabel('获取信息的形式').selectOption('electronic');
+    await citizen.getByLabel('获取信息的方式').selectOption('email');
+    const question = await citizen.locator('label[for="f-captcha"]').innerText();
+    await citizen.getByLabel(/等于多少/).fill(solveCaptcha(question.replace(/\*$/, '')));
+    await citizen.screenshot({ path: path.join(shots, 'portal-request-form.png'), fullPage: true });
+    await citizen.getByRole('button', { name: '提交申请' }).click();
+    const code = (await citizen.getByTestId('query-code').innerText()).trim();
+    assert.match(code, /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+
+    assert.deepEqual(await trackedStatus(citizen, code), { status: '待确认收到', due: null });
+
+    const staff = await browser.newPage({ locale: 'zh-CN' });
+    const password = passwordFrom(server.output)!;
+    await staff.goto(`${server.url}/admin/`);
+    await staff.getByLabel('用户名').fill('admin');
+    await staff.getByLabel('密码', { exact: true }).fill(password);
+    await staff.getByRole('button', { name: '登录' }).click();
+    await staff.getByLabel('当前密码').fill(password);
+    await staff.getByLabel('新密码', { exact: true }).fill('Changping-2025!');
+    await staff.getByLabel('确认新密码').fill('Changping-2025!');
+    await staff.getByRole('button', { name: '修改密码' }).click();
+
+    await staff.getByTestId('reminders').getByRole('link', { name: code }).click();
+    const action = async (button: string, fill?: () => Promise<void>) => {
+      await staff.getByRole('button', { name: button, exact: true }).click();
+      const dialog = staff.getByRole('dialog');
+      await dialog.waitFor();
+      if (fill) await fill();
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    };
+    await action('确认收到');
+    await staff.getByTestId('request-status').filter({ hasText: '办理中' }).waitFor();
+    const due = await staff.getByTestId('request-due').innerText();
+    assert.match(due, /^\d{4}-\d{2}-\d{2}$/);
+    let tracked = await trackedStatus(citizen, code);
+    assert.equal(tracked.status, '办理中');
+    assert.ok(tracked.due?.startsWith(due), `tracking shows the due date ${due}: ${tracked.due}`);
+    assert.ok(await citizen.getByText('期限计算说明').isVisible());
+    await citizen.screenshot({ path: path.join(shots, 'portal-tracking.png'), fullPage: true });
+
+    await action('申请延期', async () => {
+      await staff.getByRole('dialog').getByLabel('延期理由').fill('需调取历年档案');
+    });
+    await action('批准延期');
+    await staff.getByTestId('request-status').filter({ hasText: '已延期' }).waitFor();
+    tracked = await trackedStatus(citizen, code);
+    assert.equal(tracked.status, '办理中（已延期）');
+    assert.ok(tracked.due && tracked.due > due, 'the extension moves the due date');
+    await staff.screenshot({ path: path.join(shots, 'workspace-request-detail.png'), fullPage: true });
+
+    await action('作出答复', async () => {
+      const dialog = staff.getByRole('dialog');
+      await dialog.getByLabel('办理结果（年度报告分类）').click();
+      await staff.locator('.ant-select-item-option[title="予以公开"]').click();
+      await dialog.getByLabel('答复理由与依据').fill('依据条例第三十六条第二项予以公开');
+    });
+    await staff.getByTestId('request-status').filter({ hasText: '已办结' }).waitFor();
+    tracked = await trackedStatus(citizen, code);
+    assert.equal(tracked.status, '已办结（予以公开）');
+    assert.ok(!(await citizen.content()).includes('赵小明'), 'the tracking page shows no personal data');
+  });
+});
