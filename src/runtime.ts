@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './storage/dialect.ts';
 import { migrateToLatest } from './storage/migrate.ts';
+import { diskFileStore } from './storage/files.ts';
 import type { ServiceDeps } from './services/context.ts';
 import { seedDemo, type SeedResult } from './services/seed.ts';
 
@@ -19,7 +20,10 @@ export async function openRuntime(config: Config): Promise<{ handle: DatabaseHan
     await handle.close();
     throw err;
   }
-  return { handle, deps: { db: handle.db, dialect: handle.dialect, now: () => new Date() } };
+  return {
+    handle,
+    deps: { db: handle.db, dialect: handle.dialect, now: () => new Date(), files: diskFileStore(path.join(config.dataDir, 'uploads')) },
+  };
 }
 
 const FIRST_START_KEY = 'first_start_seeded_at';

@@ -1,4 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { createReadStream, existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { importDocuments } from '../services/legacy-import.ts';
 import { loadConfig, appVersion } from '../config.ts';
 import { openRuntime, printAdminPassword, seedOnFirstStart } from '../runtime.ts';
 import { buildApp } from '../http/app.ts';
@@ -97,6 +100,36 @@ export function buildCli(): Command {
           if (result.provisional) out(`暂定（provisional）：${result.missingYears.join('、')} 年的节假日安排尚未载入，按周末推算，载入后将重新计算。`);
         }
         out(marked);
+      });
+    });
+
+  const documents = program.command('documents').description('主动公开文件 / proactive disclosure documents');
+  documents
+    .command('import')
+    .description('导入历史文件（JSON Lines，每行一个对象）/ import legacy documents from JSONL')
+    .argument('<file>', 'JSONL 文件')
+    .requiredOption('--agency <codeOrName>', '机构代码或名称')
+    .addHelpText('after', '\n字段：title, bodyHtml 或 bodyText, publishedAt；可选 issuer, docNo, writtenAt, category, indexNo, validity。\n含疑似敏感信息的文件导入为未发布并标记待复核。')
+    .action(async (file: string, opts: { agency: string }) => {
+      if (!existsSync(file)) throw new AppError('NOT_FOUND', `文件“${file}”不存在`);
+      await withRuntime(async ({ deps }) => {
+        const agency = await findAgency(deps.db, opts.agency);
+        if (!agency) throw new AppError('NOT_FOUND', `机构“${opts.agency}”不存在`);
+        const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+        const summary = await importDocuments(deps, agency.id, lines, (s) => {
+          process.stderr.write(`\r已处理 ${s.lines} 行，导入 ${s.imported} 件，错误 ${s.errors.length} 行`);
+        });
+        process.stderr.write('\n');
+        out(`导入完成 / done: ${summary.lines} 行，导入 ${summary.imported} 件（已发布 ${summary.published} 件，待复核 ${summary.flagged.length} 件），错误 ${summary.errors.length} 行`);
+        if (summary.flagged.length) {
+          out('含疑似敏感信息、已导入为未发布并标记待复核 / flagged for review:');
+          for (const f of summary.flagged) out(`  第 ${f.line} 行《${f.title}》：${f.hits.join('、')}`);
+        }
+        if (summary.errors.length) {
+          out('未导入的行 / rejected lines:');
+          for (const e of summary.errors) out(`  第 ${e.line} 行：${e.message}`);
+          process.exitCode = 1;
+        }
       });
     });
 

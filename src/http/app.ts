@@ -12,9 +12,12 @@ import { registerAuth } from './auth.ts';
 import { registerErrorHandling } from './errors.ts';
 import { authRoutes } from './api/auth-routes.ts';
 import { adminRoutes } from './api/admin-routes.ts';
-import { requestRoutes } from './api/request-routes.ts';
+import { noticeRoutes, requestRoutes } from './api/request-routes.ts';
 import { calendarRoutes } from './api/calendar-routes.ts';
-import { publicRoutes } from './api/public-routes.ts';
+import { publicRoutes, searchRoutes } from './api/public-routes.ts';
+import { documentRoutes, MAX_UPLOAD_BYTES, uploadContentTypes } from './api/document-routes.ts';
+import { disclosureRoutes } from './api/disclosure-routes.ts';
+import { reportRoutes } from './api/report-routes.ts';
 import { registerPortal, renderNotFound } from './portal/routes.ts';
 import { registerWorkspace } from './workspace.ts';
 
@@ -77,11 +80,17 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
 
   await app.register(
     async (api) => {
+      api.addContentTypeParser(uploadContentTypes, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
       await api.register(authRoutes(deps, options.secureCookies ?? false));
       await api.register(adminRoutes(deps));
       await api.register(requestRoutes(deps));
+      await api.register(noticeRoutes(deps));
       await api.register(calendarRoutes(deps));
       await api.register(publicRoutes(deps));
+      await api.register(searchRoutes(deps));
+      await api.register(documentRoutes(deps));
+      await api.register(disclosureRoutes(deps));
+      await api.register(reportRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

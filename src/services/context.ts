@@ -1,12 +1,15 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import type { DialectName } from '../storage/dialect.ts';
+import type { FileStore } from '../storage/files.ts';
 
 /** What every use case needs: storage and a clock (tests pass a fixed one). */
 export interface ServiceDeps {
   db: Kysely<Database>;
   dialect: DialectName;
   now: () => Date;
+  /** Uploaded attachments (GONGKAI_DATA_DIR/uploads). */
+  files: FileStore;
 }
 
 export type Tx = Transaction<Database> | Kysely<Database>;

@@ -1,6 +1,6 @@
 import { addDays, type IsoDate } from '../domain/calendar/index.ts';
 import { chinaDate } from './clock.ts';
-import type { RequestChannel } from '../domain/requests/lifecycle.ts';
+import type { ReplyDetails, RequestChannel } from '../domain/requests/lifecycle.ts';
 import type { ApplicantType, OutcomeCode } from '../domain/requests/outcomes.ts';
 import { systemActor, type ServiceDeps } from './context.ts';
 import { createAgency, findAgency } from './agencies.ts';
@@ -19,7 +19,7 @@ interface Scenario {
   steps: EventInput[];
 }
 
-const reply = (date: IsoDate, outcome: OutcomeCode, reasons = ''): EventInput => ({ type: 'replied', date, outcome, reasons });
+const reply = (date: IsoDate, outcome: OutcomeCode, reasons = '', details?: ReplyDetails): EventInput => ({ type: 'replied', date, outcome, reasons, ...(details ? { details } : {}) });
 
 const names: Record<ApplicantType, string[]> = {
   natural_person: ['张明', '李秀英', '王建国', '刘芳', '陈志强', '杨丽', '赵军', '黄海燕', '周磊', '吴静'],
@@ -43,7 +43,7 @@ const scenarios: Scenario[] = [
     { type: 'extensionApproved', date: '2025-01-20' },
     reply('2025-02-20', 'partially_disclosed', '部分内容涉及企业商业秘密，已作区分处理'),
   ] },
-  { channel: 'mail', type: 'natural_person', submitted: '2024-12-27', receipt: '2024-12-30', description: '1998年某村五保户认定档案', steps: [reply('2025-01-20', 'unable.not_held', '经检索，本机关未制作或获取该信息')] },
+  { channel: 'mail', type: 'natural_person', submitted: '2024-12-27', receipt: '2024-12-30', description: '1998年某村五保户认定档案', steps: [reply('2025-01-20', 'unable.not_held', '经检索，本机关未制作或获取该信息', { notHeldBasis: 'nonexistent' })] },
   // received and closed in 2025
   { channel: 'inPerson', type: 'natural_person', submitted: '2025-01-06', description: '临时救助申请条件和办理流程', steps: [reply('2025-01-15', 'disclosed')] },
   { channel: 'online', type: 'natural_person', submitted: '2025-02-10', receipt: '2025-02-10', description: '2025年特困人员供养标准调整文件', steps: [reply('2025-03-03', 'disclosed')] },
@@ -60,17 +60,17 @@ const scenarios: Scenario[] = [
   { channel: 'inPerson', type: 'natural_person', submitted: '2025-05-19', description: '我局干部年度考核结果', steps: [reply('2025-06-05', 'withheld.internal_affairs', '属于人事管理信息（条例第十六条第一款）')] },
   { channel: 'online', type: 'commercial', submitted: '2025-06-03', receipt: '2025-06-03', description: '养老机构评级工作会议讨论记录', steps: [reply('2025-06-20', 'withheld.process_information', '属于讨论记录（条例第十六条第二款）')] },
   { channel: 'mail', type: 'natural_person', submitted: '2025-06-09', receipt: '2025-06-11', description: '对某社会组织的行政处罚案卷', steps: [reply('2025-06-30', 'withheld.law_enforcement_file', '属于行政执法案卷信息（条例第十六条第二款）')] },
-  { channel: 'online', type: 'natural_person', submitted: '2025-06-16', receipt: '2025-06-16', description: '本人婚姻登记记录', steps: [reply('2025-07-02', 'withheld.administrative_query', '属于婚姻登记查询事项，请按婚姻登记档案查询规定办理')] },
-  { channel: 'inPerson', type: 'natural_person', submitted: '2025-07-01', description: '全省殡葬改革实施方案', steps: [reply('2025-07-10', 'unable.not_held', '该信息由省民政厅制作，请向其申请')] },
+  { channel: 'online', type: 'natural_person', submitted: '2025-06-16', receipt: '2025-06-16', description: '本人婚姻登记记录', steps: [reply('2025-07-02', 'withheld.administrative_query', '属于婚姻登记档案查询事项', { specialMatter: '婚姻登记档案查询', specialLaw: '《婚姻登记条例》', whereToApply: '平安县婚姻登记处' })] },
+  { channel: 'inPerson', type: 'natural_person', submitted: '2025-07-01', description: '全省殡葬改革实施方案', steps: [reply('2025-07-10', 'unable.not_held', '该信息由省民政厅制作并负责公开', { notHeldBasis: 'notResponsible', competentAgency: '省民政厅' })] },
   { channel: 'online', type: 'research', submitted: '2025-07-07', receipt: '2025-07-07', description: '按乡镇分列的低保对象年龄结构分析', steps: [reply('2025-07-25', 'unable.needs_creation', '需对现有信息进行加工、分析（条例第三十八条）')] },
   { channel: 'online', type: 'natural_person', submitted: '2025-07-14', receipt: '2025-07-14', description: '关于那个补贴的文件', steps: [
     { type: 'correctionRequested', date: '2025-07-16', periodWorkingDays: 15, items: ['请写明所需补贴的名称、年份或文号'] },
     { type: 'correctionReceived', date: '2025-07-28' },
     reply('2025-08-15', 'unable.unclear_after_correction', '补正后仍无法确定所需信息'),
   ] },
-  { channel: 'inPerson', type: 'natural_person', submitted: '2025-08-04', description: '投诉某村委会低保评议不公', steps: [reply('2025-08-08', 'not_processed.petition_complaint', '属于信访投诉事项，已告知通过信访渠道反映')] },
-  { channel: 'online', type: 'natural_person', submitted: '2025-08-11', receipt: '2025-08-11', description: '2024年城乡低保对象名单及保障标准', steps: [reply('2025-08-15', 'not_processed.duplicate', '本机关已于2025年1月10日答复过相同申请')] },
-  { channel: 'email', type: 'other_org', submitted: '2025-08-18', receipt: '2025-08-18', description: '《平安县民政志》全文', steps: [reply('2025-08-22', 'not_processed.publication', '属于公开出版物，可至县图书馆查阅')] },
+  { channel: 'inPerson', type: 'natural_person', submitted: '2025-08-04', description: '投诉某村委会低保评议不公', steps: [reply('2025-08-08', 'not_processed.petition_complaint', '属于信访投诉事项', { properChannel: '平安县信访局（县政府院内）' })] },
+  { channel: 'online', type: 'natural_person', submitted: '2025-08-11', receipt: '2025-08-11', description: '2024年城乡低保对象名单及保障标准', steps: [reply('2025-08-15', 'not_processed.duplicate', '本机关已于2025年1月10日答复过相同申请', { previousReplyDate: '2025-01-10' })] },
+  { channel: 'email', type: 'other_org', submitted: '2025-08-18', receipt: '2025-08-18', description: '《平安县民政志》全文', steps: [reply('2025-08-22', 'not_processed.publication', '属于公开出版物', { publicationTitle: '《平安县民政志》', whereToObtain: '平安县图书馆地方文献阅览室' })] },
   { channel: 'online', type: 'natural_person', submitted: '2025-09-01', receipt: '2025-09-01', description: '2000年以来本局全部文件', steps: [
     { type: 'excessiveReasonsRequested', date: '2025-09-03', note: '申请数量明显超出合理范围' },
     reply('2025-09-24', 'not_processed.excessive', '申请人未说明合理理由（条例第三十五条）'),
@@ -98,7 +98,7 @@ const scenarios: Scenario[] = [
     { type: 'extensionApproved', date: '2026-01-16' },
     reply('2026-02-10', 'partially_disclosed', '投标人报价信息已作区分处理'),
   ] },
-  { channel: 'mail', type: 'natural_person', submitted: '2025-12-29', receipt: '2025-12-30', description: '1985年某乡敬老院建院批复', steps: [reply('2026-01-20', 'unable.not_held', '经检索未找到该信息')] },
+  { channel: 'mail', type: 'natural_person', submitted: '2025-12-29', receipt: '2025-12-30', description: '1985年某乡敬老院建院批复', steps: [reply('2026-01-20', 'unable.not_held', '经检索未找到该信息', { notHeldBasis: 'nonexistent' })] },
 ];
 
 /** Open work relative to today, for the reminders and the dashboard. */

@@ -24,6 +24,8 @@ import { rolesOf } from './accounts.ts';
 import { loadCalendar } from './calendar.ts';
 import { chinaDate } from './clock.ts';
 import { getAgency } from './agencies.ts';
+import { availableNotices } from './notices.ts';
+import type { NoticeKind } from '../views/notices/index.ts';
 
 export const idTypes = { resident_id: '居民身份证', passport: '护照', hk_macao_taiwan: '港澳台居民证件', credit_code: '统一社会信用代码', other: '其他证件' } as const;
 export type IdType = keyof typeof idTypes;
@@ -471,6 +473,8 @@ export interface RequestDetail extends RequestSummary {
   timeline: TimelineEntry[];
   /** Event types that may be recorded now, given the state and the actor's roles. */
   allowedActions: RequestEventType[];
+  /** Formal notices the history supports. */
+  notices: NoticeKind[];
 }
 
 export function describeEvent(e: RequestEvent): string {
@@ -605,6 +609,7 @@ export async function getRequest(deps: ServiceDeps, actor: Actor, id: number): P
       actor: e.username,
     })),
     allowedActions: allowedActions(view, roles),
+    notices: availableNotices(events),
   };
 }
 

@@ -3,9 +3,30 @@ import { systemActor } from './context.ts';
 import { createAgency, findAgency } from './agencies.ts';
 import { createUser } from './accounts.ts';
 import { DEMO_DEPARTMENT, seedDemoRequests } from './demo-requests.ts';
+import { getNoticeSettings, saveNoticeSettings } from './notices.ts';
+import { advanceReport, saveNarrative } from './reports.ts';
+import { processingFeeStatement } from '../domain/report/index.ts';
+import changpingNarrative from './demo/changping-2025-narrative.json' with { type: 'json' };
 
 export const DEMO_AGENCY = { code: 'changping', name: '常平乡', level: 'township' as const };
 export const DEMO_ADMIN_USERNAME = 'admin';
+
+const DEMO_TOWNSHIP_NOTICES = {
+  officeName: '常平乡人民政府党政综合办公室',
+  address: '常平乡人民政府院内',
+  phone: '0550-1234567',
+  reconsiderationBody: '平安县人民政府',
+  court: '平安县人民法院',
+  paymentMethod: '持本通知书到常平乡便民服务中心缴纳，或通过非税收入缴款码缴纳',
+};
+const DEMO_DEPARTMENT_NOTICES = {
+  officeName: '平安县民政局办公室',
+  address: '平安县城关镇人民路 1 号',
+  phone: '0550-7654321',
+  reconsiderationBody: '平安县人民政府',
+  court: '平安县人民法院',
+  paymentMethod: '通过非税收入缴款码缴纳，缴纳后凭财政票据领取信息',
+};
 
 export interface SeedResult {
   createdAgencies: string[];
@@ -28,6 +49,12 @@ export async function seedDemo(deps: ServiceDeps): Promise<SeedResult> {
   }
   if (await seedDemoRequests(deps)) result.createdAgencies.push(DEMO_DEPARTMENT.name);
   const department = (await findAgency(deps.db, DEMO_DEPARTMENT.code))!;
+  for (const a of [agency, department]) {
+    if (Object.keys(await getNoticeSettings(deps.db, a.id)).length === 0) {
+      await saveNoticeSettings(deps, actor, a.id, a.id === agency.id ? DEMO_TOWNSHIP_NOTICES : DEMO_DEPARTMENT_NOTICES);
+    }
+  }
+  await seedDemoReports(deps, agency.id, department.id);
   const anyUser = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (!anyUser) {
     const { oneTimePassword } = await createUser(deps, actor, {
@@ -40,4 +67,28 @@ export async function seedDemo(deps: ServiceDeps): Promise<SeedResult> {
     result.admin = { username: DEMO_ADMIN_USERNAME, oneTimePassword: oneTimePassword! };
   }
   return result;
+}
+
+/**
+ * 常平乡's 2025 report reproduces the seed report (its records are all zero, its narrative is
+ * the seed's), published; the department's 2025 report is a draft whose tables come from its
+ * year of requests.
+ */
+async function seedDemoReports(deps: ServiceDeps, townshipId: number, departmentId: number): Promise<void> {
+  const actor = systemActor('seed');
+  const exists = async (agencyId: number) =>
+    !!(await deps.db.selectFrom('annual_reports').select('year').where('agency_id', '=', agencyId).where('year', '=', 2025).executeTakeFirst());
+  if (!(await exists(townshipId))) {
+    await saveNarrative(deps, actor, townshipId, 2025, changpingNarrative);
+    await advanceReport(deps, actor, townshipId, 2025, 'check');
+    await advanceReport(deps, actor, townshipId, 2025, 'publish');
+  }
+  if (!(await exists(departmentId))) {
+    await saveNarrative(deps, actor, departmentId, 2025, {
+      overview:
+        '（一）主动公开：围绕社会救助、养老服务、社会事务等重点工作，及时公开政策文件和办事指南。\n（二）依申请公开：严格按照条例规定的程序和期限办理，对每件申请逐一登记、审核、答复。\n（三）政府信息管理：落实保密审查制度，建立公开前审查台账。\n（四）政府信息公开平台建设：依托县政府门户网站政府信息公开专栏集中发布。\n（五）监督保障：将政府信息公开工作纳入年度考核。',
+      problems: '存在问题：依申请公开答复文书格式有待进一步规范。改进情况：制定统一文书模板，开展业务培训。',
+      other: processingFeeStatement(2025, 1100),
+    });
+  }
 }

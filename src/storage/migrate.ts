@@ -2,11 +2,17 @@ import { Migrator, type Migration, type MigrationResult } from 'kysely';
 import type { Kysely } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_calendar_requests.ts';
+import * as m0003 from './migrations/0003_documents.ts';
+import * as m0004 from './migrations/0004_search.ts';
+import * as m0005 from './migrations/0005_reports.ts';
 
 /** Every migration, in order. Static imports keep them bundled with the code that needs them. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_calendar_requests': m0002,
+  '0003_documents': m0003,
+  '0004_search': m0004,
+  '0005_reports': m0005,
 };
 
 export class MigrationFailedError extends Error {

@@ -118,6 +118,132 @@ export interface CaptchaUseTable {
   expires_at: string;
 }
 
+export interface AgencySettingTable {
+  agency_id: number;
+  key: string;
+  value: string;
+}
+
+export interface DocumentCategoryTable {
+  id: Generated<number>;
+  agency_id: number;
+  code: string;
+  name: string;
+  parent_id: number | null;
+  art20_item: number | null;
+  sort: number;
+}
+
+export interface DocumentTable {
+  id: Generated<number>;
+  agency_id: number;
+  index_no: string;
+  title: string;
+  issuer: string;
+  doc_no: string | null;
+  written_at: string | null;
+  formed_at: string | null;
+  published_at: string | null;
+  topic: string | null;
+  category_id: number | null;
+  disclosure_method: string;
+  doc_kind: string | null;
+  validity: string;
+  effective_from: string | null;
+  invalid_from: string | null;
+  body_html: string;
+  body_text: string;
+  status: string;
+  scheduled_at: string | null;
+  review_json: string | null;
+  withdrawn_reason: string | null;
+  needs_review: number;
+  view_count: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentAttachmentTable {
+  id: Generated<number>;
+  document_id: number;
+  name: string;
+  kind: string;
+  mime: string;
+  size_bytes: number;
+  storage_key: string;
+  text: string;
+  created_at: string;
+}
+
+export interface DocumentScanHitTable {
+  id: Generated<number>;
+  document_id: number;
+  source: string;
+  kind: string;
+  masked: string;
+  context: string;
+  message: string;
+  resolution: string | null;
+  resolved_by: number | null;
+  resolved_at: string | null;
+}
+
+export interface Art20StatisticTable {
+  agency_id: number;
+  year: number;
+  month: number;
+  item: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface PublishingPlanTable {
+  id: Generated<number>;
+  agency_id: number;
+  channel: string;
+  planned_date: string;
+  title: string;
+  document_id: number | null;
+  done: number;
+  created_at: string;
+}
+
+export interface PortalPageTable {
+  agency_id: number;
+  slug: string;
+  title: string;
+  body_html: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface AppealTable {
+  id: Generated<number>;
+  agency_id: number;
+  kind: string;
+  case_no: string | null;
+  filed_date: string;
+  closed_date: string | null;
+  result: string | null;
+  request_id: number | null;
+  summary: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AnnualReportTable {
+  agency_id: number;
+  year: number;
+  status: string;
+  narrative_json: string;
+  snapshot_json: string | null;
+  checked_at: string | null;
+  published_at: string | null;
+  published_by: number | null;
+  updated_at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -130,7 +256,19 @@ export interface Database {
   requests: RequestTable;
   request_events: RequestEventTable;
   captcha_uses: CaptchaUseTable;
+  agency_settings: AgencySettingTable;
+  document_categories: DocumentCategoryTable;
+  documents: DocumentTable;
+  document_attachments: DocumentAttachmentTable;
+  document_scan_hits: DocumentScanHitTable;
+  art20_statistics: Art20StatisticTable;
+  publishing_plan: PublishingPlanTable;
+  portal_pages: PortalPageTable;
+  appeals: AppealTable;
+  annual_reports: AnnualReportTable;
 }
+
+export type DocumentRow = Selectable<DocumentTable>;
 
 export type RequestRow = Selectable<RequestTable>;
 export type RequestEventRow = Selectable<RequestEventTable>;

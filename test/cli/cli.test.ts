@@ -119,3 +119,40 @@ describe('gongkai CLI', () => {
     }
   });
 });
+
+describe('gongkai documents import', () => {
+  it('imports good lines, flags leaks unpublished, reports bad lines by number, and loses nothing else', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { idNumberCheckChar } = await import('../../src/domain/scan/index.ts');
+    const dataDir = tempDataDir();
+    try {
+      const env = { GONGKAI_DATA_DIR: dataDir };
+      assert.equal(runCli(['seed'], env).status, 0);
+      const id = '51010219850612301' + idNumberCheckChar('51010219850612301');
+      const file = `${dataDir}/legacy.jsonl`;
+      writeFileSync(
+        file,
+        [
+          JSON.stringify({ title: '关于2019年防汛工作的通知', bodyText: '各村：\n做好防汛准备。', publishedAt: '2019-05-10', docNo: '常政〔2019〕5号', category: 'art20-12' }),
+          JSON.stringify({ title: '2020年低保名单', bodyText: `李某 身份证 ${id}`, publishedAt: '2020-01-02' }),
+          'not json',
+          JSON.stringify({ title: '缺日期', bodyText: 'x' }),
+          '',
+          JSON.stringify({ title: '2021年预算公开', bodyHtml: '<p>预算</p>', publishedAt: '2021-02-01T10:00:00+08:00', validity: '失效' }),
+        ].join('\n'),
+      );
+      const res = runCli(['documents', 'import', file, '--agency', 'changping'], env);
+      assert.equal(res.status, 1, 'bad lines make the exit status non-zero');
+      assert.match(res.stdout, /导入 3 件（已发布 2 件，待复核 1 件），错误 2 行/);
+      assert.match(res.stdout, /第 2 行《2020年低保名单》：疑似公民身份号码/);
+      assert.match(res.stdout, /第 3 行：不是合法的 JSON 对象/);
+      assert.match(res.stdout, /第 4 行：publishedAt/);
+      assert.ok(!res.stdout.includes(id), 'the ID number is not echoed');
+      assert.match(res.stderr, /已处理 6 行/);
+      const missing = runCli(['documents', 'import', `${dataDir}/nope.jsonl`, '--agency', 'changping'], env);
+      assert.equal(missing.status, 1);
+    } finally {
+      removeDir(dataDir);
+    }
+  });
+});

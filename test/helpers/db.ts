@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { diskFileStore } from '../../src/storage/files.ts';
 import { openDatabase, type DatabaseHandle, type DialectName } from '../../src/storage/dialect.ts';
 import { migrateToLatest } from '../../src/storage/migrate.ts';
 import type { ServiceDeps } from '../../src/services/context.ts';
@@ -48,7 +52,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   let now = new Date('2026-11-26T02:00:00Z');
   return {
     handle,
-    deps: { db: handle.db, dialect: handle.dialect, now: () => now },
+    deps: { db: handle.db, dialect: handle.dialect, now: () => now, files: diskFileStore(mkdtempSync(path.join(tmpdir(), 'gongkai-files-'))) },
     pgSchema,
     setNow: (d) => {
       now = d;

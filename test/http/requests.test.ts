@@ -172,3 +172,38 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('request notices', () => {
+  it('issues every notice of the demo department as HTML and DOCX, and refuses blanks', async () => {
+    const t = await createTestApp('sqlite');
+    try {
+      const admin = await loginClient(t.app, t.admin.username, t.admin.password);
+      const agencies = (await admin.request('GET', '/api/v1/auth/session')).json().agencies as { id: number; code: string }[];
+      const dept = agencies.find((a) => a.code === 'pingan-mzj')!;
+      const list = (await admin.request('GET', `/api/v1/requests?agencyId=${dept.id}&pageSize=100`)).json().items as { id: number; outcome: string | null }[];
+      const seen = new Set<string>();
+      for (const r of list) {
+        const detail = (await admin.request('GET', `/api/v1/requests/${r.id}`)).json();
+        for (const kind of detail.notices as string[]) {
+          const html = await admin.request('GET', `/api/v1/requests/${r.id}/notices/${kind}?format=html`);
+          assert.equal(html.statusCode, 200, `${kind} of ${r.id}: ${html.body.slice(0, 300)}`);
+          assert.match(html.body, /<html lang="zh-CN"/);
+          if (kind === 'reply') assert.match(html.body, /六十日内|60日内/, 'the reply states the remedies');
+          seen.add(kind);
+        }
+      }
+      for (const kind of ['acknowledgement', 'correction', 'extension', 'consultation', 'fee', 'reply']) assert.ok(seen.has(kind), `demo data issues a ${kind}`);
+      const replied = list.find((r) => r.outcome === 'disclosed')!;
+      const docx = await admin.request('GET', `/api/v1/requests/${replied.id}/notices/reply?format=docx`);
+      assert.equal(docx.statusCode, 200);
+      assert.equal(docx.rawPayload.subarray(0, 2).toString(), 'PK');
+      // Without a reconsideration body the reply is refused, never issued with a blank.
+      assert.equal((await admin.request('PUT', `/api/v1/agencies/${dept.id}/notice-settings`, { reconsiderationBody: '' })).statusCode, 200);
+      const refused = await admin.request('GET', `/api/v1/requests/${replied.id}/notices/reply?format=html`);
+      assert.equal(refused.statusCode, 409);
+      assert.equal(refused.json().error.code, 'NOTICE_INCOMPLETE');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -23,6 +23,12 @@ import { ChangePasswordForm } from './pages/ChangePasswordPage';
 import { RequestsPage } from './pages/RequestsPage';
 import { RequestDetailPage } from './pages/RequestDetailPage';
 import { CalendarPage } from './pages/CalendarPage';
+import { DocumentsPage } from './pages/DocumentsPage';
+import { DocumentEditPage } from './pages/DocumentEditPage';
+import { Art20StatsPage } from './pages/Art20StatsPage';
+import { ReportsPage } from './pages/ReportsPage';
+import { ReportCheckPage } from './pages/ReportCheckPage';
+import { AppealsPage } from './pages/AppealsPage';
 
 export const areas = [
   { key: '/proactive', label: '主动公开', icon: <NotificationOutlined />, intro: '公开目录、保密审查、发布渠道与第二十条统计。' },
@@ -67,7 +73,7 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
   ];
   const path = location.pathname === '/' ? '/' : location.pathname.replace(/\/$/, '');
   // A detail page highlights its area.
-  const selected = path.startsWith('/requests/') ? '/requests' : path;
+  const selected = path.startsWith('/requests/') ? '/requests' : path.startsWith('/proactive/') ? '/proactive' : path.startsWith('/reports/') ? '/reports' : path;
   const menu = (
     <Menu
       mode="inline"
@@ -132,10 +138,16 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
             <main style={{ background: '#fff', padding: 24, minHeight: 360 }}>
               <Routes>
                 <Route path="/" element={<Dashboard />} />
+                <Route path="/proactive" element={<DocumentsPage />} />
+                <Route path="/proactive/statistics" element={<Art20StatsPage />} />
+                <Route path="/proactive/:id" element={<DocumentEditPage />} />
                 <Route path="/requests" element={<RequestsPage />} />
+                <Route path="/reports" element={<ReportsPage />} />
+                <Route path="/appeals" element={<AppealsPage />} />
+                <Route path="/reports/check" element={<ReportCheckPage />} />
                 <Route path="/requests/:id" element={<RequestDetailPage />} />
                 {areas
-                  .filter((a) => a.key !== '/requests')
+                  .filter((a) => !['/requests', '/proactive', '/reports', '/appeals'].includes(a.key))
                   .map((a) => (
                     <Route key={a.key} path={a.key} element={<AreaPage title={a.label} intro={a.intro} />} />
                   ))}

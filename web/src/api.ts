@@ -71,3 +71,19 @@ export interface Session {
   csrfToken: string;
   expiresAt: string;
 }
+
+/** Uploads a file as the raw request body (the server decides its type by content). */
+export async function apiUpload<T>(path: string, file: Blob): Promise<T> {
+  const res = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+    credentials: 'same-origin',
+    body: file,
+  });
+  const data = (await res.json().catch(() => null)) as unknown;
+  if (!res.ok) {
+    const err = (data as ApiErrorBody | null)?.error;
+    throw new ApiError(res.status, err?.code ?? 'HTTP_' + res.status, err?.message ?? `上传失败（${res.status}）`);
+  }
+  return data as T;
+}

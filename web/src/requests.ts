@@ -151,6 +151,7 @@ export interface RequestDetail extends RequestSummary {
   delivery: string;
   outcomeLabel: string | null;
   allowedActions: string[];
+  notices: string[];
   timeline: { seq: number; label: string; date: string; detail: string; recordedAt: string; actor: string | null }[];
   view: {
     deadlines: {
@@ -163,3 +164,12 @@ export interface RequestDetail extends RequestSummary {
     } | null;
   } | null;
 }
+
+export const noticeLabels: Record<string, string> = {
+  acknowledgement: '受理回执',
+  correction: '补正告知书',
+  extension: '延期答复告知书',
+  consultation: '征求意见函',
+  fee: '收费通知书',
+  reply: '答复书',
+};

@@ -54,10 +54,33 @@ export type RequestEvent =
   | { type: 'extensionRejected'; date: IsoDate; reason: string }
   | { type: 'excessiveReasonsRequested'; date: IsoDate; note?: string }
   | { type: 'excessiveDeadlineSet'; date: IsoDate; dueDate: IsoDate; reason: string }
-  | { type: 'replied'; date: IsoDate; outcome: OutcomeCode; reasons: string }
+  | { type: 'replied'; date: IsoDate; outcome: OutcomeCode; reasons: string; details?: ReplyDetails }
   | { type: 'note'; date: IsoDate; text: string };
 
 export type RequestEventType = RequestEvent['type'];
+
+/** Facts the reply letter states for particular outcomes (Arts. 36, 39). */
+export interface ReplyDetails {
+  /** 予以公开 of information already disclosed proactively (Art. 36(1)). */
+  alreadyPublic?: boolean;
+  /** Where the information can be found or how it is provided. */
+  provision?: string;
+  /** 本机关不掌握: searched and not found, or another agency is responsible (Art. 36(4)/(5)). */
+  notHeldBasis?: 'nonexistent' | 'notResponsible';
+  competentAgency?: string;
+  competentAgencyContact?: string;
+  /** 行政查询事项 (Art. 36(7)): the matter and the law that sets the special regime. */
+  specialMatter?: string;
+  specialLaw?: string;
+  whereToApply?: string;
+  /** 重复申请: when the earlier request was answered. */
+  previousReplyDate?: IsoDate;
+  /** 公开出版物: where to obtain it. */
+  publicationTitle?: string;
+  whereToObtain?: string;
+  /** 信访举报投诉: the proper channel. */
+  properChannel?: string;
+}
 
 export type RequestPhase =
   | 'awaitingReceipt'
@@ -306,6 +329,19 @@ function reply(s: RequestState, event: Extract<RequestEvent, { type: 'replied' }
   }
   if (outcome === 'not_processed.excessive' && !s.excessive?.reasonsRequestedDate) {
     return fail('以“无正当理由大量反复申请”不予处理前，须先要求申请人说明理由（条例第三十五条）');
+  }
+  const d = event.details ?? {};
+  if (outcome === 'unable.not_held' && d.notHeldBasis !== 'nonexistent' && d.notHeldBasis !== 'notResponsible') {
+    return fail('“本机关不掌握”须写明情形：经检索不存在，或不属于本机关负责公开（条例第三十六条第四、五项）');
+  }
+  if (outcome === 'withheld.administrative_query' && (!d.specialMatter?.trim() || !d.specialLaw?.trim())) {
+    return fail('“行政查询事项”须写明查询事项名称和作出特别规定的法律、行政法规（条例第三十六条第七项）');
+  }
+  if (outcome === 'not_processed.duplicate' && (!d.previousReplyDate || !isIsoDate(d.previousReplyDate))) {
+    return fail('“重复申请”须写明此前作出答复的日期（条例第三十六条第六项）');
+  }
+  if (outcome === 'not_processed.publication' && !d.whereToObtain?.trim()) {
+    return fail('“要求提供公开出版物”须告知获取途径（条例第三十九条第二款）');
   }
   s.outcome = outcome;
   s.closedDate = event.date;

@@ -4,6 +4,7 @@ import type { ServiceDeps } from '../../services/context.ts';
 import { findAgency } from '../../services/agencies.ts';
 import { newCaptcha, verifyCaptcha } from '../../services/captcha.ts';
 import { submitOnline, trackRequest } from '../../services/requests.ts';
+import { searchPublished } from '../../services/publications.ts';
 import { notFound } from '../../services/errors.ts';
 import { NewRequestFields } from './request-routes.ts';
 import { withErrors } from './schemas.ts';
@@ -52,6 +53,51 @@ export function publicRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         config: { rateLimit: TRACK_LIMIT },
       },
       async (req) => trackRequest(deps, req.query.code, req.query.secret),
+    );
+  };
+}
+
+/** GET /api/v1/search — the portal's search as JSON. */
+export function searchRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/search',
+      {
+        schema: {
+          tags: ['公众'],
+          summary: '站内搜索（空格表示“且”）',
+          querystring: Type.Object(
+            {
+              q: Type.String({ maxLength: 256 }),
+              agency: Type.Optional(Type.String({ maxLength: 100, description: '机构代码或名称' })),
+              category: Type.Optional(Type.String({ maxLength: 40 })),
+              year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })),
+              validity: Type.Optional(Type.Union([Type.Literal('valid'), Type.Literal('expired'), Type.Literal('repealed')])),
+              page: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+              pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (req) => {
+        let agencyId: number | undefined;
+        if (req.query.agency) {
+          const agency = await findAgency(deps.db, req.query.agency);
+          if (!agency) throw notFound('机构');
+          agencyId = agency.id;
+        }
+        const result = await searchPublished(deps, {
+          q: req.query.q,
+          agencyId,
+          category: req.query.category,
+          year: req.query.year,
+          validity: req.query.validity,
+          page: req.query.page ?? 1,
+          pageSize: req.query.pageSize ?? 20,
+        });
+        return { total: result.total, totalCapped: result.totalCapped, items: result.items };
+      },
     );
   };
 }

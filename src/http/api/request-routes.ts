@@ -15,6 +15,8 @@ import {
 import { requestChannels } from '../../domain/requests/lifecycle.ts';
 import { applicantTypes, outcomeCodes } from '../../domain/requests/outcomes.ts';
 import { requireUser } from '../auth.ts';
+import { getNoticeSettings, noticeSettingKeys, renderNotice, saveNoticeSettings, type NoticeSettings } from '../../services/notices.ts';
+import type { NoticeKind } from '../../views/notices/index.ts';
 import { IdParams, withErrors } from './schemas.ts';
 
 export const DateString = (description?: string) =>
@@ -60,7 +62,29 @@ const EventSchema = Type.Union([
   ev('extensionRejected', { reason: Text(1000) }),
   ev('excessiveReasonsRequested', { note: Type.Optional(Text(1000, 0)) }),
   ev('excessiveDeadlineSet', { dueDate: DateString(), reason: Text(1000) }),
-  ev('replied', { outcome: lit(outcomeCodes), reasons: Text(5000, 0) }),
+  ev('replied', {
+    outcome: lit(outcomeCodes),
+    reasons: Text(5000, 0),
+    details: Type.Optional(
+      Type.Object(
+        {
+          alreadyPublic: Type.Optional(Type.Boolean()),
+          provision: Type.Optional(Text(500, 0)),
+          notHeldBasis: Type.Optional(lit(['nonexistent', 'notResponsible'] as const)),
+          competentAgency: Type.Optional(Text(200, 0)),
+          competentAgencyContact: Type.Optional(Text(200, 0)),
+          specialMatter: Type.Optional(Text(200, 0)),
+          specialLaw: Type.Optional(Text(200, 0)),
+          whereToApply: Type.Optional(Text(200, 0)),
+          previousReplyDate: Type.Optional(DateString('此前答复日期')),
+          publicationTitle: Type.Optional(Text(200, 0)),
+          whereToObtain: Type.Optional(Text(500, 0)),
+          properChannel: Type.Optional(Text(500, 0)),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  }),
   ev('note', { text: Text(2000) }),
 ]);
 
@@ -140,6 +164,55 @@ export function requestRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => recordEvent(deps, requireUser(req), req.params.id, req.body as EventInput),
+    );
+  };
+}
+
+const NoticeKindSchema = Type.Union(['acknowledgement', 'correction', 'extension', 'consultation', 'fee', 'reply'].map((k) => Type.Literal(k)));
+
+/** Formal notices of a request, and the agency facts they need. */
+export function noticeRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/requests/:id/notices/:kind',
+      {
+        schema: {
+          tags: ['依申请公开'],
+          summary: '出具文书：受理回执、补正告知书、延期答复告知书、征求意见函、收费通知书、答复书',
+          params: Type.Object({ id: Type.Integer({ minimum: 1 }), kind: NoticeKindSchema }),
+          querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('html'), Type.Literal('docx')])) }, { additionalProperties: false }),
+        },
+      },
+      async (req, reply) => {
+        const format = req.query.format ?? 'html';
+        const { body, title } = await renderNotice(deps, requireUser(req), req.params.id, req.params.kind as NoticeKind, format);
+        if (format === 'html') return reply.type('text/html; charset=utf-8').send(body);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(title)}.docx`)
+          .send(body);
+      },
+    );
+
+    app.get(
+      '/agencies/:id/notice-settings',
+      { schema: { tags: ['依申请公开'], summary: '文书设置（复议机关、管辖法院、联系方式等）', params: IdParams } },
+      async (req) => {
+        requireUser(req);
+        return getNoticeSettings(deps.db, req.params.id);
+      },
+    );
+    app.put(
+      '/agencies/:id/notice-settings',
+      {
+        schema: {
+          tags: ['依申请公开'],
+          summary: '修改文书设置',
+          params: IdParams,
+          body: Type.Object(Object.fromEntries(Object.keys(noticeSettingKeys).map((k) => [k, Type.Optional(Type.String({ maxLength: 300 }))])), { additionalProperties: false }),
+        },
+      },
+      async (req) => saveNoticeSettings(deps, requireUser(req), req.params.id, req.body as NoticeSettings),
     );
   };
 }

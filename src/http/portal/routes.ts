@@ -11,6 +11,7 @@ import { submitOnline, trackRequest, type IdType, deliveries, requestedForms } f
 import { AppError } from '../../services/errors.ts';
 import type { ApplicantType } from '../../domain/requests/outcomes.ts';
 import { SUBMIT_LIMIT, TRACK_LIMIT } from '../api/public-routes.ts';
+import { registerDocumentPortal } from './document-routes.ts';
 
 const portalCss = readFileSync(new URL('../../views/assets/portal.css', import.meta.url), 'utf8');
 
@@ -87,6 +88,8 @@ export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
     if (!agency) return reply.callNotFound();
     return reply.type(HTML).send(await home({ code: agency.code, name: agency.name }));
   });
+
+  registerDocumentPortal(app, deps, (code) => agencyByCode(deps, code));
 
   const portalAgency = async (code: string): Promise<PortalAgency | null> => {
     const agency = await agencyByCode(deps, code);

@@ -37,6 +37,7 @@ export function portalPage({ title, agency, active, body }: PageOptions): string
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} - ${siteName}</title>
 <link rel="stylesheet" href="/assets/portal.css">
+${agency ? html`<link rel="alternate" type="application/atom+xml" title="${agency.name}政府信息公开" href="${agencyBase(agency)}/feed.atom">` : ''}
 </head>
 <body>
 <a class="skip-link" href="#main">跳到正文</a>
@@ -44,6 +45,7 @@ export function portalPage({ title, agency, active, body }: PageOptions): string
   <div class="wrap">
     <a class="site-name" href="${agency ? agencyBase(agency) + '/' : '/'}">${siteName}</a>
     <span class="site-sub">政府信息公开</span>
+    <span class="a11y-tools"><a href="/a11y/text-size?large=1" data-large="on">大字版</a> · <a href="/a11y/text-size?large=0" data-large="off">标准版</a></span>
   </div>
 </header>
 ${agency ? columnNav(agency, active) : ''}

@@ -18,6 +18,11 @@ export function agencyHomePage(agency: PortalAgency, others: PortalAgency[]): st
     agency,
     active: 'home',
     body: html`<h1>${agency.name}政府信息公开专栏</h1>
+<form class="search-box" role="search" action="${base}/search" method="get">
+  <label for="q">站内搜索</label>
+  <input id="q" name="q" type="search" placeholder="请输入关键词，多个关键词用空格分隔">
+  <button type="submit">搜索</button>
+</form>
 <ul class="column-grid">
   ${openColumns.map(
     (c) => html`<li><a href="${base}/open/${c.slug}"><strong>${c.label}</strong><span>${columnIntro[c.slug]}</span></a></li>`,

@@ -137,10 +137,19 @@ describe('request lifecycle', () => {
   it('accepts every outcome of the taxonomy and nothing else', () => {
     for (const outcome of outcomeCodes) {
       if (outcome.startsWith('other.correction') || outcome.startsWith('other.fee') || outcome === 'unable.unclear_after_correction' || outcome === 'not_processed.excessive') continue;
-      const r = replay([inPerson('2025-05-06'), { type: 'replied', date: '2025-05-08', outcome, reasons: '依法答复' }]);
+      const details = {
+        notHeldBasis: 'nonexistent' as const,
+        specialMatter: '不动产登记资料查询',
+        specialLaw: '《不动产登记暂行条例》',
+        previousReplyDate: '2025-04-01',
+        whereToObtain: '县图书馆',
+      };
+      const r = replay([inPerson('2025-05-06'), { type: 'replied', date: '2025-05-08', outcome, reasons: '依法答复', details }]);
       assert.ok(r.ok, outcome);
     }
     rejects([inPerson('2025-05-06'), { type: 'replied', date: '2025-05-08', outcome: '同意' as never, reasons: 'x' }], /不在年度报告的分类中/);
+    rejects([inPerson('2025-05-06'), { type: 'replied', date: '2025-05-08', outcome: 'unable.not_held', reasons: 'x' }], /须写明情形/);
+    rejects([inPerson('2025-05-06'), { type: 'replied', date: '2025-05-08', outcome: 'not_processed.duplicate', reasons: 'x' }], /此前作出答复的日期/);
     rejects([inPerson('2025-05-06'), { type: 'replied', date: '2025-05-08', outcome: 'unable.unclear_after_correction', reasons: 'x' }], /须先经过补正/);
     rejects([inPerson('2025-05-06'), { type: 'replied', date: '2025-05-08', outcome: 'not_processed.excessive', reasons: 'x' }], /说明理由/);
     const ok = replay([

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api, ApiError } from '../api';
-import { actionLabels, outcomeGroups, type ComputedDate, type RequestDetail } from '../requests';
+import { actionLabels, noticeLabels, outcomeGroups, type ComputedDate, type RequestDetail } from '../requests';
 import { DueTag } from './RequestsPage';
 
 const dateFields = new Set(['date', 'deliveredDate', 'receivedDate', 'dueDate']);
@@ -123,6 +123,9 @@ function ActionFields({ action, detail }: { action: string; detail: RequestDetai
           <Form.Item label="答复理由与依据" name="reasons" initialValue="">
             <Input.TextArea rows={3} />
           </Form.Item>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.outcome !== b.outcome}>
+            {({ getFieldValue }) => <ReplyDetailFields outcome={getFieldValue('outcome') as string | undefined} />}
+          </Form.Item>
         </>
       )}
       {action === 'note' && (
@@ -132,6 +135,79 @@ function ActionFields({ action, detail }: { action: string; detail: RequestDetai
       )}
     </>
   );
+}
+
+/** The facts a reply letter states for particular outcomes (the server insists on them). */
+function ReplyDetailFields({ outcome }: { outcome: string | undefined }) {
+  switch (outcome) {
+    case 'disclosed':
+    case 'partially_disclosed':
+      return (
+        <>
+          <Form.Item label="提供方式或获取途径" name="details_provision">
+            <Input placeholder="如：随本答复书附送；或已在门户网站公开的网址" />
+          </Form.Item>
+          {outcome === 'disclosed' && (
+            <Form.Item name="details_alreadyPublic" valuePropName="checked">
+              <Checkbox>该信息已经主动公开（条例第三十六条第一项）</Checkbox>
+            </Form.Item>
+          )}
+        </>
+      );
+    case 'unable.not_held':
+      return (
+        <>
+          <Form.Item label="情形" name="details_notHeldBasis" rules={[{ required: true, message: '请选择情形' }]}>
+            <Select options={[{ value: 'nonexistent', label: '经检索没有所申请公开的信息' }, { value: 'notResponsible', label: '不属于本机关负责公开' }]} />
+          </Form.Item>
+          <Form.Item label="负责公开的机关（能够确定的）" name="details_competentAgency">
+            <Input />
+          </Form.Item>
+          <Form.Item label="该机关联系方式" name="details_competentAgencyContact">
+            <Input />
+          </Form.Item>
+        </>
+      );
+    case 'withheld.administrative_query':
+      return (
+        <>
+          <Form.Item label="查询事项" name="details_specialMatter" rules={[{ required: true, message: '请填写查询事项' }]}>
+            <Input placeholder="如：不动产登记资料查询" />
+          </Form.Item>
+          <Form.Item label="作出特别规定的法律、行政法规" name="details_specialLaw" rules={[{ required: true, message: '请填写法律、行政法规名称' }]}>
+            <Input placeholder="如：《不动产登记暂行条例》" />
+          </Form.Item>
+          <Form.Item label="办理机构" name="details_whereToApply">
+            <Input />
+          </Form.Item>
+        </>
+      );
+    case 'not_processed.duplicate':
+      return (
+        <Form.Item label="此前答复日期" name="details_previousReplyDate" rules={[{ required: true, message: '请选择日期' }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+      );
+    case 'not_processed.publication':
+      return (
+        <>
+          <Form.Item label="出版物名称" name="details_publicationTitle">
+            <Input />
+          </Form.Item>
+          <Form.Item label="获取途径" name="details_whereToObtain" rules={[{ required: true, message: '请填写获取途径' }]}>
+            <Input />
+          </Form.Item>
+        </>
+      );
+    case 'not_processed.petition_complaint':
+      return (
+        <Form.Item label="信访、投诉、举报渠道" name="details_properChannel">
+          <Input />
+        </Form.Item>
+      );
+    default:
+      return null;
+  }
 }
 
 function Steps({ title, value }: { title: string; value: ComputedDate | undefined }) {
@@ -172,10 +248,17 @@ export function RequestDetailPage() {
   const submit = async (values: Record<string, unknown>) => {
     if (!action) return;
     const body: Record<string, unknown> = { type: action };
+    const details: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(values)) {
-      if (v === undefined || v === null || v === '') continue;
+      if (v === undefined || v === null || v === '' || v === false) continue;
+      if (k.startsWith('details_')) {
+        const key = k.slice('details_'.length);
+        details[key] = key === 'previousReplyDate' ? dayjs(v as string).format('YYYY-MM-DD') : v;
+        continue;
+      }
       body[k] = dateFields.has(k) ? dayjs(v as string).format('YYYY-MM-DD') : v;
     }
+    if (action === 'replied' && Object.keys(details).length) body.details = details;
     if (action === 'receiptConfirmed' && !body.method) body.method = 'confirmed';
     if (action === 'correctionRequested') body.items = String(values.items ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
     if (action === 'replied' && body.reasons === undefined) body.reasons = '';
@@ -252,6 +335,21 @@ export function RequestDetailPage() {
           />
         </Col>
         <Col xs={24} lg={10}>
+          {detail.notices.length > 0 && (
+            <Card size="small" title="文书" style={{ marginBottom: 12 }}>
+              {detail.notices.map((k) => (
+                <div key={k} style={{ display: 'flex', justifyContent: 'space-between', padding: '4px 0' }}>
+                  <span>{noticeLabels[k] ?? k}</span>
+                  <Space>
+                    <a href={`/api/v1/requests/${detail.id}/notices/${k}?format=html`} target="_blank" rel="noreferrer">
+                      打印
+                    </a>
+                    <a href={`/api/v1/requests/${detail.id}/notices/${k}?format=docx`}>下载 DOCX</a>
+                  </Space>
+                </div>
+              ))}
+            </Card>
+          )}
           <Typography.Title level={5}>期限及计算说明</Typography.Title>
           {!d && <Typography.Paragraph type="secondary">确认收到申请后开始计算期限。</Typography.Paragraph>}
           {d && (

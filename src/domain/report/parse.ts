@@ -1,0 +1,422 @@
+/**
+ * The checker's reader: a published annual report, as plain text (tables as tab-separated
+ * lines) or as rows of cells extracted from HTML/DOCX, into the report model.
+ *
+ * It never throws. Text that is not recognisably an annual report gives a typed
+ * 'not-a-report' result (the CLI exits 2 on it). A report whose text stops early is read as far
+ * as it goes and marked truncated.
+ */
+import type {
+  AnnualReport,
+  AppealTable,
+  ProactiveTable,
+  ReportSection,
+  RequestTable,
+} from './model.ts';
+import {
+  isAppealsAnchor,
+  isProactiveMarker,
+  isRequestsAnchor,
+  readAppeals,
+  readProactive,
+  readRequests,
+  type Line,
+  type TableRead,
+} from './parse-tables.ts';
+import { describeReport, type ReportDescription } from './describe.ts';
+import { findStatisticsPeriods } from './text-rules.ts';
+import { SECTIONS, type AgencyLevel, type TableId } from './taxonomy.ts';
+import { endsLikeSentence, fold } from './text.ts';
+
+export type ParseInput = string | { readonly rows: readonly (readonly string[])[] };
+
+export interface ParseOptions {
+  /** Level of the agency when the caller knows it better than the name tells. */
+  readonly agencyLevel?: AgencyLevel;
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly report: AnnualReport; readonly meta: ReportDescription }
+  | { readonly ok: false; readonly reason: 'not-a-report'; readonly message: string };
+
+function toLines(input: ParseInput): Line[] {
+  let rows: string[][];
+  if (typeof input === 'string') {
+    rows = input
+      .replace(/^\uFEFF/, '')
+      .split(/\r\n|\r|\n|\u2028|\u2029/)
+      .map((l) => l.split('\t'));
+  } else if (input && Array.isArray(input.rows)) {
+    rows = input.rows.map((r) =>
+      Array.isArray(r) ? r.map((c) => (typeof c === 'string' ? c : String(c ?? ''))) : [],
+    );
+  } else {
+    rows = [];
+  }
+  return rows.map((cells, i) => {
+    const trimmed = cells.map((c) => c.replace(/^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g, ''));
+    return { no: i + 1, cells: trimmed, text: trimmed.filter((c) => c !== '').join(' ') };
+  });
+}
+
+// ---- section headings ---------------------------------------------------------------------------
+
+const NUMERALS = '一二三四五六';
+
+const HEADING_TESTS: readonly ((core: string) => boolean)[] = [
+  (c) => c.includes('总体情况') || c.includes('概述') || c === '总体',
+  (c) => c.includes('主动公开'),
+  (c) => c.includes('申请') && !/本年新收|办理结果|结转/.test(c),
+  (c) => /复议|诉讼/.test(c) && !c.includes('结转'),
+  (c) => /问题|改进/.test(c),
+  (c) => c.includes('其他') && /事项|报告/.test(c),
+];
+
+interface Heading {
+  readonly index: number;
+  readonly lineIndex: number;
+  readonly written: string;
+  /** Text after the heading on the same line. */
+  readonly body: string;
+}
+
+function matchHeading(line: Line): { index: number; written: string; body: string } | undefined {
+  const cells = line.cells.filter((c) => c !== '');
+  if (cells.length !== 1) return undefined;
+  const text = cells[0]!.normalize('NFKC').trim();
+  const m = /^([一二三四五六])\s*[、.,:]\s*([\s\S]*)$/.exec(text);
+  if (!m) return undefined;
+  const index = NUMERALS.indexOf(m[1]!);
+  const test = HEADING_TESTS[index]!;
+  const rest = m[2]!;
+  const ok = (h: string): boolean => {
+    const core = fold(h).replace(/[。.:]+$/, '');
+    return core.length > 0 && core.length <= 30 && test(core);
+  };
+  if (ok(rest)) return { index, written: cells[0]!.trim(), body: '' };
+  // Heading and body on one line: "一、总体情况 本年度报告根据……".
+  const sp = /\s+/.exec(rest);
+  if (sp && ok(rest.slice(0, sp.index))) {
+    return {
+      index,
+      written: `${m[1]}、${rest.slice(0, sp.index)}`,
+      body: rest.slice(sp.index + sp[0].length).trim(),
+    };
+  }
+  return undefined;
+}
+
+function findHeadings(lines: readonly Line[]): Heading[] {
+  const out: Heading[] = [];
+  let last = -1;
+  lines.forEach((line, i) => {
+    const h = matchHeading(line);
+    if (h && h.index > last) {
+      out.push({ ...h, lineIndex: i });
+      last = h.index;
+    }
+  });
+  return out;
+}
+
+// ---- table regions ------------------------------------------------------------------------------
+
+interface Region {
+  readonly start: number;
+  readonly end: number;
+}
+
+const TABLE_SECTION: Readonly<Record<TableId, number>> = { proactive: 1, requests: 2, appeals: 3 };
+
+function findRegions(
+  lines: readonly Line[],
+  headings: readonly Heading[],
+): Partial<Record<TableId, Region>> {
+  const headingLine = (index: number): number | undefined =>
+    headings.find((h) => h.index === index)?.lineIndex;
+  const firstFrom = (from: number, test: (l: Line) => boolean): number | undefined => {
+    for (let i = Math.max(0, from); i < lines.length; i++) if (test(lines[i]!)) return i;
+    return undefined;
+  };
+  const firstCell = (l: Line): string => l.cells.find((c) => c !== '') ?? '';
+
+  const h2 = headingLine(1);
+  const h3 = headingLine(2);
+  const h4 = headingLine(3);
+  const a2 = firstFrom(
+    h2 ?? 0,
+    (l) => isProactiveMarker(firstCell(l)) || fold(firstCell(l)).startsWith('信息内容'),
+  );
+  const s2 = h2 !== undefined ? h2 + 1 : a2;
+  const a3 = firstFrom(Math.max(s2 ?? 0, h3 ?? 0), (l) => isRequestsAnchor(l.cells));
+  const s3 = h3 !== undefined ? Math.min(h3 + 1, a3 ?? Infinity) : a3;
+  const a4 = firstFrom(Math.max(s3 ?? s2 ?? 0, h4 ?? 0), (l) => isAppealsAnchor(l.cells));
+  const s4 = h4 !== undefined ? Math.min(h4 + 1, a4 ?? Infinity) : a4;
+
+  const starts: Partial<Record<TableId, number>> = {};
+  if (s2 !== undefined && (a2 !== undefined || h2 !== undefined)) starts.proactive = s2;
+  if (s3 !== undefined) starts.requests = s3;
+  if (s4 !== undefined) starts.appeals = s4;
+
+  const out: Partial<Record<TableId, Region>> = {};
+  for (const id of ['proactive', 'requests', 'appeals'] as const) {
+    const start = starts[id];
+    if (start === undefined) continue;
+    const sec = TABLE_SECTION[id];
+    let end = lines.length;
+    for (const h of headings) {
+      if (h.index > sec && h.lineIndex >= start && h.lineIndex < end) end = h.lineIndex;
+    }
+    for (const other of ['proactive', 'requests', 'appeals'] as const) {
+      const s = starts[other];
+      if (TABLE_SECTION[other] > sec && s !== undefined && s > start && s < end) end = s;
+    }
+    out[id] = { start, end };
+  }
+  return out;
+}
+
+// ---- agency, year, level ------------------------------------------------------------------------
+
+const TITLE =
+  /^(.*?)\s*(?:关于)?\s*(\d{4})\s*年度?\s*(?:的)?\s*政府信息公开(?:工作)?\s*(?:的)?\s*年度?报告\s*(?:[(（][^)）]{0,10}[)）])?$/;
+
+function findTitle(
+  lines: readonly Line[],
+  before: number,
+): { line: number; agency?: string; year: number } | undefined {
+  const limit = Math.min(before, 12);
+  for (let i = 0; i < limit; i++) {
+    const t = lines[i]!.text.normalize('NFKC').trim();
+    if (t.length > 60 || /[。；]/.test(t)) continue;
+    const m = TITLE.exec(t);
+    if (!m) continue;
+    let agency = cleanAgency(m[1]!);
+    if (!agency) {
+      // "盐边县新九镇人民政府 / 关于2021年度……的年度报告": the name is on the line above.
+      for (let j = i - 1; j >= 0; j--) {
+        const prev = lines[j]!.text.trim();
+        if (!prev) continue;
+        if (/(人民政府|办事处|局|委员会|街道|镇|乡)$/.test(prev) && prev.length <= 30)
+          agency = cleanAgency(prev);
+        break;
+      }
+    }
+    return { line: i, year: Number(m[2]), ...(agency ? { agency } : {}) };
+  }
+  return undefined;
+}
+
+function cleanAgency(s: string): string | undefined {
+  const name = s
+    .normalize('NFKC')
+    .replace(/[《》“”"'\s:：]/g, '')
+    .replace(
+      /(?:信息公开)?(?:领导小组)?(?:综合督考办公室|党政综合办公室|综合办公室|党政办公室|党政办|办公室)$/,
+      '',
+    )
+    .trim();
+  if (name.length < 2 || name.length > 30) return undefined;
+  if (/^[本我贵该]/.test(name) || /政府信息公开|年度报告|根据/.test(name)) return undefined;
+  return name;
+}
+
+const AGENCY_PATTERNS: readonly RegExp[] = [
+  /现(?:向社会)?公布\s*([^，,。；;]{2,30}?)\s*\d{4}\s*年/,
+  /编制\s*([^，,。；;《》]{2,30}?)\s*\d{4}\s*年度?政府信息公开/,
+  /([^，,。；;、\s《》()（）]{2,30}?)特编制/,
+  /由\s*([^，,。；;\s]{2,30}?)\s*(?:按照|编制|根据)/,
+  /单位[:：]\s*([^\s，,。；;]{2,30})/,
+  /请(?:与|联系[:：]?)\s*([^，,。；;()（）\s]{2,30}?)\s*(?:联系|[;；，,(（])/,
+];
+
+function findAgency(text: string): string | undefined {
+  const head = text.slice(0, 3000);
+  for (const re of AGENCY_PATTERNS) {
+    const m = re.exec(head);
+    const name = m ? cleanAgency(m[1]!) : undefined;
+    if (name) return name;
+  }
+  return undefined;
+}
+
+export function inferLevel(name: string | undefined, text: string): AgencyLevel | undefined {
+  if (name) {
+    const n = name.replace(/(?:人民政府|办事处)$/, '');
+    if (/(?:乡|镇|街道|苏木)$/.test(n)) return 'township';
+    if (/(?:局|委员会|委|办公室|办|中心|厅|署|院|队|所|站)$/.test(name)) return 'department';
+    if (/(?:省|自治区)$/.test(n)) return 'province';
+    if (/(?:市|州|盟)$/.test(n)) return 'city';
+    if (/(?:县|区|旗)$/.test(n)) return 'county';
+  }
+  if (/(?:我|本)(?:乡|镇)|街道办事处|本街道|我街道/.test(text.slice(0, 2000))) return 'township';
+  return undefined;
+}
+
+function mostFrequentYear(text: string): number | undefined {
+  const counts = new Map<number, number>();
+  for (const m of text.slice(0, 3000).matchAll(/(20\d{2})\s*年/g)) {
+    const y = Number(m[1]);
+    counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  for (const [y, c] of counts) if (best === undefined || c > counts.get(best)!) best = y;
+  return best;
+}
+
+// ---- the reader ---------------------------------------------------------------------------------
+
+function emptyTable<T>(): T {
+  return { present: false, cut: false, labels: [], foreign: [], rows: {}, raw: [] } as T;
+}
+
+function toTable<T>(
+  read: TableRead<string, string> | undefined,
+  cut: boolean,
+  lastLineNo: number,
+  truncated: boolean,
+): T {
+  if (!read || !read.present) return emptyTable<T>();
+  const labels = read.labels.map((l) =>
+    truncated && l.line === lastLineNo ? { ...l, partial: true } : l,
+  );
+  return {
+    present: true,
+    cut,
+    labels,
+    foreign: read.foreign,
+    rows: read.rows,
+    raw: read.raw,
+  } as T;
+}
+
+/** Reads a published report. Never throws. */
+export function parseReport(input: ParseInput, options: ParseOptions = {}): ParseResult {
+  const lines = toLines(input);
+  const lastIdx = (() => {
+    for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.text !== '') return i;
+    return -1;
+  })();
+  const notReport = (message: string): ParseResult => ({
+    ok: false,
+    reason: 'not-a-report',
+    message,
+  });
+  if (lastIdx < 0) return notReport('文本为空，不是政府信息公开工作年度报告');
+  const lastLineNo = lines[lastIdx]!.no;
+
+  const headings = findHeadings(lines);
+  const regions = findRegions(lines, headings);
+  const reads: Partial<Record<TableId, TableRead<string, string>>> = {};
+  if (regions.proactive) {
+    reads.proactive = readProactive(
+      lines,
+      regions.proactive.start,
+      regions.proactive.end,
+      lastLineNo,
+    );
+  }
+  if (regions.requests) {
+    reads.requests = readRequests(lines, regions.requests.start, regions.requests.end, lastLineNo);
+  }
+  if (regions.appeals) {
+    reads.appeals = readAppeals(lines, regions.appeals.start, regions.appeals.end, lastLineNo);
+  }
+  const consumed = new Set<number>();
+  for (const r of Object.values(reads)) for (const i of r.consumed) consumed.add(i);
+
+  const firstHeading = headings[0]?.lineIndex;
+  const firstTable = Math.min(
+    ...Object.values(reads)
+      .filter((r) => r.present)
+      .map((r) => Math.min(...r.consumed)),
+  );
+  const bodyStart = firstHeading ?? (Number.isFinite(firstTable) ? firstTable : lines.length);
+  const title = findTitle(lines, bodyStart);
+
+  const allText = lines.map((l) => l.text).join('\n');
+  const looksLikeReport =
+    fold(allText).includes('政府信息公开') &&
+    (headings.length > 0 || Object.values(reads).some((r) => r.present) || title !== undefined);
+  if (!looksLikeReport) return notReport('未识别出政府信息公开工作年度报告的标题、章节或表格');
+
+  // Sections: by heading, or by their table when the heading is missing.
+  const sections: ReportSection[] = [];
+  const proseOf = (from: number, to: number): string =>
+    lines
+      .slice(from, to)
+      .map((l, k) => (consumed.has(from + k) ? '' : l.text))
+      .filter((t) => t !== '')
+      .join('\n');
+  for (const d of SECTIONS) {
+    const index = SECTIONS.indexOf(d);
+    const h = headings.find((x) => x.index === index);
+    if (h) {
+      const next = headings.find((x) => x.lineIndex > h.lineIndex)?.lineIndex ?? lines.length;
+      const text = [h.body, proseOf(h.lineIndex + 1, next)].filter((t) => t).join('\n');
+      sections.push({ key: d.key, heading: h.written, text, line: lines[h.lineIndex]!.no });
+    } else if (d.table && reads[d.table]?.present) {
+      sections.push({ key: d.key, text: '' });
+    }
+  }
+  const preamble = proseOf(0, bodyStart)
+    .split('\n')
+    .filter((t) => title === undefined || t !== lines[title.line]!.text)
+    .join('\n');
+
+  // Truncation: the text ends inside an unfinished table, or mid-sentence before section 六.
+  const lastSection = Math.max(
+    -1,
+    ...sections.map((s) => SECTIONS.findIndex((d) => d.key === s.key)),
+  );
+  const lastText = lines[lastIdx]!.text;
+  let tableAtEnd: TableId | undefined;
+  for (const id of ['proactive', 'requests', 'appeals'] as const) {
+    const r = regions[id];
+    if (r && reads[id]?.present && lastIdx >= r.start && lastIdx < r.end) tableAtEnd = id;
+  }
+  const six = sections.find((s) => s.key === 'other');
+  const truncated =
+    (tableAtEnd !== undefined && !reads[tableAtEnd]!.complete) ||
+    (lastSection < 5 && !consumed.has(lastIdx) && !endsLikeSentence(lastText)) ||
+    (six !== undefined && six.text === '' && headings.at(-1)?.lineIndex === lastIdx);
+
+  const cutOf = (id: TableId): boolean => truncated && tableAtEnd === id;
+  const proactive = toTable<ProactiveTable>(
+    reads.proactive,
+    cutOf('proactive'),
+    lastLineNo,
+    truncated,
+  );
+  const requests = toTable<RequestTable>(reads.requests, cutOf('requests'), lastLineNo, truncated);
+  const appeals = toTable<AppealTable>(reads.appeals, cutOf('appeals'), lastLineNo, truncated);
+
+  const anyTrial = [proactive, requests, appeals].some((t) => t.foreign.some((f) => f.trial));
+  const anyTable = [proactive, requests, appeals].some((t) => t.present && t.labels.length > 0);
+  const template = anyTrial ? '2019-trial' : anyTable ? '2021' : 'unknown';
+
+  const headText = [title ? lines[title.line]!.text : '', preamble, sections[0]?.text ?? ''].join(
+    '\n',
+  );
+  // The name may also sit in a table caption ("单位：东阳市自然资源和规划局").
+  const agencyName =
+    title?.agency ?? findAgency(headText) ?? findAgency(sections.map((s) => s.text).join('\n'));
+  const level = options.agencyLevel ?? inferLevel(agencyName, headText);
+  const period = findStatisticsPeriods(headText).find((p) => p.start?.year !== undefined);
+  const year = title?.year ?? period?.start?.year ?? mostFrequentYear(headText);
+
+  const report: AnnualReport = {
+    agency: { ...(agencyName ? { name: agencyName } : {}), ...(level ? { level } : {}) },
+    ...(year !== undefined ? { year } : {}),
+    template,
+    ...(title ? { title: lines[title.line]!.text } : {}),
+    preamble,
+    sections,
+    proactive,
+    requests,
+    appeals,
+    truncated,
+    lastLine: lastLineNo,
+  };
+  return { ok: true, report, meta: describeReport(report) };
+}

@@ -1,0 +1,105 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { ServiceDeps } from '../../services/context.ts';
+import { addPlanItem, getArt20Statistics, importArt20Xlsx, listPlan, saveArt20Statistics, savePortalPage, staleColumns } from '../../services/disclosure-admin.ts';
+import { getPortalPage } from '../../services/publications.ts';
+import { AppError } from '../../services/errors.ts';
+import { requireUser } from '../auth.ts';
+import { DateString } from './request-routes.ts';
+
+const AgencyYear = Type.Object({ agencyId: Type.Integer({ minimum: 1 }), year: Type.Integer({ minimum: 2008, maximum: 2100 }) }, { additionalProperties: false });
+const Item = Type.Union([Type.Literal('license'), Type.Literal('penalty'), Type.Literal('enforcement'), Type.Literal('fee')]);
+
+export function disclosureRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get('/art20-statistics', { schema: { tags: ['主动公开'], summary: '第二十条统计（许可、处罚、强制、收费）', querystring: AgencyYear } }, async (req) => {
+      requireUser(req);
+      return getArt20Statistics(deps.db, req.query.agencyId, req.query.year);
+    });
+
+    app.put(
+      '/art20-statistics',
+      {
+        schema: {
+          tags: ['主动公开'],
+          summary: '录入第二十条月度统计',
+          body: Type.Object(
+            {
+              agencyId: Type.Integer({ minimum: 1 }),
+              year: Type.Integer({ minimum: 2008, maximum: 2100 }),
+              entries: Type.Array(Type.Object({ month: Type.Integer({ minimum: 1, maximum: 12 }), item: Item, value: Type.Number({ minimum: 0 }) }, { additionalProperties: false }), { maxItems: 48 }),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (req) => {
+        await saveArt20Statistics(deps, requireUser(req), req.body.agencyId, req.body.year, req.body.entries);
+        return getArt20Statistics(deps.db, req.body.agencyId, req.body.year);
+      },
+    );
+
+    app.post(
+      '/art20-statistics/import',
+      { schema: { tags: ['主动公开'], summary: '从 XLSX 导入第二十条统计（请求体为文件内容）', querystring: AgencyYear }, bodyLimit: 5 * 1024 * 1024 },
+      async (req) => {
+        if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 XLSX 文件内容作为请求体上传', 415);
+        return importArt20Xlsx(deps, requireUser(req), req.query.agencyId, req.query.year, req.body);
+      },
+    );
+
+    const Slug = Type.Object({ slug: Type.Union([Type.Literal('guide'), Type.Literal('rules')]) });
+    app.get('/portal-pages/:slug', { schema: { tags: ['门户'], summary: '公开指南、公开制度', params: Slug, querystring: Type.Object({ agencyId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }) } }, async (req) => {
+      requireUser(req);
+      const page = await getPortalPage(deps, req.query.agencyId, req.params.slug);
+      return page ? { title: page.title, bodyHtml: page.body_html, updatedAt: page.updated_at } : { title: '', bodyHtml: '', updatedAt: null };
+    });
+    app.put(
+      '/portal-pages/:slug',
+      {
+        schema: {
+          tags: ['门户'],
+          summary: '编辑公开指南、公开制度',
+          params: Slug,
+          body: Type.Object({ agencyId: Type.Integer({ minimum: 1 }), title: Type.String({ minLength: 1, maxLength: 100 }), bodyHtml: Type.String({ maxLength: 500_000 }) }, { additionalProperties: false }),
+        },
+      },
+      async (req) => {
+        await savePortalPage(deps, requireUser(req), req.body.agencyId, req.params.slug, req.body);
+        return { ok: true };
+      },
+    );
+
+    app.get(
+      '/publishing-plan',
+      { schema: { tags: ['主动公开'], summary: '发布计划', querystring: Type.Object({ agencyId: Type.Integer({ minimum: 1 }), month: Type.String({ pattern: '^\\d{4}-\\d{2}$' }) }, { additionalProperties: false }) } },
+      async (req) => {
+        requireUser(req);
+        return { items: await listPlan(deps, req.query.agencyId, req.query.month) };
+      },
+    );
+    app.post(
+      '/publishing-plan',
+      {
+        schema: {
+          tags: ['主动公开'],
+          summary: '添加发布计划',
+          body: Type.Object(
+            { agencyId: Type.Integer({ minimum: 1 }), channel: Type.Union([Type.Literal('website'), Type.Literal('wechat'), Type.Literal('board')]), plannedDate: DateString(), title: Type.String({ minLength: 1, maxLength: 200 }), documentId: Type.Optional(Type.Integer({ minimum: 1 })) },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (req, reply) => reply.status(201).send(await addPlanItem(deps, requireUser(req), req.body.agencyId, req.body)),
+    );
+
+    app.get(
+      '/dashboard/stale-columns',
+      { schema: { tags: ['统计分析'], summary: '超过 N 天未更新的栏目', querystring: Type.Object({ agencyId: Type.Integer({ minimum: 1 }), days: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })) }, { additionalProperties: false }) } },
+      async (req) => {
+        requireUser(req);
+        return { items: await staleColumns(deps, req.query.agencyId, req.query.days ?? 90) };
+      },
+    );
+  };
+}

@@ -1,0 +1,202 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { ServiceDeps } from '../../services/context.ts';
+import {
+  addAttachment,
+  createCategory,
+  createDocument,
+  getDocument,
+  listCategories,
+  listDocuments,
+  resolveScanHit,
+  setIndexScheme,
+  transitionDocument,
+  updateDocument,
+} from '../../services/documents.ts';
+import { AppError } from '../../services/errors.ts';
+import { getAgency } from '../../services/agencies.ts';
+import { getPublished, toChannelView } from '../../services/publications.ts';
+import { renderNoticeBoardSheet, renderWechatArticle } from '../../views/channels/index.ts';
+import { requireUser } from '../auth.ts';
+import { DateString } from './request-routes.ts';
+import { IdParams } from './schemas.ts';
+
+const Opt = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+
+export const DocumentBody = {
+  title: Type.String({ minLength: 1, maxLength: 300 }),
+  issuer: Opt(100),
+  docNo: Opt(100),
+  writtenAt: Type.Optional(DateString('成文日期')),
+  formedAt: Type.Optional(DateString('形成或变更日期（第二十六条计时起点）')),
+  topic: Opt(100),
+  categoryCode: Opt(40),
+  docKind: Type.Optional(Type.Union([Type.Literal('rule'), Type.Literal('normative'), Type.Null()])),
+  validity: Type.Optional(Type.Union([Type.Literal('valid'), Type.Literal('expired'), Type.Literal('repealed')])),
+  effectiveFrom: Type.Optional(DateString()),
+  invalidFrom: Type.Optional(DateString()),
+  bodyHtml: Type.String({ maxLength: 2_000_000 }),
+};
+
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** Uploads arrive as raw bytes; their type is decided by content, never by this header. */
+export const uploadContentTypes = [
+  'application/octet-stream',
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
+export function documentRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+
+    app.get(
+      '/documents',
+      {
+        schema: {
+          tags: ['主动公开'],
+          summary: '文件列表',
+          querystring: Type.Object(
+            { agencyId: Type.Integer({ minimum: 1 }), status: Opt(20), q: Opt(100), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (req) => listDocuments(deps, requireUser(req), req.query.agencyId, { status: req.query.status, q: req.query.q, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }),
+    );
+
+    app.post(
+      '/documents',
+      { schema: { tags: ['主动公开'], summary: '新建草稿', body: Type.Object({ agencyId: Type.Integer({ minimum: 1 }), ...DocumentBody }, { additionalProperties: false }) } },
+      async (req, reply) => {
+        const { agencyId, ...input } = req.body;
+        const row = await createDocument(deps, requireUser(req), agencyId, input);
+        return reply.status(201).send(await getDocument(deps, requireUser(req), row.id));
+      },
+    );
+
+    app.get('/documents/:id', { schema: { tags: ['主动公开'], summary: '文件详情（含检测结果、附件）', params: IdParams } }, async (req) => getDocument(deps, requireUser(req), req.params.id));
+
+    app.put(
+      '/documents/:id',
+      { schema: { tags: ['主动公开'], summary: '修改草稿（重新检测敏感信息）', params: IdParams, body: Type.Object(DocumentBody, { additionalProperties: false }) } },
+      async (req) => {
+        await updateDocument(deps, requireUser(req), req.params.id, req.body);
+        return getDocument(deps, requireUser(req), req.params.id);
+      },
+    );
+
+    app.post(
+      '/documents/:id/transitions',
+      {
+        schema: {
+          tags: ['主动公开'],
+          summary: '提交审查、保密审查、退回、批准、发布、定时发布、撤回',
+          params: IdParams,
+          body: Type.Object(
+            {
+              action: Type.Union(['submit', 'review', 'reject', 'approve', 'publish', 'schedule', 'withdraw'].map((a) => Type.Literal(a))),
+              reason: Opt(1000),
+              scheduledAt: Type.Optional(Type.String({ maxLength: 40, description: 'ISO 8601 时间' })),
+              checklist: Type.Optional(
+                Type.Object(
+                  { noStateSecret: Type.Boolean(), noPrivacy: Type.Boolean(), noSecurityRisk: Type.Boolean(), inScope: Type.Boolean(), opinion: Type.String({ maxLength: 2000 }) },
+                  { additionalProperties: false },
+                ),
+              ),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (req) => {
+        const actor = requireUser(req);
+        await transitionDocument(deps, actor, req.params.id, req.body.action as 'submit', req.body);
+        return getDocument(deps, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/documents/:id/attachments',
+      {
+        schema: {
+          tags: ['主动公开'],
+          summary: '上传附件（请求体为文件内容；按内容识别类型：PDF、DOCX、XLSX、图片）',
+          params: IdParams,
+          querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        },
+        bodyLimit: MAX_UPLOAD_BYTES,
+      },
+      async (req, reply) => {
+        if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以文件内容作为请求体上传（Content-Type: application/octet-stream）', 415);
+        const row = await addAttachment(deps, requireUser(req), req.params.id, req.query.name, req.body);
+        return reply.status(201).send(row);
+      },
+    );
+
+    app.get(
+      '/documents/:id/channels/:channel',
+      {
+        schema: {
+          tags: ['主动公开'],
+          summary: '发布渠道：微信公众号文章（粘贴用 HTML）、公告栏 A4 打印页',
+          params: Type.Object({ id: Type.Integer({ minimum: 1 }), channel: Type.Union([Type.Literal('wechat'), Type.Literal('board')]) }),
+        },
+      },
+      async (req, reply) => {
+        const detail = await getDocument(deps, requireUser(req), req.params.id);
+        const agency = await getAgency(deps.db, detail.agencyId);
+        const doc = await getPublished(deps, agency.id, detail.id, false);
+        if (!doc) throw new AppError('NOT_PUBLISHED', '文件发布后才能生成微信文章和公告栏打印页（二维码指向门户页面）', 409);
+        const site = process.env.GONGKAI_PUBLIC_URL?.replace(/\/$/, '') || `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+        const view = toChannelView({ code: agency.code, name: agency.name }, doc, site);
+        const html = req.params.channel === 'wechat' ? await renderWechatArticle(view) : renderNoticeBoardSheet(view);
+        return reply.type('text/html; charset=utf-8').send(html);
+      },
+    );
+
+    app.post(
+      '/scan-hits/:id/resolve',
+      { schema: { tags: ['主动公开'], summary: '审核人确认处理疑似敏感信息', params: IdParams, body: Type.Object({ resolution: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }) } },
+      async (req) => {
+        await resolveScanHit(deps, requireUser(req), req.params.id, req.body.resolution);
+        return { ok: true };
+      },
+    );
+
+    app.get(
+      '/categories',
+      { schema: { tags: ['主动公开'], summary: '公开目录栏目', querystring: Type.Object({ agencyId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }) } },
+      async (req) => {
+        requireUser(req);
+        return { items: await listCategories(deps, req.query.agencyId) };
+      },
+    );
+
+    app.post(
+      '/categories',
+      {
+        schema: {
+          tags: ['主动公开'],
+          summary: '新增本机关子栏目',
+          body: Type.Object({ agencyId: Type.Integer({ minimum: 1 }), code: Type.String({ minLength: 2, maxLength: 40 }), name: Type.String({ minLength: 1, maxLength: 60 }), parentCode: Opt(40) }, { additionalProperties: false }),
+        },
+      },
+      async (req, reply) => reply.status(201).send(await createCategory(deps, requireUser(req), req.body.agencyId, req.body)),
+    );
+
+    app.put(
+      '/agencies/:id/index-scheme',
+      { schema: { tags: ['主动公开'], summary: '设置索引号规则', params: IdParams, body: Type.Object({ scheme: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }) } },
+      async (req) => {
+        await setIndexScheme(deps, requireUser(req), req.params.id, req.body.scheme);
+        return { ok: true };
+      },
+    );
+  };
+}

@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { ServiceDeps } from '../../services/context.ts';
+import { advanceReport, appealKinds, appealResults, getReport, listAppeals, saveAppeal, saveNarrative } from '../../services/reports.ts';
+import { checkPublishedReport } from '../../domain/report/index.ts';
+import { AppError } from '../../services/errors.ts';
+import { requireUser } from '../auth.ts';
+import { DateString } from './request-routes.ts';
+import { IdParams } from './schemas.ts';
+
+const YearParams = Type.Object({ year: Type.Integer({ minimum: 2008, maximum: 2100 }) });
+const AgencyBody = { agencyId: Type.Integer({ minimum: 1 }) };
+const lit = (values: string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
+const AppealBody = Type.Object(
+  {
+    ...AgencyBody,
+    kind: lit(Object.keys(appealKinds)),
+    caseNo: Type.Optional(Type.String({ maxLength: 100 })),
+    filedDate: DateString('受理或立案日期'),
+    closedDate: Type.Optional(Type.Union([DateString('审结日期'), Type.Null()])),
+    result: Type.Optional(Type.Union([lit(Object.keys(appealResults)), Type.Null()])),
+    requestId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    summary: Type.String({ minLength: 1, maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
+
+export function reportRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/reports/:year',
+      { schema: { tags: ['年度报告'], summary: '年度报告：由记录计算的表格、校验结果、状态与期限', params: YearParams, querystring: Type.Object(AgencyBody, { additionalProperties: false }) } },
+      async (req) => getReport(deps, requireUser(req), req.query.agencyId, req.params.year),
+    );
+    app.put(
+      '/reports/:year/narrative',
+      {
+        schema: {
+          tags: ['年度报告'],
+          summary: '编辑文字部分（一、五、六及开头）',
+          params: YearParams,
+          body: Type.Object(
+            { ...AgencyBody, preamble: Type.Optional(Type.String({ maxLength: 20000 })), overview: Type.String({ maxLength: 20000 }), problems: Type.String({ maxLength: 20000 }), other: Type.String({ maxLength: 20000 }) },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (req) => {
+        const { agencyId, ...narrative } = req.body;
+        return saveNarrative(deps, requireUser(req), agencyId, req.params.year, narrative);
+      },
+    );
+    for (const action of ['check', 'publish'] as const) {
+      app.post(
+        `/reports/:year/${action}`,
+        { schema: { tags: ['年度报告'], summary: action === 'check' ? '校验（有错误不能通过）' : '发布（负责人）', params: YearParams, body: Type.Object(AgencyBody, { additionalProperties: false }) } },
+        async (req) => advanceReport(deps, requireUser(req), req.body.agencyId, req.params.year, action),
+      );
+    }
+    app.post(
+      '/report-check',
+      {
+        schema: {
+          tags: ['年度报告'],
+          summary: '检查任意已发布的年度报告（粘贴文本）',
+          body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 2_000_000 }) }, { additionalProperties: false }),
+        },
+      },
+      async (req) => {
+        requireUser(req);
+        const result = checkPublishedReport(req.body.text);
+        if (!result.ok) throw new AppError('NOT_A_REPORT', result.message, 422);
+        return result.json;
+      },
+    );
+
+    app.get('/appeals', { schema: { tags: ['复议诉讼'], summary: '复议诉讼案件', querystring: Type.Object(AgencyBody, { additionalProperties: false }) } }, async (req) => ({
+      items: await listAppeals(deps, requireUser(req), req.query.agencyId),
+    }));
+    app.post('/appeals', { schema: { tags: ['复议诉讼'], summary: '登记案件', body: AppealBody } }, async (req, reply) => {
+      const { agencyId, ...input } = req.body;
+      return reply.status(201).send(await saveAppeal(deps, requireUser(req), agencyId, input as never));
+    });
+    app.put('/appeals/:id', { schema: { tags: ['复议诉讼'], summary: '更新案件（结果、审结日期）', params: IdParams, body: AppealBody } }, async (req) => {
+      const { agencyId, ...input } = req.body;
+      return saveAppeal(deps, requireUser(req), agencyId, input as never, req.params.id);
+    });
+  };
+}

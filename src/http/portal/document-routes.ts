@@ -1,0 +1,149 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServiceDeps } from '../../services/context.ts';
+import { getPortalPage, getPublished, latestPublished, listPublished, publicCategories, publishedAttachment, searchPublished, sitemapEntries, statutoryOverview, toChannelView } from '../../services/publications.ts';
+import { renderAtomFeed, renderRssFeed, renderSitemaps } from '../../views/channels/index.ts';
+import { AppError } from '../../services/errors.ts';
+import { cataloguePage, documentPage, editablePage, searchPage, statutoryPage } from '../../views/portal/document-pages.ts';
+import type { PortalAgency } from '../../views/portal/layout.ts';
+import type { Agency } from '../../storage/schema.ts';
+
+const HTML = 'text/html; charset=utf-8';
+const PAGE_SIZE = 20;
+
+const int = (v: unknown, min: number, max: number): number | undefined => {
+  const n = typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+};
+const str = (v: unknown, max = 100): string | undefined => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
+
+/** Public pages of proactive disclosure: catalogue, documents, search, statutory items, guide. */
+export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, agencyByCode: (code: string) => Promise<Agency | undefined>): void {
+  const resolve = async (code: string): Promise<{ agency: Agency; view: PortalAgency } | null> => {
+    const agency = await agencyByCode(code);
+    return agency ? { agency, view: { code: agency.code, name: agency.name } } : null;
+  };
+
+  app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/org/:code/open/catalogue', async (req, reply) => {
+    const a = await resolve(req.params.code);
+    if (!a) return reply.callNotFound();
+    const filters = { category: str(req.query.category, 40), year: int(req.query.year, 1990, 2100), validity: str(req.query.validity, 20) };
+    const page = int(req.query.page, 1, 500) ?? 1;
+    const [categories, list] = await Promise.all([
+      publicCategories(deps, a.agency.id),
+      listPublished(deps, { agencyId: a.agency.id, ...filters, page, pageSize: PAGE_SIZE }),
+    ]);
+    const thisYear = new Date().getFullYear();
+    return reply.type(HTML).send(
+      cataloguePage(a.view, { categories, filters, years: Array.from({ length: 10 }, (_, i) => thisYear - i), page, pageSize: PAGE_SIZE, total: list.total, items: list.items }),
+    );
+  });
+
+  app.get<{ Params: { code: string; id: string } }>('/org/:code/documents/:id', async (req, reply) => {
+    const a = await resolve(req.params.code);
+    const id = int(req.params.id, 1, 2 ** 31);
+    if (!a || !id) return reply.callNotFound();
+    const doc = await getPublished(deps, a.agency.id, id, true);
+    if (!doc) return reply.callNotFound();
+    return reply.type(HTML).send(documentPage(a.view, doc));
+  });
+
+  app.get<{ Params: { code: string; id: string; att: string } }>('/org/:code/documents/:id/attachments/:att', async (req, reply) => {
+    const a = await resolve(req.params.code);
+    const id = int(req.params.id, 1, 2 ** 31);
+    const att = int(req.params.att, 1, 2 ** 31);
+    if (!a || !id || !att) return reply.callNotFound();
+    const file = await publishedAttachment(deps, a.agency.id, id, att);
+    if (!file) return reply.callNotFound();
+    return reply
+      .type(file.mime)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header('x-content-type-options', 'nosniff')
+      .send(file.data);
+  });
+
+  app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/org/:code/search', async (req, reply) => {
+    const a = await resolve(req.params.code);
+    if (!a) return reply.callNotFound();
+    const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 256) : '';
+    const filters = { category: str(req.query.category, 40), year: int(req.query.year, 1990, 2100), validity: str(req.query.validity, 20) };
+    const page = int(req.query.page, 1, 500) ?? 1;
+    const categories = (await publicCategories(deps, a.agency.id)).filter((c) => c.parent_id === null);
+    let result = { total: 0, totalCapped: false, items: [] as { docId: number; titleHtml: string; snippetHtml: string; publishedAt: string }[] };
+    let error: string | undefined;
+    if (q.trim()) {
+      try {
+        result = await searchPublished(deps, { q, agencyId: a.agency.id, ...filters, page, pageSize: PAGE_SIZE });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        error = err.message;
+      }
+    }
+    return reply.type(HTML).send(searchPage(a.view, { q, page, pageSize: PAGE_SIZE, ...result, filters, categories, error }));
+  });
+
+  app.get<{ Params: { code: string } }>('/org/:code/open/statutory', async (req, reply) => {
+    const a = await resolve(req.params.code);
+    if (!a) return reply.callNotFound();
+    return reply.type(HTML).send(statutoryPage(a.view, await statutoryOverview(deps, a.agency.id)));
+  });
+
+  for (const slug of ['guide', 'rules'] as const) {
+    app.get<{ Params: { code: string } }>(`/org/:code/open/${slug}`, async (req, reply) => {
+      const a = await resolve(req.params.code);
+      if (!a) return reply.callNotFound();
+      return reply.type(HTML).send(editablePage(a.view, slug, await getPortalPage(deps, a.agency.id, slug)));
+    });
+  }
+
+  const siteUrl = (req: { protocol: string; headers: { host?: string | undefined } }) => process.env.GONGKAI_PUBLIC_URL?.replace(/\/$/, '') || `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+
+  for (const kind of ['atom', 'rss'] as const) {
+    app.get<{ Params: { code: string } }>(`/org/:code/feed.${kind}`, async (req, reply) => {
+      const a = await resolve(req.params.code);
+      if (!a) return reply.callNotFound();
+      const site = siteUrl(req);
+      const docs = (await latestPublished(deps, a.agency.id, 50)).map((d) => toChannelView(a.view, d, site));
+      const options = { selfUrl: `${site}/org/${a.agency.code}/feed.${kind}`, siteUrl: `${site}/org/${a.agency.code}/`, updated: docs[0]?.publishedAt ?? new Date(0).toISOString() };
+      const xml = kind === 'atom' ? renderAtomFeed(a.view, docs, options) : renderRssFeed(a.view, docs, options);
+      return reply.type(kind === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8').send(xml);
+    });
+  }
+
+  const sitemaps = async (req: { protocol: string; headers: { host?: string | undefined } }) => {
+    const site = siteUrl(req);
+    return renderSitemaps(await sitemapEntries(deps, site), (i) => `${site}/sitemaps/${i + 1}.xml`);
+  };
+  app.get('/sitemap.xml', async (req, reply) => {
+    const set = await sitemaps(req);
+    return reply.type('application/xml; charset=utf-8').send(set.index ?? set.sitemaps[0]);
+  });
+  app.get<{ Params: { n: string } }>('/sitemaps/:n', async (req, reply) => {
+    const n = int(req.params.n.replace(/\.xml$/, ''), 1, 100000);
+    const set = await sitemaps(req);
+    const body = n ? set.sitemaps[n - 1] : undefined;
+    if (!body || !set.index) return reply.callNotFound();
+    return reply.type('application/xml; charset=utf-8').send(body);
+  });
+
+  // 适老化 large-text mode without JavaScript: a cookie the page renderer honours.
+  app.get<{ Querystring: { large?: string } }>('/a11y/text-size', async (req, reply) => {
+    const large = req.query.large === '1';
+    reply.setCookie('gk_large', large ? '1' : '0', { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 });
+    const back = req.headers.referer;
+    let target = '/';
+    if (back) {
+      try {
+        const u = new URL(back);
+        if (u.host === req.headers.host) target = u.pathname + u.search;
+      } catch {
+        /* keep '/' */
+      }
+    }
+    return reply.redirect(target);
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.cookies?.gk_large !== '1' || typeof payload !== 'string') return payload;
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
+    return payload.replace('<html lang="zh-CN">', '<html lang="zh-CN" class="large-text">');
+  });
+}

@@ -1,0 +1,164 @@
+import { viewRequest, receiptChannelOf, channelLabels, type RequestEvent, type RequestChannel } from '../domain/requests/lifecycle.ts';
+import { NoticeDataError, renderNoticeDocx, renderNoticeHtml, noticeTitle, type Notice, type NoticeCommon, type NoticeKind } from '../views/notices/index.ts';
+import { appendAudit } from '../storage/audit.ts';
+import { REPLY_WORKING_DAYS } from '../domain/deadlines/index.ts';
+import { AppError, forbidden, notFound } from './errors.ts';
+import type { Actor, ServiceDeps, Tx } from './context.ts';
+import { rolesOf } from './accounts.ts';
+import { getAgency } from './agencies.ts';
+import { loadCalendar } from './calendar.ts';
+import { chinaDate } from './clock.ts';
+import { quoteFee } from './requests.ts';
+
+/** Per-agency facts every notice needs: who signs, where to appeal (条例第五十一条). */
+export const noticeSettingKeys = {
+  officeName: '政府信息公开工作机构名称',
+  address: '办公地址',
+  phone: '联系电话',
+  reconsiderationBody: '行政复议机关',
+  court: '管辖人民法院',
+  paymentMethod: '缴费方式',
+  portalUrl: '门户网址',
+} as const;
+export type NoticeSettings = Partial<Record<keyof typeof noticeSettingKeys, string>>;
+
+export async function getNoticeSettings(tx: Tx, agencyId: number): Promise<NoticeSettings> {
+  const rows = await tx.selectFrom('agency_settings').select(['key', 'value']).where('agency_id', '=', agencyId).where('key', 'like', 'notice.%').execute();
+  return Object.fromEntries(rows.map((r) => [r.key.slice('notice.'.length), r.value]));
+}
+
+export async function saveNoticeSettings(deps: ServiceDeps, actor: Actor, agencyId: number, settings: NoticeSettings): Promise<NoticeSettings> {
+  return deps.db.transaction().execute(async (tx) => {
+    if (actor.kind === 'user') {
+      const roles = (await rolesOf(tx, actor.userId)).filter((r) => r.agencyId === agencyId).map((r) => r.role);
+      if (!roles.includes('admin') && !roles.includes('head')) throw forbidden('只有管理员或负责人可以修改文书设置');
+    }
+    const before = await getNoticeSettings(tx, agencyId);
+    for (const [key, value] of Object.entries(settings)) {
+      if (!(key in noticeSettingKeys)) continue;
+      await tx.deleteFrom('agency_settings').where('agency_id', '=', agencyId).where('key', '=', `notice.${key}`).execute();
+      if (value?.trim()) await tx.insertInto('agency_settings').values({ agency_id: agencyId, key: `notice.${key}`, value: value.trim() }).execute();
+    }
+    const after = await getNoticeSettings(tx, agencyId);
+    await appendAudit(tx, { at: deps.now(), actorUserId: actor.kind === 'user' ? actor.userId : null, agencyId, action: 'agency.notice-settings', entity: 'agency', entityId: agencyId, before, after });
+    return after;
+  });
+}
+
+export const noticeKindLabels: Record<NoticeKind, string> = {
+  acknowledgement: '受理回执',
+  correction: '补正告知书',
+  extension: '延期答复告知书',
+  consultation: '征求意见函',
+  fee: '收费通知书',
+  reply: '答复书',
+};
+
+/** Which notices a request's history supports, in the order they arise. */
+export function availableNotices(events: readonly RequestEvent[]): NoticeKind[] {
+  const types = new Set(events.map((e) => e.type));
+  const out: NoticeKind[] = [];
+  if (events.some((e) => e.type === 'receiptConfirmed') || events[0]?.type === 'submitted' && (events[0] as { channel: string }).channel === 'inPerson') out.push('acknowledgement');
+  if (types.has('correctionRequested')) out.push('correction');
+  if (types.has('consultationStarted')) out.push('consultation');
+  if (types.has('feeNoticeSent')) out.push('fee');
+  if (types.has('extensionApproved')) out.push('extension');
+  if (types.has('replied')) out.push('reply');
+  return out;
+}
+
+/** Assembles a notice from the request's records; refuses (409) when a fact is missing. */
+export async function buildNotice(deps: ServiceDeps, actor: Actor, requestId: number, kind: NoticeKind): Promise<Notice> {
+  const row = await deps.db.selectFrom('requests').selectAll().where('id', '=', requestId).executeTakeFirst();
+  if (!row) throw notFound('申请');
+  if (actor.kind === 'user') {
+    const roles = (await rolesOf(deps.db, actor.userId)).filter((r) => r.agencyId === row.agency_id);
+    if (roles.length === 0) throw forbidden('您不是该机构的工作人员');
+  }
+  const events = (await deps.db.selectFrom('request_events').select('data_json').where('request_id', '=', requestId).orderBy('seq').execute()).map((e) => JSON.parse(e.data_json) as RequestEvent);
+  if (!availableNotices(events).includes(kind)) throw new AppError('NOTICE_NOT_APPLICABLE', `该申请尚无可出具的${noticeKindLabels[kind]}`, 409);
+  const today = chinaDate(deps.now());
+  const calendar = await loadCalendar(deps.db);
+  const view = viewRequest(events, calendar, today);
+  if (!view.ok || !view.value.deadlines || !row.receipt_date) throw new AppError('NOTICE_NOT_APPLICABLE', '须先确认收到申请', 409);
+  const d = view.value.deadlines;
+  const s = view.value.state;
+  const agency = await getAgency(deps.db, row.agency_id);
+  const settings = await getNoticeSettings(deps.db, row.agency_id);
+  const last = <T extends RequestEvent['type']>(type: T) => [...events].reverse().find((e) => e.type === type) as Extract<RequestEvent, { type: T }> | undefined;
+  const common: NoticeCommon = {
+    agency: { name: agency.name, officeName: settings.officeName ?? `${agency.name}政府信息公开工作机构`, ...(settings.address ? { address: settings.address } : {}), ...(settings.phone ? { phone: settings.phone } : {}) },
+    request: {
+      queryCode: row.query_code,
+      applicantName: row.applicant_name,
+      applicantKind: row.applicant_type === 'natural_person' ? 'person' : 'organisation',
+      receivedDate: row.receipt_date,
+      description: row.description,
+      channelLabel: channelLabels[row.channel as RequestChannel] ?? row.channel,
+    },
+    issueDate: today,
+  };
+  switch (kind) {
+    case 'acknowledgement':
+      return { ...common, kind, issueDate: row.receipt_date, receiptChannel: receiptChannelOf(s.channel, s.receiptMethod), // The receipt states the statutory date as of receipt; later pauses are notified separately.
+        replyDueDate: calendar.addWorkingDays(row.receipt_date, REPLY_WORKING_DAYS).date, trackingUrl: `${settings.portalUrl ?? ''}/org/${agency.code}/open/request/track` };
+    case 'correction': {
+      const e = last('correctionRequested')!;
+      return { ...common, kind, issueDate: e.date, items: e.items, periodWorkingDays: e.periodWorkingDays, periodLastDate: d.correctionPeriodDue?.date ?? e.date };
+    }
+    case 'extension': {
+      const e = last('extensionApproved')!;
+      return { ...common, kind, issueDate: e.date, originalDueDate: d.replyDue.date!, extensionWorkingDays: s.extension!.workingDays, newDueDate: d.extendedReplyDue?.date ?? d.finalReplyDue.date!, reason: s.extension!.reason, approvedByOfficeHead: true };
+    }
+    case 'consultation': {
+      const e = last('consultationStarted')!;
+      return { ...common, kind, issueDate: e.date, variant: e.kind, recipientName: e.party, informationConcerned: row.description };
+    }
+    case 'fee': {
+      const e = last('feeNoticeSent')!;
+      const { quote } = await quoteFee(deps.db, row, e.method, e.quantity);
+      return { ...common, kind, issueDate: e.date, quote, paymentMethod: settings.paymentMethod ?? '', paymentLastDate: d.paymentDue?.date ?? e.date };
+    }
+    case 'reply': {
+      const e = last('replied')!;
+      const correction = last('correctionRequested');
+      const fee = last('feeNoticeSent');
+      const reasons = last('excessiveReasonsRequested');
+      const x = e.details ?? {};
+      const method = x.provision ?? (row.delivery === 'email' ? '通过电子邮件发送' : row.delivery === 'post' ? '邮寄' : '到本机关领取');
+      return {
+        ...common,
+        kind,
+        issueDate: e.date,
+        outcome: e.outcome,
+        ...(e.reasons ? { reasons: e.reasons } : {}),
+        ...(e.outcome === 'disclosed' || e.outcome === 'partially_disclosed' ? { provision: { method, ...(x.alreadyPublic && e.outcome === 'disclosed' ? { alreadyPublic: true } : {}) } } : {}),
+        ...(x.notHeldBasis ? { notHeld: { basis: x.notHeldBasis, ...(x.competentAgency ? { competentAgency: x.competentAgency } : {}), ...(x.competentAgencyContact ? { competentAgencyContact: x.competentAgencyContact } : {}) } } : {}),
+        ...(x.specialMatter && x.specialLaw ? { specialRegime: { matter: x.specialMatter, law: x.specialLaw, ...(x.whereToApply ? { whereToApply: x.whereToApply } : {}) } } : {}),
+        ...(x.previousReplyDate ? { previousReply: { date: x.previousReplyDate } } : {}),
+        ...(x.whereToObtain ? { publication: { whereToObtain: x.whereToObtain, ...(x.publicationTitle ? { title: x.publicationTitle } : {}) } } : {}),
+        ...(x.properChannel ? { properChannel: x.properChannel } : {}),
+        ...(correction ? { correction: { noticeDate: correction.date, ...(d.correctionPeriodDue?.date ? { periodLastDate: d.correctionPeriodDue.date } : {}), ...(s.correction?.receivedDate ? { supplementReceivedDate: s.correction.receivedDate } : {}) } } : {}),
+        ...(fee && d.paymentDue?.date ? { feeNotice: { noticeDate: fee.date, paymentLastDate: d.paymentDue.date } } : {}),
+        ...(reasons ? { reasonsRequestedDate: reasons.date } : {}),
+        remedies: { ...(settings.reconsiderationBody ? { reconsiderationBody: settings.reconsiderationBody } : {}), ...(settings.court ? { court: settings.court } : {}) },
+      };
+    }
+  }
+}
+
+/** Renders a notice as printable HTML or DOCX, and records that it was issued. */
+export async function renderNotice(deps: ServiceDeps, actor: Actor, requestId: number, kind: NoticeKind, format: 'html' | 'docx') {
+  const notice = await buildNotice(deps, actor, requestId, kind);
+  try {
+    const body = format === 'html' ? renderNoticeHtml(notice) : await renderNoticeDocx(notice);
+    const row = await deps.db.selectFrom('requests').select(['agency_id', 'query_code']).where('id', '=', requestId).executeTakeFirstOrThrow();
+    await appendAudit(deps.db, { at: deps.now(), actorUserId: actor.kind === 'user' ? actor.userId : null, agencyId: row.agency_id, action: 'request.notice', entity: 'request', entityId: requestId, after: { kind, format } });
+    return { body, title: `${noticeTitle(notice)}（${row.query_code}）` };
+  } catch (err) {
+    if (err instanceof NoticeDataError) {
+      throw new AppError('NOTICE_INCOMPLETE', `${err.message}。请在“系统管理 → 文书设置”中补全本机关信息`, 409, { problems: err.problems });
+    }
+    throw err;
+  }
+}

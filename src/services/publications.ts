@@ -1,0 +1,204 @@
+import { art20Items, validityLabels, type Validity } from '../domain/documents/catalogue.ts';
+import { searchDocuments } from '../storage/search-index.ts';
+import type { DocumentRow } from '../storage/schema.ts';
+import { AppError } from './errors.ts';
+import type { ServiceDeps } from './context.ts';
+import { ensureCategories } from './documents.ts';
+import type { PublishedDocumentView } from '../views/channels/index.ts';
+
+/** What the public sees of a published document: no workflow state, no reviewer data. */
+export interface PublicDocument {
+  id: number;
+  indexNo: string;
+  title: string;
+  issuer: string;
+  docNo: string | null;
+  writtenAt: string | null;
+  publishedAt: string;
+  topic: string | null;
+  category: { code: string; name: string } | null;
+  docKindLabel: string | null;
+  validity: string;
+  validityLabel: string;
+  invalidFrom: string | null;
+  bodyHtml: string;
+  viewCount: number;
+  attachments: { id: number; name: string; mime: string; sizeBytes: number }[];
+}
+
+export interface PublicListItem {
+  id: number;
+  title: string;
+  publishedAt: string;
+  indexNo: string;
+  docNo: string | null;
+  validityLabel: string;
+}
+
+export interface CatalogueFilters {
+  agencyId: number;
+  category?: string | undefined;
+  year?: number | undefined;
+  validity?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export async function publicCategories(deps: ServiceDeps, agencyId: number) {
+  await ensureCategories(deps.db, agencyId);
+  return deps.db.selectFrom('document_categories').select(['id', 'code', 'name', 'parent_id', 'art20_item']).where('agency_id', '=', agencyId).orderBy('sort').orderBy('id').execute();
+}
+
+/** The 公开目录: published documents newest first, with filters. */
+export async function listPublished(deps: ServiceDeps, f: CatalogueFilters): Promise<{ total: number; items: PublicListItem[] }> {
+  let q = deps.db.selectFrom('documents').where('agency_id', '=', f.agencyId).where('status', '=', 'published');
+  if (f.category) {
+    const cats = await publicCategories(deps, f.agencyId);
+    const root = cats.find((c) => c.code === f.category);
+    if (!root) return { total: 0, items: [] };
+    const ids = cats.filter((c) => c.id === root.id || c.parent_id === root.id).map((c) => c.id);
+    q = q.where('category_id', 'in', ids);
+  }
+  if (f.year) q = q.where('published_at', '>=', `${f.year}-01-01`).where('published_at', '<', `${f.year + 1}-01-01`);
+  if (f.validity) q = q.where('validity', '=', f.validity);
+  const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .select(['id', 'title', 'published_at', 'index_no', 'doc_no', 'validity'])
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return {
+    total: Number(n),
+    items: rows.map((r) => ({ id: r.id, title: r.title, publishedAt: r.published_at!, indexNo: r.index_no, docNo: r.doc_no, validityLabel: validityLabels[r.validity as Validity] ?? r.validity })),
+  };
+}
+
+/** One published document; counts the view. Withdrawn and unpublished documents are not found. */
+export async function getPublished(deps: ServiceDeps, agencyId: number, id: number, countView: boolean): Promise<PublicDocument | null> {
+  const row: DocumentRow | undefined = await deps.db.selectFrom('documents').selectAll().where('id', '=', id).where('agency_id', '=', agencyId).where('status', '=', 'published').executeTakeFirst();
+  if (!row) return null;
+  if (countView) await deps.db.updateTable('documents').set((eb) => ({ view_count: eb('view_count', '+', 1) })).where('id', '=', id).execute();
+  const category = row.category_id ? await deps.db.selectFrom('document_categories').select(['code', 'name']).where('id', '=', row.category_id).executeTakeFirst() : undefined;
+  const attachments = await deps.db.selectFrom('document_attachments').select(['id', 'name', 'mime', 'size_bytes as sizeBytes']).where('document_id', '=', id).orderBy('id').execute();
+  return {
+    id: row.id,
+    indexNo: row.index_no,
+    title: row.title,
+    issuer: row.issuer,
+    docNo: row.doc_no,
+    writtenAt: row.written_at,
+    publishedAt: row.published_at!,
+    topic: row.topic,
+    category: category ?? null,
+    docKindLabel: row.doc_kind === 'rule' ? '规章' : row.doc_kind === 'normative' ? '行政规范性文件' : null,
+    validity: row.validity,
+    validityLabel: validityLabels[row.validity as Validity] ?? row.validity,
+    invalidFrom: row.invalid_from,
+    bodyHtml: row.body_html,
+    viewCount: row.view_count + (countView ? 1 : 0),
+    attachments,
+  };
+}
+
+/** An attachment of a published document, for download. */
+export async function publishedAttachment(deps: ServiceDeps, agencyId: number, documentId: number, attachmentId: number) {
+  const row = await deps.db
+    .selectFrom('document_attachments')
+    .innerJoin('documents', 'documents.id', 'document_attachments.document_id')
+    .select(['document_attachments.name', 'document_attachments.mime', 'document_attachments.storage_key'])
+    .where('document_attachments.id', '=', attachmentId)
+    .where('documents.id', '=', documentId)
+    .where('documents.agency_id', '=', agencyId)
+    .where('documents.status', '=', 'published')
+    .executeTakeFirst();
+  if (!row) return null;
+  return { name: row.name, mime: row.mime, data: await deps.files.get(row.storage_key) };
+}
+
+export interface SearchQuery {
+  q: string;
+  agencyId?: number | undefined;
+  category?: string | undefined;
+  year?: number | undefined;
+  validity?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** The portal's one search box (and GET /api/v1/search). */
+export async function searchPublished(deps: ServiceDeps, query: SearchQuery) {
+  if (query.q.length > 256) throw new AppError('QUERY_TOO_LONG', '搜索词过长，请控制在 256 个字符以内');
+  if (query.page * query.pageSize > 10_000) throw new AppError('PAGE_TOO_DEEP', '结果页码过大，请缩小搜索范围');
+  return searchDocuments(deps.db, deps.dialect, {
+    q: query.q,
+    agencyId: query.agencyId,
+    category: query.category,
+    year: query.year,
+    validity: query.validity,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+}
+
+/** 法定主动公开内容: the Art. 20 items, each with its latest documents. */
+export async function statutoryOverview(deps: ServiceDeps, agencyId: number) {
+  const cats = await publicCategories(deps, agencyId);
+  const out = [];
+  for (const item of art20Items) {
+    const cat = cats.find((c) => c.code === item.code);
+    const latest = cat ? await listPublished(deps, { agencyId, category: item.code, page: 1, pageSize: 5 }) : { total: 0, items: [] };
+    out.push({ item: item.item, code: item.code, name: item.name, total: latest.total, items: latest.items });
+  }
+  return out;
+}
+
+export async function getPortalPage(deps: ServiceDeps, agencyId: number, slug: 'guide' | 'rules') {
+  return deps.db.selectFrom('portal_pages').selectAll().where('agency_id', '=', agencyId).where('slug', '=', slug).executeTakeFirst();
+}
+
+/** A published document as the channel renderers (WeChat, notice board, feeds) take it. */
+export function toChannelView(agency: { code: string; name: string }, doc: PublicDocument, siteUrl: string): PublishedDocumentView {
+  const base = `${siteUrl}/org/${encodeURIComponent(agency.code)}`;
+  return {
+    indexNo: doc.indexNo,
+    title: doc.title,
+    issuer: doc.issuer,
+    docNo: doc.docNo,
+    writtenAt: doc.writtenAt,
+    publishedAt: doc.publishedAt,
+    topic: doc.topic,
+    category: doc.category?.name ?? '',
+    validity: doc.validity as PublishedDocumentView['validity'],
+    agency: { code: agency.code, name: agency.name },
+    url: `${base}/documents/${doc.id}`,
+    bodyHtml: doc.bodyHtml,
+    attachments: doc.attachments.map((a) => ({ name: a.name, url: `${base}/documents/${doc.id}/attachments/${a.id}`, sizeBytes: a.sizeBytes, mime: a.mime })),
+  };
+}
+
+/** The newest published documents of an agency, for its feeds. */
+export async function latestPublished(deps: ServiceDeps, agencyId: number, limit: number): Promise<PublicDocument[]> {
+  const rows = await deps.db.selectFrom('documents').select('id').where('agency_id', '=', agencyId).where('status', '=', 'published').orderBy('published_at', 'desc').limit(limit).execute();
+  const docs: PublicDocument[] = [];
+  for (const { id } of rows) {
+    const doc = await getPublished(deps, agencyId, id, false);
+    if (doc) docs.push(doc);
+  }
+  return docs;
+}
+
+/** Every public URL worth indexing: agencies' pages and their published documents. */
+export async function sitemapEntries(deps: ServiceDeps, siteUrl: string) {
+  const agencies = await deps.db.selectFrom('agencies').select(['id', 'code']).orderBy('id').execute();
+  const docs = await deps.db.selectFrom('documents').select(['id', 'agency_id', 'published_at', 'updated_at']).where('status', '=', 'published').orderBy('id').execute();
+  const codeOf = new Map(agencies.map((a) => [a.id, a.code]));
+  const urls: { loc: string; lastmod?: string }[] = [];
+  for (const a of agencies) {
+    const base = `${siteUrl}/org/${encodeURIComponent(a.code)}`;
+    urls.push({ loc: `${base}/` }, { loc: `${base}/open/catalogue` }, { loc: `${base}/open/guide` }, { loc: `${base}/open/annual-reports` });
+  }
+  for (const d of docs) urls.push({ loc: `${siteUrl}/org/${encodeURIComponent(codeOf.get(d.agency_id)!)}/documents/${d.id}`, lastmod: d.updated_at ?? d.published_at ?? undefined } as { loc: string; lastmod?: string });
+  return urls;
+}

@@ -1,0 +1,163 @@
+import { html, unsafeHtml, type SafeHtml } from '../html.ts';
+import { agencyBase, portalPage, type PortalAgency } from './layout.ts';
+import type { PublicDocument, PublicListItem } from '../../services/publications.ts';
+import { validityLabels } from '../../domain/documents/catalogue.ts';
+
+const day = (iso: string | null): string => (iso ? iso.slice(0, 10) : '');
+
+function pager(base: string, params: Record<string, string | number | undefined>, page: number, total: number, pageSize: number): SafeHtml {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return html``;
+  const link = (p: number) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+    q.set('page', String(p));
+    return `${base}?${q}`;
+  };
+  return html`<nav class="pager" aria-label="分页">
+  ${page > 1 ? html`<a href="${link(page - 1)}" rel="prev">上一页</a>` : ''}
+  <span>第 ${page} / ${pages} 页，共 ${total} 条</span>
+  ${page < pages ? html`<a href="${link(page + 1)}" rel="next">下一页</a>` : ''}
+</nav>`;
+}
+
+export function documentList(agency: PortalAgency, items: PublicListItem[]): SafeHtml {
+  if (items.length === 0) return html`<p class="empty">暂无符合条件的信息。</p>`;
+  return html`<ul class="doc-list">${items.map(
+    (d) => html`<li><a href="${agencyBase(agency)}/documents/${d.id}">${d.title}</a><span class="doc-meta">${d.docNo ? html`${d.docNo} · ` : ''}<time datetime="${day(d.publishedAt)}">${day(d.publishedAt)}</time></span></li>`,
+  )}</ul>`;
+}
+
+export interface CatalogueView {
+  categories: { code: string; name: string; parent_id: number | null; id: number }[];
+  filters: { category?: string | undefined; year?: number | undefined; validity?: string | undefined };
+  years: number[];
+  page: number;
+  pageSize: number;
+  total: number;
+  items: PublicListItem[];
+}
+
+export function cataloguePage(agency: PortalAgency, v: CatalogueView): string {
+  const base = agencyBase(agency);
+  return portalPage({
+    title: '公开目录',
+    agency,
+    active: 'catalogue',
+    body: html`<nav class="breadcrumb" aria-label="当前位置"><a href="${base}/">首页</a> › 公开目录</nav>
+<h1>公开目录</h1>
+<form class="filters" method="get" action="${base}/open/catalogue" aria-label="筛选">
+  <div class="field"><label for="c-category">类别</label><select id="c-category" name="category"><option value="">全部类别</option>${v.categories.map(
+    (c) => html`<option value="${c.code}"${v.filters.category === c.code ? html` selected` : ''}>${c.parent_id ? '　' : ''}${c.name}</option>`,
+  )}</select></div>
+  <div class="field"><label for="c-year">年份</label><select id="c-year" name="year"><option value="">全部年份</option>${v.years.map(
+    (y) => html`<option value="${y}"${v.filters.year === y ? html` selected` : ''}>${y} 年</option>`,
+  )}</select></div>
+  <div class="field"><label for="c-validity">有效性</label><select id="c-validity" name="validity"><option value="">全部</option>${Object.entries(validityLabels).map(
+    ([k, label]) => html`<option value="${k}"${v.filters.validity === k ? html` selected` : ''}>${label}</option>`,
+  )}</select></div>
+  <button type="submit">筛选</button>
+</form>
+<p class="result-count" role="status">共 ${v.total} 条</p>
+${documentList(agency, v.items)}
+${pager(`${base}/open/catalogue`, { category: v.filters.category, year: v.filters.year, validity: v.filters.validity }, v.page, v.total, v.pageSize)}`,
+  });
+}
+
+export function documentPage(agency: PortalAgency, d: PublicDocument): string {
+  const base = agencyBase(agency);
+  const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+  return portalPage({
+    title: d.title,
+    agency,
+    active: 'catalogue',
+    body: html`<nav class="breadcrumb" aria-label="当前位置"><a href="${base}/">首页</a> › <a href="${base}/open/catalogue">公开目录</a>${d.category ? html` › <a href="${base}/open/catalogue?category=${d.category.code}">${d.category.name}</a>` : ''}</nav>
+<table class="meta doc-meta-table">
+  <caption class="visually-hidden">文件信息</caption>
+  <tr><th scope="row">索引号</th><td>${d.indexNo}</td><th scope="row">主题分类</th><td>${d.topic ?? d.category?.name ?? ''}</td></tr>
+  <tr><th scope="row">发布机构</th><td>${d.issuer}</td><th scope="row">成文日期</th><td>${d.writtenAt ?? ''}</td></tr>
+  <tr><th scope="row">文号</th><td>${d.docNo ?? ''}</td><th scope="row">发布日期</th><td>${day(d.publishedAt)}</td></tr>
+  <tr><th scope="row">有效性</th><td>${d.validityLabel}${d.invalidFrom ? html`（${d.invalidFrom} 起）` : ''}</td><th scope="row">${d.docKindLabel ? '文件类型' : '浏览次数'}</th><td>${d.docKindLabel ?? d.viewCount}</td></tr>
+</table>
+<article class="doc">
+  <h1 class="doc-title">${d.title}</h1>
+  <div class="doc-body">${unsafeHtml(d.bodyHtml)}</div>
+  ${
+    d.attachments.length
+      ? html`<section aria-labelledby="att"><h2 id="att">附件</h2><ul>${d.attachments.map(
+          (a) => html`<li><a href="${base}/documents/${d.id}/attachments/${a.id}">${a.name}</a>（${kb(a.sizeBytes)}）</li>`,
+        )}</ul></section>`
+      : ''
+  }
+  <p class="doc-footer">浏览次数：<span data-testid="view-count">${d.viewCount}</span></p>
+</article>`,
+  });
+}
+
+export interface SearchView {
+  q: string;
+  page: number;
+  pageSize: number;
+  total: number;
+  totalCapped: boolean;
+  items: { docId: number; titleHtml: string; snippetHtml: string; publishedAt: string }[];
+  filters: { category?: string | undefined; year?: number | undefined; validity?: string | undefined };
+  categories: { code: string; name: string }[];
+  error?: string | undefined;
+}
+
+export function searchPage(agency: PortalAgency, v: SearchView): string {
+  const base = agencyBase(agency);
+  return portalPage({
+    title: v.q ? `搜索：${v.q}` : '搜索',
+    agency,
+    body: html`<h1>站内搜索</h1>
+<form class="search-box" role="search" action="${base}/search" method="get">
+  <label for="q">搜索</label>
+  <input id="q" name="q" type="search" value="${v.q}" placeholder="请输入关键词，多个关键词用空格分隔">
+  <select name="category" aria-label="类别"><option value="">全部类别</option>${v.categories.map((c) => html`<option value="${c.code}"${v.filters.category === c.code ? html` selected` : ''}>${c.name}</option>`)}</select>
+  <select name="validity" aria-label="有效性"><option value="">全部</option>${Object.entries(validityLabels).map(([k, l]) => html`<option value="${k}"${v.filters.validity === k ? html` selected` : ''}>${l}</option>`)}</select>
+  <button type="submit">搜索</button>
+</form>
+${v.error ? html`<div class="errors" role="alert"><p>${v.error}</p></div>` : ''}
+${
+  v.q
+    ? html`<p class="result-count" role="status">找到 ${v.totalCapped ? `${v.total.toLocaleString('zh-CN')}+` : v.total} 条结果</p>
+<ol class="search-results">${v.items.map(
+        (i) => html`<li><a href="${base}/documents/${i.docId}">${unsafeHtml(i.titleHtml)}</a><p>${unsafeHtml(i.snippetHtml)}</p><span class="doc-meta">${day(i.publishedAt)}</span></li>`,
+      )}</ol>
+${pager(`${base}/search`, { q: v.q, category: v.filters.category, validity: v.filters.validity }, v.page, v.total, v.pageSize)}`
+    : ''
+}`,
+  });
+}
+
+export function statutoryPage(agency: PortalAgency, items: { item: number; code: string; name: string; total: number; items: PublicListItem[] }[]): string {
+  const base = agencyBase(agency);
+  return portalPage({
+    title: '法定主动公开内容',
+    agency,
+    active: 'statutory',
+    body: html`<nav class="breadcrumb" aria-label="当前位置"><a href="${base}/">首页</a> › 法定主动公开内容</nav>
+<h1>法定主动公开内容</h1>
+<p class="intro">按《中华人民共和国政府信息公开条例》第二十条应当主动公开的政府信息。</p>
+${items.map(
+  (s) => html`<section class="statutory-item" aria-labelledby="s-${s.item}"><h2 id="s-${s.item}">（${s.item}）${s.name}</h2>
+${documentList(agency, s.items)}
+${s.total > s.items.length ? html`<p><a href="${base}/open/catalogue?category=${s.code}">查看全部 ${s.total} 条 ›</a></p>` : ''}</section>`,
+)}`,
+  });
+}
+
+export function editablePage(agency: PortalAgency, slug: 'guide' | 'rules', page: { title: string; body_html: string; updated_at: string } | undefined): string {
+  const base = agencyBase(agency);
+  const label = slug === 'guide' ? '公开指南' : '公开制度';
+  return portalPage({
+    title: label,
+    agency,
+    active: slug,
+    body: html`<nav class="breadcrumb" aria-label="当前位置"><a href="${base}/">首页</a> › ${label}</nav>
+<h1>${page?.title ?? label}</h1>
+${page ? html`<div class="doc-body">${unsafeHtml(page.body_html)}</div><p class="doc-meta">更新日期：${day(page.updated_at)}</p>` : html`<p class="empty">本栏目内容正在编制中。</p>`}`,
+  });
+}

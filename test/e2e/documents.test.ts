@@ -1,0 +1,129 @@
+/// <reference lib="dom" />
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
+import { httpLogin } from '../helpers/http-client.ts';
+import { idNumberCheckChar } from '../../src/domain/scan/index.ts';
+
+const shots = path.join(repoRoot, 'test-results');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const plantedId = '44030619900307201' + idNumberCheckChar('44030619900307201');
+
+describe('proactive disclosure in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    dataDir = tempDataDir();
+    server = await startServer({ GONGKAI_DATA_DIR: dataDir });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    removeDir(dataDir);
+  });
+
+  it('drafts a document, catches the planted ID number, blocks publication until it is removed, then publishes', async () => {
+    const password = passwordFrom(server.output)!;
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    await page.goto(`${server.url}/admin/`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码', { exact: true }).fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByLabel('当前密码').fill(password);
+    await page.getByLabel('新密码', { exact: true }).fill('Changping-2025!');
+    await page.getByLabel('确认新密码').fill('Changping-2025!');
+    await page.getByRole('button', { name: '修改密码' }).click();
+
+    await page.getByRole('navigation', { name: '功能导航' }).getByText('主动公开').click();
+    await page.getByRole('button', { name: '新建文件' }).click();
+    await page.getByLabel('标题').fill('2025年第四季度城乡低保对象公示');
+    const body = page.getByRole('textbox', { name: '正文' });
+    await body.click();
+    await page.keyboard.type(`经村民代表评议，拟将以下人员纳入低保：王某某，身份证号${plantedId}，家庭人口2人。`);
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('document-status').filter({ hasText: '草稿' }).waitFor();
+    const alert = page.getByRole('alert').filter({ hasText: '疑似敏感信息' });
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /疑似公民身份号码/);
+    assert.ok(!(await alert.innerText()).includes(plantedId), 'the finding is shown masked');
+    await page.screenshot({ path: path.join(shots, 'workspace-document-leak.png'), fullPage: true });
+
+    await page.getByRole('button', { name: '提交保密审查' }).click();
+    await page.getByTestId('document-status').filter({ hasText: '待保密审查' }).waitFor();
+    await page.getByRole('button', { name: '保密审查' }).click();
+    const review = page.getByRole('dialog', { name: '保密审查' });
+    for (const item of ['不涉及国家秘密', '不涉及工作秘密、商业秘密和个人隐私', '公开后不危及国家安全、公共安全、经济安全和社会稳定', '属于主动公开范围']) {
+      await review.getByLabel(item).check();
+    }
+    await review.getByRole('button', { name: '审查通过' }).click();
+    await page.getByText(/不能通过保密审查/).first().waitFor();
+    await review.getByRole('button', { name: '取消' }).click();
+
+    await page.getByRole('button', { name: '退回修改' }).click();
+    const reject = page.getByRole('dialog', { name: '退回修改' });
+    await reject.getByLabel('理由').fill('请删除身份证号码');
+    await reject.getByRole('button', { name: '确定' }).click();
+    await page.getByTestId('document-status').filter({ hasText: '草稿' }).waitFor();
+    await body.fill('经村民代表评议，拟将王某某（家庭人口2人）纳入低保。');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('alert').filter({ hasText: '疑似敏感信息' }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '提交保密审查' }).click();
+    await page.getByRole('button', { name: '保密审查' }).click();
+    await review.getByRole('button', { name: '审查通过' }).click();
+    await page.getByTestId('document-status').filter({ hasText: '审查通过待批准' }).waitFor();
+    await page.getByRole('button', { name: '批准发布' }).click();
+    await page.getByRole('button', { name: '立即发布' }).click();
+    await page.getByTestId('document-status').filter({ hasText: '已发布' }).waitFor();
+
+    const portal = await browser.newPage({ locale: 'zh-CN' });
+    await portal.goto(`${server.url}/org/changping/search?q=${encodeURIComponent('低保')}`);
+    await portal.getByRole('link', { name: /城乡低保对象公示/ }).click();
+    await portal.getByRole('heading', { name: '2025年第四季度城乡低保对象公示' }).waitFor();
+    assert.ok(!(await portal.content()).includes(plantedId));
+    await portal.screenshot({ path: path.join(shots, 'portal-document.png'), fullPage: true });
+  });
+
+  it('has no axe-core violations on any portal page type, in normal and large-text mode', async () => {
+    const api = await httpLogin(server.url, 'admin', 'Changping-2025!');
+    const docs = await api.request('GET', '/documents?agencyId=1&status=published');
+    const docId = docs.json.items[0]?.id;
+    assert.ok(docId, 'a published document exists');
+    const pages = [
+      '/',
+      '/org/changping/open/guide',
+      '/org/changping/open/rules',
+      '/org/changping/open/statutory',
+      '/org/changping/open/catalogue',
+      '/org/changping/open/catalogue?category=art20-11',
+      `/org/changping/documents/${docId}`,
+      `/org/changping/search?q=${encodeURIComponent('低保 公示')}`,
+      '/org/changping/open/annual-reports',
+      '/org/changping/open/request',
+      '/org/changping/open/request/track?code=AAAA-BBBB-CCCC&secret=1234',
+      '/org/changping/open/interaction',
+      '/no/such/page',
+    ];
+    const run = async (page: Page, url: string) => {
+      await page.goto(server.url + url);
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(async () => (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] }));
+      return result.violations.map((v) => `${url}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    };
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    const problems: string[] = [];
+    for (const url of pages) problems.push(...(await run(page, url)));
+    await page.goto(`${server.url}/a11y/text-size?large=1`);
+    assert.equal(await page.evaluate(() => document.documentElement.className), 'large-text');
+    problems.push(...(await run(page, `/org/changping/documents/${docId}`)));
+    await page.screenshot({ path: path.join(shots, 'portal-large-text.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+  });
+});

@@ -1,0 +1,358 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, List, Modal, Row, Select, Space, Tag, Typography, Upload } from 'antd';
+import dayjs from 'dayjs';
+import { api, ApiError, apiUpload } from '../api';
+import { useAgency } from '../agency';
+import { RichText } from '../RichText';
+
+interface ScanHit {
+  id: number;
+  source: string;
+  kind: string;
+  masked: string;
+  context: string;
+  message: string;
+  resolution: string | null;
+}
+interface DocumentDetail {
+  id: number;
+  agencyId: number;
+  indexNo: string;
+  title: string;
+  issuer: string;
+  docNo: string | null;
+  writtenAt: string | null;
+  formedAt: string | null;
+  topic: string | null;
+  categoryCode: string | null;
+  docKind: string | null;
+  validity: string;
+  invalidFrom: string | null;
+  bodyHtml: string;
+  status: string;
+  statusLabel: string;
+  publishedAt: string | null;
+  scheduledAt: string | null;
+  publicationDue: string | null;
+  unresolvedHits: number;
+  attachments: { id: number; name: string; kind: string; sizeBytes: number }[];
+  scanHits: ScanHit[];
+  withdrawnReason: string | null;
+}
+
+const toDate = (v: unknown) => (v ? dayjs(v as string).format('YYYY-MM-DD') : undefined);
+
+export function DocumentEditPage() {
+  const { id } = useParams();
+  const isNew = id === 'new';
+  const { agency, roles } = useAgency();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [doc, setDoc] = useState<DocumentDetail | null>(null);
+  const [categories, setCategories] = useState<{ code: string; name: string; parentId: number | null }[]>([]);
+  const [form] = Form.useForm();
+  const [reviewOpen, setReviewOpen] = useState(false);
+  const [reasonFor, setReasonFor] = useState<'reject' | 'withdraw' | null>(null);
+  const [reason, setReason] = useState('');
+  const [checks, setChecks] = useState<string[]>([]);
+  const [opinion, setOpinion] = useState('');
+
+  const fail = (err: unknown) => message.error(err instanceof ApiError ? err.message : '操作失败');
+
+  const load = useCallback(async () => {
+    if (!agency) return;
+    setCategories((await api<{ items: { code: string; name: string; parentId: number | null }[] }>('GET', `/categories?agencyId=${agency.id}`)).items);
+    if (isNew) return;
+    const d = await api<DocumentDetail>('GET', `/documents/${id}`);
+    setDoc(d);
+    form.setFieldsValue({ ...d, writtenAt: d.writtenAt ? dayjs(d.writtenAt) : null, formedAt: d.formedAt ? dayjs(d.formedAt) : null, invalidFrom: d.invalidFrom ? dayjs(d.invalidFrom) : null });
+  }, [agency, id, isNew, form]);
+  useEffect(() => {
+    load().catch(fail);
+  }, [load]);
+
+  const save = async (v: Record<string, unknown>) => {
+    const body = Object.fromEntries(
+      Object.entries({
+        title: v.title,
+        issuer: v.issuer,
+        docNo: v.docNo,
+        writtenAt: toDate(v.writtenAt),
+        formedAt: toDate(v.formedAt),
+        topic: v.topic,
+        categoryCode: v.categoryCode,
+        docKind: v.docKind ?? null,
+        validity: v.validity,
+        invalidFrom: toDate(v.invalidFrom),
+        bodyHtml: (v.bodyHtml as string) ?? '',
+      }).filter(([k, x]) => x !== undefined && x !== '' && (x !== null || k === 'docKind')),
+    );
+    try {
+      const saved = isNew ? await api<DocumentDetail>('POST', '/documents', { agencyId: agency!.id, ...body }) : await api<DocumentDetail>('PUT', `/documents/${id}`, body);
+      message.success(saved.unresolvedHits ? `已保存；自动检测发现 ${saved.unresolvedHits} 处疑似敏感信息` : '已保存');
+      if (isNew) navigate(`/proactive/${saved.id}`, { replace: true });
+      else setDoc(saved);
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const transition = async (action: string, extra: object = {}) => {
+    try {
+      setDoc(await api<DocumentDetail>('POST', `/documents/${id}/transitions`, { action, ...extra }));
+      message.success('已完成');
+      return true;
+    } catch (err) {
+      fail(err);
+      return false;
+    }
+  };
+
+  const resolve = (hit: ScanHit) => {
+    let text = '';
+    Modal.confirm({
+      title: '确认处理该疑似敏感信息',
+      content: <Input.TextArea rows={3} placeholder="处理意见，如：误报；或经审查同意公开的依据" onChange={(e) => (text = e.target.value)} />,
+      okText: '确认',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await api('POST', `/scan-hits/${hit.id}/resolve`, { resolution: text });
+          await load();
+        } catch (err) {
+          fail(err);
+        }
+      },
+    });
+  };
+
+  const upload = async (file: File) => {
+    try {
+      await apiUpload(`/documents/${id}/attachments?name=${encodeURIComponent(file.name)}`, file);
+      await load();
+      message.success('附件已上传并完成检测');
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  if (!agency) return null;
+  const editable = isNew || doc?.status === 'draft';
+  const status = doc?.status;
+  const openHits = doc?.scanHits.filter((h) => !h.resolution) ?? [];
+  return (
+    <>
+      <Typography.Paragraph>
+        <Link to="/proactive">‹ 返回文件列表</Link>
+      </Typography.Paragraph>
+      <Space align="baseline" wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {isNew ? '新建文件' : doc?.title}
+        </Typography.Title>
+        {doc && <Tag data-testid="document-status">{doc.statusLabel}</Tag>}
+        {doc && <Typography.Text type="secondary">索引号 {doc.indexNo}</Typography.Text>}
+      </Space>
+      {doc && (
+        <Space wrap style={{ margin: '16px 0' }} aria-label="流程操作">
+          {status === 'draft' && <Button onClick={() => transition('submit')}>提交保密审查</Button>}
+          {status === 'submitted' && roles.includes('reviewer') && (
+            <Button type="primary" onClick={() => setReviewOpen(true)}>
+              保密审查
+            </Button>
+          )}
+          {(status === 'submitted' || status === 'reviewed' || status === 'approved') && <Button onClick={() => setReasonFor('reject')}>退回修改</Button>}
+          {status === 'reviewed' && roles.includes('head') && (
+            <Button type="primary" onClick={() => transition('approve')}>
+              批准发布
+            </Button>
+          )}
+          {(status === 'approved' || status === 'scheduled') && (
+            <Button type="primary" onClick={() => transition('publish')}>
+              立即发布
+            </Button>
+          )}
+          {status === 'approved' && (
+            <DatePicker
+              showTime
+              placeholder="定时发布时间"
+              onOk={(d) => {
+                void transition('schedule', { scheduledAt: d.toISOString() });
+              }}
+            />
+          )}
+          {(status === 'published' || status === 'scheduled') && <Button danger onClick={() => setReasonFor('withdraw')}>撤回</Button>}
+          {status === 'published' && (
+            <>
+              <Button href={`/org/${agency.code}/documents/${doc.id}`} target="_blank">
+                查看门户页面
+              </Button>
+              <Button href={`/api/v1/documents/${doc.id}/channels/wechat`} target="_blank">
+                微信公众号文章
+              </Button>
+              <Button href={`/api/v1/documents/${doc.id}/channels/board`} target="_blank">
+                公告栏打印页
+              </Button>
+            </>
+          )}
+        </Space>
+      )}
+      {openHits.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          message={`自动检测发现 ${openHits.length} 处疑似敏感信息，处理前不能通过保密审查或发布`}
+          description={
+            <List
+              size="small"
+              dataSource={openHits}
+              renderItem={(h) => (
+                <List.Item actions={roles.includes('reviewer') ? [<Button key="r" size="small" onClick={() => resolve(h)}>确认处理</Button>] : []}>
+                  <span>
+                    <Tag color="red">{h.message}</Tag>
+                    {h.source}：{h.context}
+                  </span>
+                </List.Item>
+              )}
+            />
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {doc?.withdrawnReason && <Alert type="warning" showIcon message={`已撤回：${doc.withdrawnReason}`} style={{ marginBottom: 16 }} />}
+      <Row gutter={16}>
+        <Col xs={24} lg={16}>
+          <Form form={form} layout="vertical" onFinish={save} disabled={!editable} initialValues={{ validity: 'valid' }}>
+            <Form.Item label="标题" name="title" rules={[{ required: true, message: '请输入标题' }]}>
+              <Input />
+            </Form.Item>
+            <Row gutter={12}>
+              <Col xs={24} md={12}>
+                <Form.Item label="发布机构" name="issuer">
+                  <Input placeholder={agency.name} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item label="文号" name="docNo">
+                  <Input />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={8}>
+                <Form.Item label="成文日期" name="writtenAt">
+                  <DatePicker style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={8}>
+                <Form.Item label="形成或变更日期" name="formedAt" extra="第二十六条：自此日起 20 个工作日内公开">
+                  <DatePicker style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={8}>
+                <Form.Item label="主题分类" name="topic">
+                  <Input />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item label="公开目录类别" name="categoryCode">
+                  <Select allowClear options={categories.map((c) => ({ value: c.code, label: `${c.parentId ? '　' : ''}${c.name}` }))} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item label="文件类型（计入年度报告第二部分）" name="docKind">
+                  <Select allowClear options={[{ value: 'normative', label: '行政规范性文件' }, { value: 'rule', label: '规章' }]} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item label="有效性" name="validity">
+                  <Select options={[{ value: 'valid', label: '有效' }, { value: 'expired', label: '失效' }, { value: 'repealed', label: '废止' }]} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item label="失效或废止日期" name="invalidFrom">
+                  <DatePicker style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Form.Item label="正文" name="bodyHtml">
+              <RichText label="正文" />
+            </Form.Item>
+            {editable && (
+              <Button type="primary" htmlType="submit">
+                保存
+              </Button>
+            )}
+          </Form>
+        </Col>
+        <Col xs={24} lg={8}>
+          {doc && (
+            <>
+              <Card size="small" title="附件" style={{ marginBottom: 12 }}>
+                <List size="small" dataSource={doc.attachments} locale={{ emptyText: '无附件' }} renderItem={(a) => <List.Item>{a.name}</List.Item>} />
+                {editable && (
+                  <Upload accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
+                    <Button>上传附件</Button>
+                  </Upload>
+                )}
+              </Card>
+              <Descriptions size="small" column={1} bordered>
+                <Descriptions.Item label="第二十六条公开时限">{doc.publicationDue ?? '未填写形成日期'}</Descriptions.Item>
+                <Descriptions.Item label="发布时间">{doc.publishedAt ? new Date(doc.publishedAt).toLocaleString('zh-CN', { hour12: false }) : doc.scheduledAt ? `定时 ${new Date(doc.scheduledAt).toLocaleString('zh-CN', { hour12: false })}` : '—'}</Descriptions.Item>
+              </Descriptions>
+              {doc.scanHits.some((h) => h.resolution) && (
+                <Card size="small" title="已处理的检测结果" style={{ marginTop: 12 }}>
+                  {doc.scanHits.filter((h) => h.resolution).map((h) => (
+                    <p key={h.id}>
+                      {h.message}（{h.masked}）：{h.resolution}
+                    </p>
+                  ))}
+                </Card>
+              )}
+            </>
+          )}
+        </Col>
+      </Row>
+      <Modal
+        open={reviewOpen}
+        title="保密审查"
+        okText="审查通过"
+        cancelText="取消"
+        onCancel={() => setReviewOpen(false)}
+        onOk={async () => {
+          const ok = await transition('review', {
+            checklist: { noStateSecret: checks.includes('a'), noPrivacy: checks.includes('b'), noSecurityRisk: checks.includes('c'), inScope: checks.includes('d'), opinion },
+          });
+          if (ok) setReviewOpen(false);
+        }}
+      >
+        <Checkbox.Group
+          style={{ display: 'grid', gap: 8 }}
+          value={checks}
+          onChange={(v) => setChecks(v as string[])}
+          options={[
+            { value: 'a', label: '不涉及国家秘密' },
+            { value: 'b', label: '不涉及工作秘密、商业秘密和个人隐私' },
+            { value: 'c', label: '公开后不危及国家安全、公共安全、经济安全和社会稳定' },
+            { value: 'd', label: '属于主动公开范围' },
+          ]}
+        />
+        <Input.TextArea aria-label="审查意见" rows={3} style={{ marginTop: 12 }} placeholder="审查意见" value={opinion} onChange={(e) => setOpinion(e.target.value)} />
+      </Modal>
+      <Modal
+        open={!!reasonFor}
+        title={reasonFor === 'reject' ? '退回修改' : '撤回'}
+        okText="确定"
+        cancelText="取消"
+        onCancel={() => setReasonFor(null)}
+        onOk={async () => {
+          if (await transition(reasonFor!, { reason })) {
+            setReasonFor(null);
+            setReason('');
+          }
+        }}
+      >
+        <Input.TextArea aria-label="理由" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="请写明理由" />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { api, ApiError } from '../api';
+import { useAgency } from '../agency';
+
+export interface DocumentSummary {
+  id: number;
+  indexNo: string;
+  title: string;
+  docNo: string | null;
+  publishedAt: string | null;
+  status: string;
+  statusLabel: string;
+  validityLabel: string;
+  unresolvedHits: number;
+  needsReview: boolean;
+  publicationDue: string | null;
+  publicationOverdue: boolean;
+}
+
+export const statusOptions = [
+  { value: 'draft', label: '草稿' },
+  { value: 'submitted', label: '待保密审查' },
+  { value: 'reviewed', label: '审查通过待批准' },
+  { value: 'approved', label: '已批准待发布' },
+  { value: 'scheduled', label: '定时发布' },
+  { value: 'published', label: '已发布' },
+  { value: 'withdrawn', label: '已撤回' },
+];
+
+export function DocumentsPage() {
+  const { agency } = useAgency();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [data, setData] = useState<{ total: number; items: DocumentSummary[] }>({ total: 0, items: [] });
+  const [error, setError] = useState<string | null>(null);
+  const page = Number(params.get('page') ?? 1);
+  const load = useCallback(async () => {
+    if (!agency) return;
+    const q = new URLSearchParams({ agencyId: String(agency.id), page: String(page) });
+    for (const k of ['status', 'q']) if (params.get(k)) q.set(k, params.get(k)!);
+    try {
+      setData(await api('GET', `/documents?${q}`));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : '加载失败');
+    }
+  }, [agency, params, page]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const set = (k: string, v?: string) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    next.delete('page');
+    setParams(next);
+  };
+  if (!agency) return null;
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={3}>主动公开</Typography.Title>
+        <Space>
+          <Button onClick={() => navigate('/proactive/statistics')}>第二十条统计</Button>
+          <Button type="primary" onClick={() => navigate('/proactive/new')}>
+            新建文件
+          </Button>
+        </Space>
+      </Space>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select aria-label="状态" allowClear placeholder="全部状态" style={{ width: 170 }} value={params.get('status') ?? undefined} options={statusOptions} onChange={(v) => set('status', v)} />
+        <Input.Search aria-label="搜索文件" placeholder="标题、索引号或文号" allowClear defaultValue={params.get('q') ?? ''} onSearch={(v) => set('q', v || undefined)} style={{ width: 260 }} />
+      </Space>
+      {error && <Alert type="error" showIcon message={error} />}
+      <Table<DocumentSummary>
+        rowKey="id"
+        dataSource={data.items}
+        scroll={{ x: true }}
+        pagination={{ current: page, total: data.total, pageSize: 20, showTotal: (t) => `共 ${t} 件`, onChange: (p) => setParams({ ...Object.fromEntries(params), page: String(p) }) }}
+        columns={[
+          { title: '标题', render: (_, d) => <Link to={`/proactive/${d.id}`}>{d.title}</Link> },
+          { title: '索引号', dataIndex: 'indexNo' },
+          { title: '状态', render: (_, d) => <Space size={4}>{d.statusLabel}{d.unresolvedHits > 0 && <Tag color="red">疑似敏感 {d.unresolvedHits}</Tag>}{d.needsReview && <Tag color="orange">导入待复核</Tag>}</Space> },
+          { title: '发布日期', render: (_, d) => (d.publishedAt ? d.publishedAt.slice(0, 10) : '—') },
+          { title: '第二十六条时限', render: (_, d) => (d.publicationDue ? <Space size={4}>{d.publicationDue}{d.publicationOverdue && <Tag color="red">超时</Tag>}</Space> : '—') },
+        ]}
+      />
+    </>
+  );
+}

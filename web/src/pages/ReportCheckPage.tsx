@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Alert, App, Button, Card, Col, Descriptions, Input, List, Row, Space, Tag, Typography, Upload } from 'antd';
+import { api, ApiError, apiUpload } from '../api';
+
+interface CheckerJson {
+  agency: string | null;
+  year: number | null;
+  template: string;
+  truncated: boolean;
+  sections: { key: string; heading?: string }[];
+  tables: Record<string, { present: boolean; rows?: { line: number; cells: string[] }[]; raw?: { line: number; cells: string[] }[] }>;
+  findings: { rule: string; severity: 'error' | 'warning'; message: string; location: { text: string; line?: number } }[];
+}
+
+/** The checker: read any published report and list its defects, side by side with what was read. */
+export function ReportCheckPage() {
+  const { message } = App.useApp();
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<CheckerJson | null>(null);
+  const fail = (err: unknown) => message.error(err instanceof ApiError ? err.message : '检查失败');
+  const check = async () => {
+    try {
+      setResult(await api<CheckerJson>('POST', '/report-check', { text }));
+    } catch (err) {
+      fail(err);
+    }
+  };
+  return (
+    <>
+      <Typography.Paragraph>
+        <Link to="/reports">‹ 返回年度报告</Link>
+      </Typography.Paragraph>
+      <Typography.Title level={3}>年度报告检查</Typography.Title>
+      <Typography.Paragraph type="secondary">粘贴任一机关已发布的年度报告全文，或上传 HTML、DOCX、TXT 文件，系统按正式格式（国办公开办函〔2021〕30号）逐项检查。</Typography.Paragraph>
+      <Row gutter={16}>
+        <Col xs={24} lg={12}>
+          <Input.TextArea aria-label="报告全文" rows={18} value={text} onChange={(e) => setText(e.target.value)} placeholder="在此粘贴报告全文" />
+          <Space style={{ marginTop: 8 }}>
+            <Button type="primary" disabled={!text.trim()} onClick={check}>
+              检查
+            </Button>
+            <Upload
+              accept=".txt,.html,.htm,.docx"
+              showUploadList={false}
+              beforeUpload={(file) => {
+                apiUpload<CheckerJson>(`/report-check/file?name=${encodeURIComponent(file.name)}`, file).then(setResult).catch(fail);
+                return false;
+              }}
+            >
+              <Button>上传文件检查</Button>
+            </Upload>
+          </Space>
+        </Col>
+        <Col xs={24} lg={12}>
+          {result && (
+            <>
+              <Descriptions size="small" bordered column={1}>
+                <Descriptions.Item label="机关">{result.agency ?? '未识别'}</Descriptions.Item>
+                <Descriptions.Item label="年度">{result.year ?? '未识别'}</Descriptions.Item>
+                <Descriptions.Item label="格式">{result.template === '2021' ? '2021 年正式格式' : result.template === '2019-trial' ? '2019 年试行格式（已过时）' : '无法判断'}</Descriptions.Item>
+                <Descriptions.Item label="章节">{result.sections.map((s) => s.heading ?? s.key).join('、')}</Descriptions.Item>
+              </Descriptions>
+              <Card size="small" title={`发现 ${result.findings.length} 项问题`} style={{ marginTop: 12 }}>
+                {result.findings.length === 0 ? (
+                  <Alert type="success" showIcon message="未发现问题" />
+                ) : (
+                  <List
+                    size="small"
+                    dataSource={result.findings}
+                    renderItem={(f) => (
+                      <List.Item>
+                        <Space direction="vertical" size={0}>
+                          <span>
+                            <Tag color={f.severity === 'error' ? 'red' : 'orange'}>{f.severity === 'error' ? '错误' : '提示'}</Tag>
+                            {f.message}
+                          </span>
+                          <Typography.Text type="secondary">
+                            {f.location.text}
+                            {f.location.line ? `（第 ${f.location.line} 行）` : ''} · {f.rule}
+                          </Typography.Text>
+                        </Space>
+                      </List.Item>
+                    )}
+                  />
+                )}
+              </Card>
+            </>
+          )}
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,206 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Alert, App, Button, Card, Col, Input, List, Popover, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  APPEAL_COLUMNS,
+  APPEAL_COLUMN_LABELS,
+  APPEAL_KINDS,
+  APPEAL_KIND_LABELS,
+  PROACTIVE_BLOCKS,
+  REQUEST_COLUMNS,
+  REQUEST_COLUMN_LABELS,
+  REQUEST_ROWS,
+  requestRowFullLabel,
+} from '../../../src/domain/report/taxonomy.ts';
+import { api, ApiError } from '../api';
+import { useAgency } from '../agency';
+
+interface Cell {
+  value: number | null;
+  ids: string[];
+}
+type Rows = Record<string, Record<string, Cell | undefined> | undefined>;
+interface Finding {
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+  location: { text: string };
+}
+interface ReportView {
+  status: string;
+  statusLabel: string;
+  narrative: { preamble?: string; overview: string; problems: string; other: string };
+  report: { title?: string; proactive: { rows: Rows }; requests: { rows: Rows }; appeals: { rows: Rows } } | null;
+  errors: string[];
+  findings: Finding[];
+  canPublish: boolean;
+  deadline: { date: string; local: boolean; overdue: boolean };
+  publishedAt: string | null;
+}
+
+/** A number that opens the records behind it. */
+function CellLink({ cell }: { cell: Cell | undefined }) {
+  if (!cell) return <span>—</span>;
+  if (!cell.ids.length) return <span>{cell.value ?? ''}</span>;
+  return (
+    <Popover
+      trigger="click"
+      title="统计依据"
+      content={
+        <div style={{ maxHeight: 240, overflow: 'auto' }}>
+          {cell.ids.map((id) =>
+            id.startsWith('R') ? (
+              <div key={id}>
+                <Link to={`/requests/${id.slice(1)}`}>申请 #{id.slice(1)}</Link>
+              </div>
+            ) : (
+              <div key={id}>{id.startsWith('A') ? `案件 #${id.slice(1)}` : id}</div>
+            ),
+          )}
+        </div>
+      }
+    >
+      <a>{cell.value}</a>
+    </Popover>
+  );
+}
+
+export function ReportsPage() {
+  const { agency, roles } = useAgency();
+  const { message } = App.useApp();
+  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [view, setView] = useState<ReportView | null>(null);
+  const [narrative, setNarrative] = useState<ReportView['narrative']>({ overview: '', problems: '', other: '' });
+  const fail = (err: unknown) => message.error(err instanceof ApiError ? err.message : '操作失败');
+  const load = useCallback(async () => {
+    if (!agency) return;
+    const v = await api<ReportView>('GET', `/reports/${year}?agencyId=${agency.id}`);
+    setView(v);
+    setNarrative(v.narrative);
+  }, [agency, year]);
+  useEffect(() => {
+    load().catch(fail);
+    // load changes with the agency and year only
+  }, [load]);
+  if (!agency) return null;
+  const act = async (action: 'check' | 'publish') => {
+    try {
+      setView(await api<ReportView>('POST', `/reports/${year}/${action}`, { agencyId: agency.id }));
+      message.success(action === 'check' ? '校验通过' : '已发布');
+    } catch (err) {
+      fail(err);
+    }
+  };
+  const save = async () => {
+    try {
+      setView(await api<ReportView>('PUT', `/reports/${year}/narrative`, { agencyId: agency.id, ...narrative }));
+      message.success('已保存');
+    } catch (err) {
+      fail(err);
+    }
+  };
+  const published = view?.status === 'published';
+  const r = view?.report;
+  const exportUrl = (format: string) => `/api/v1/reports/${year}/export?agencyId=${agency.id}&format=${format}`;
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={3}>年度报告</Typography.Title>
+        <Space wrap>
+          <Select aria-label="报告年度" value={year} onChange={setYear} options={Array.from({ length: 6 }, (_, i) => ({ value: new Date().getFullYear() - i, label: `${new Date().getFullYear() - i} 年度` }))} />
+          <Link to="/reports/check">检查已发布的报告</Link>
+        </Space>
+      </Space>
+      {view && (
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Tag color={published ? 'green' : view.status === 'checked' ? 'blue' : 'default'} data-testid="report-status">
+            {view.statusLabel}
+          </Tag>
+          <span>
+            发布期限：{view.deadline.date}
+            {view.deadline.local && '（乡镇、街道的期限由县级政府信息公开主管部门确定，此为默认值）'}
+          </span>
+          {view.deadline.overdue && <Tag color="red">已超过发布期限</Tag>}
+          {!published && <Button onClick={() => act('check')}>校验</Button>}
+          {!published && roles.includes('head') && (
+            <Button type="primary" disabled={view.status !== 'checked'} onClick={() => act('publish')}>
+              发布
+            </Button>
+          )}
+          {r && ['html', 'docx', 'xlsx', 'json'].map((f) => (
+            <a key={f} href={exportUrl(f)} target={f === 'html' ? '_blank' : undefined} rel="noreferrer">
+              {f.toUpperCase()}
+            </a>
+          ))}
+        </Space>
+      )}
+      {view?.errors.map((e) => <Alert key={e} type="error" showIcon message={e} />)}
+      {view && view.findings.length > 0 && (
+        <Alert
+          type={view.findings.some((f) => f.severity === 'error') ? 'error' : 'warning'}
+          showIcon
+          message={`校验发现 ${view.findings.length} 项问题`}
+          description={<List size="small" dataSource={view.findings} renderItem={(f) => <List.Item>[{f.severity === 'error' ? '错误' : '提示'}] {f.message}（{f.location.text}）</List.Item>} />}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {view && view.findings.length === 0 && !view.errors.length && <Alert type="success" showIcon message="勾稽关系及格式校验全部通过" style={{ marginBottom: 16 }} />}
+      <Row gutter={16}>
+        <Col xs={24} xl={10}>
+          <Card title="文字部分" size="small">
+            {(['preamble', 'overview', 'problems', 'other'] as const).map((key) => (
+              <div key={key} style={{ marginBottom: 12 }}>
+                <Typography.Text strong>{{ preamble: '开头（依据、统计期限、网址、联系方式）', overview: '一、总体情况', problems: '五、存在的主要问题及改进情况', other: '六、其他需要报告的事项（须说明信息处理费收取情况）' }[key]}</Typography.Text>
+                <Input.TextArea aria-label={key} rows={key === 'overview' ? 10 : 4} disabled={published} value={narrative[key] ?? ''} onChange={(e) => setNarrative({ ...narrative, [key]: e.target.value })} />
+              </div>
+            ))}
+            {!published && (
+              <Button type="primary" onClick={save}>
+                保存文字部分
+              </Button>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          {r && (
+            <>
+              <Card title="二、主动公开政府信息情况" size="small" style={{ marginBottom: 12 }}>
+                {PROACTIVE_BLOCKS.map((b) => (
+                  <Table
+                    key={b.key}
+                    size="small"
+                    pagination={false}
+                    rowKey="key"
+                    title={() => b.marker}
+                    dataSource={b.rows.map((row) => ({ key: row.key, label: row.label }))}
+                    columns={[{ title: b.contentHeader, dataIndex: 'label' }, ...b.columns.map((c) => ({ title: c.label, render: (_: unknown, row: { key: string }) => <CellLink cell={r.proactive.rows[row.key]?.[c.key]} /> }))]}
+                  />
+                ))}
+              </Card>
+              <Card title="三、收到和处理政府信息公开申请情况（点击数字查看对应申请）" size="small" style={{ marginBottom: 12 }}>
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey="key"
+                  scroll={{ x: true }}
+                  dataSource={REQUEST_ROWS.map((key) => ({ key }))}
+                  columns={[{ title: '项目', render: (_: unknown, row: { key: string }) => requestRowFullLabel(row.key as never) }, ...REQUEST_COLUMNS.map((c) => ({ title: REQUEST_COLUMN_LABELS[c], render: (_: unknown, row: { key: string }) => <CellLink cell={r.requests.rows[row.key]?.[c]} /> }))]}
+                />
+              </Card>
+              <Card title="四、政府信息公开行政复议、行政诉讼情况" size="small">
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey="key"
+                  scroll={{ x: true }}
+                  dataSource={APPEAL_KINDS.map((key) => ({ key }))}
+                  columns={[{ title: '类别', render: (_: unknown, row: { key: string }) => APPEAL_KIND_LABELS[row.key as never] }, ...APPEAL_COLUMNS.map((c) => ({ title: APPEAL_COLUMN_LABELS[c], render: (_: unknown, row: { key: string }) => <CellLink cell={r.appeals.rows[row.key]?.[c]} /> }))]}
+                />
+              </Card>
+            </>
+          )}
+        </Col>
+      </Row>
+    </>
+  );
+}
