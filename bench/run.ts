@@ -9,14 +9,14 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const duration = process.env.BENCH_DURATION ?? '10s';
 
-function start(args: string[], env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+function start(args: string[], env: Record<string, string>): Promise<{ url: string; child: ChildProcess; output: string }> {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d) => {
       out += d;
       const m = /listening: (http:\/\/[^/\s]+)\//.exec(out);
-      if (m) resolve({ url: m[1]!, child });
+      if (m) resolve({ url: m[1]!, child, output: out });
     });
     child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
   });
@@ -32,12 +32,41 @@ function wrk(url: string): { rps: number; p99: string } {
   return { rps, p99 };
 }
 
+/** Publishes one realistic document through the API, as staff would. */
+async function publishSampleDocument(url: string, password: string): Promise<number> {
+  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const call = async (method: string, p: string, body?: unknown) => {
+    const res = await fetch(`${url}/api/v1${p}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: body === undefined ? null : JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<{ id: number }>;
+  };
+  const paragraph = '为进一步做好城乡最低生活保障工作，切实保障困难群众基本生活，根据有关规定，结合本乡实际，现就有关事项通知如下。';
+  const doc = await call('POST', '/documents', {
+    agencyId: 1,
+    title: '关于做好2025年城乡低保提标工作的通知',
+    docNo: '常政〔2025〕12号',
+    writtenAt: '2025-03-01',
+    categoryCode: 'art20-11',
+    bodyHtml: Array.from({ length: 12 }, (_, i) => `<p>${i + 1}. ${paragraph}</p>`).join(''),
+  });
+  for (const step of [{ action: 'submit' }, { action: 'review', checklist: { noStateSecret: true, noPrivacy: true, noSecurityRisk: true, inScope: true, opinion: '同意' } }, { action: 'approve' }, { action: 'publish' }]) {
+    await call('POST', `/documents/${doc.id}/transitions`, step);
+  }
+  return doc.id;
+}
+
 const dataDir = mkdtempSync(path.join(tmpdir(), 'gongkai-bench-'));
 const server = await start(['bin/gongkai.js', 'serve'], { PORT: '0', HOST: '127.0.0.1', GONGKAI_DATA_DIR: dataDir });
 try {
+  const password = /one-time password: (\S+)/.exec(server.output)?.[1];
+  if (!password) throw new Error('no administrator password printed');
+  const docId = await publishSampleDocument(server.url, password);
   const pages = [
+    { name: '文件页 document page', path: `/org/changping/documents/${docId}` },
+    { name: '搜索页 search page', path: `/org/changping/search?q=${encodeURIComponent('低保 通知')}` },
     { name: '门户首页 portal home', path: '/' },
-    { name: '栏目页 column page', path: '/org/changping/open/guide' },
   ];
   const rows: string[] = [];
   for (const page of pages) {

@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { importDocuments } from '../services/legacy-import.ts';
+import { publishDueDocuments } from '../services/documents.ts';
+import { flushViewCounts } from '../services/publications.ts';
 import { loadConfig, appVersion } from '../config.ts';
 import { openRuntime, printAdminPassword, seedOnFirstStart } from '../runtime.ts';
 import { buildApp } from '../http/app.ts';
@@ -47,7 +49,14 @@ export function buildCli(): Command {
       const { handle, deps } = await openRuntime(config);
       printAdminPassword(await seedOnFirstStart(deps), out);
       const app = await buildApp(deps, { version: config.version, logger: false });
+      // Background work: scheduled publication, buffered view counts.
+      const timer = setInterval(() => {
+        publishDueDocuments(deps).catch((err: unknown) => process.stderr.write(`定时发布失败：${String(err)}\n`));
+        flushViewCounts(deps).catch(() => undefined);
+      }, 5000);
       const close = async () => {
+        clearInterval(timer);
+        await flushViewCounts(deps).catch(() => undefined);
         await app.close();
         await handle.close();
         process.exit(0);

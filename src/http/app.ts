@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
 import { AppError } from '../services/errors.ts';
 import type { ServiceDeps } from '../services/context.ts';
-import { registerAuth } from './auth.ts';
+import { registerAuth, registerSessionHook } from './auth.ts';
 import { registerErrorHandling } from './errors.ts';
 import { authRoutes } from './api/auth-routes.ts';
 import { adminRoutes } from './api/admin-routes.ts';
@@ -80,6 +80,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
 
   await app.register(
     async (api) => {
+      registerSessionHook(api, deps);
       api.addContentTypeParser(uploadContentTypes, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
       await api.register(authRoutes(deps, options.secureCookies ?? false));
       await api.register(adminRoutes(deps));

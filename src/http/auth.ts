@@ -22,8 +22,11 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function registerAuth(app: FastifyInstance, deps: ServiceDeps): void {
   app.decorateRequest('session', null);
   app.decorateRequest('sessionToken', null);
-  app.addHook('preValidation', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+}
+
+/** The session hook, registered inside the API's scope only: public pages never pay for it. */
+export function registerSessionHook(api: FastifyInstance, deps: ServiceDeps): void {
+  api.addHook('preValidation', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const session = await resolveSession(deps, token);

@@ -25,6 +25,7 @@ import { rolesOf } from './accounts.ts';
 import { getAgency } from './agencies.ts';
 import { loadCalendar } from './calendar.ts';
 import { chinaDate } from './clock.ts';
+import { invalidatePublicCaches } from './publications.ts';
 
 export interface DocumentInput {
   title: string;
@@ -91,6 +92,9 @@ export async function createCategory(deps: ServiceDeps, actor: Actor, agencyId: 
       .returningAll()
       .executeTakeFirstOrThrow();
     await appendAudit(tx, { at: deps.now(), actorUserId: actor.kind === 'user' ? actor.userId : null, agencyId, action: 'category.create', entity: 'document_category', entityId: row.id, after: row });
+    return row;
+  }).then((row) => {
+    invalidatePublicCaches(deps);
     return row;
   });
 }
@@ -250,6 +254,9 @@ export async function createDocument(deps: ServiceDeps, actor: Actor, agencyId: 
     if (row.status === 'published') await indexPublished(tx, deps, row);
     await appendAudit(tx, { at: deps.now(), actorUserId: actor.kind === 'user' ? actor.userId : null, agencyId, action: 'document.create', entity: 'document', entityId: row.id, after: { ...row, body_html: undefined, body_text: undefined } });
     return row;
+  }).then((row) => {
+    invalidatePublicCaches(deps);
+    return row;
   });
 }
 
@@ -326,7 +333,13 @@ export interface ReviewChecklist {
 }
 
 /** Moves a document through the workflow; every step is audited. */
-export async function transitionDocument(
+export async function transitionDocument(...args: Parameters<typeof transitionDocumentInTx>): Promise<DocumentRow> {
+  const row = await transitionDocumentInTx(...args);
+  invalidatePublicCaches(args[0]);
+  return row;
+}
+
+async function transitionDocumentInTx(
   deps: ServiceDeps,
   actor: Actor,
   id: number,

@@ -4,6 +4,7 @@ import type { DocumentRow } from '../storage/schema.ts';
 import { AppError } from './errors.ts';
 import type { ServiceDeps } from './context.ts';
 import { ensureCategories } from './documents.ts';
+import { TtlCache } from './ttl-cache.ts';
 import type { PublishedDocumentView } from '../views/channels/index.ts';
 
 /** What the public sees of a published document: no workflow state, no reviewer data. */
@@ -44,9 +45,28 @@ export interface CatalogueFilters {
   pageSize: number;
 }
 
-export async function publicCategories(deps: ServiceDeps, agencyId: number) {
-  await ensureCategories(deps.db, agencyId);
-  return deps.db.selectFrom('document_categories').select(['id', 'code', 'name', 'parent_id', 'art20_item']).where('agency_id', '=', agencyId).orderBy('sort').orderBy('id').execute();
+const PUBLIC_CACHE_MS = 5000;
+const categoryCache = new WeakMap<ServiceDeps, TtlCache<number, CategoryRow[]>>();
+const documentCache = new WeakMap<ServiceDeps, TtlCache<string, Omit<PublicDocument, 'viewCount'> & { storedViews: number } | null>>();
+type CategoryRow = { id: number; code: string; name: string; parent_id: number | null; art20_item: number | null };
+
+function cacheFor<K, V>(map: WeakMap<ServiceDeps, TtlCache<K, V>>, deps: ServiceDeps): TtlCache<K, V> {
+  let cache = map.get(deps);
+  if (!cache) map.set(deps, (cache = new TtlCache<K, V>(PUBLIC_CACHE_MS)));
+  return cache;
+}
+
+/** Drops this process's cached public copies after a change (publish, withdraw, edit). */
+export function invalidatePublicCaches(deps: ServiceDeps): void {
+  categoryCache.get(deps)?.clear();
+  documentCache.get(deps)?.clear();
+}
+
+export async function publicCategories(deps: ServiceDeps, agencyId: number): Promise<CategoryRow[]> {
+  return cacheFor(categoryCache, deps).get(agencyId, async () => {
+    await ensureCategories(deps.db, agencyId);
+    return deps.db.selectFrom('document_categories').select(['id', 'code', 'name', 'parent_id', 'art20_item']).where('agency_id', '=', agencyId).orderBy('sort').orderBy('id').execute();
+  });
 }
 
 /** The 公开目录: published documents newest first, with filters. */
@@ -75,11 +95,37 @@ export async function listPublished(deps: ServiceDeps, f: CatalogueFilters): Pro
   };
 }
 
+/**
+ * View counts are buffered in memory and written in batches (flushViewCounts, called by the
+ * server every few seconds), so reading a document page costs no write.
+ */
+const pendingViews = new WeakMap<ServiceDeps, Map<number, number>>();
+
+export async function flushViewCounts(deps: ServiceDeps): Promise<void> {
+  const pending = pendingViews.get(deps);
+  if (!pending || pending.size === 0) return;
+  const batch = [...pending];
+  pending.clear();
+  documentCache.get(deps)?.clear(); // cached rows would otherwise show the counts from before the flush
+  await deps.db.transaction().execute(async (tx) => {
+    for (const [id, n] of batch) await tx.updateTable('documents').set((eb) => ({ view_count: eb('view_count', '+', n) })).where('id', '=', id).execute();
+  });
+}
+
 /** One published document; counts the view. Withdrawn and unpublished documents are not found. */
 export async function getPublished(deps: ServiceDeps, agencyId: number, id: number, countView: boolean): Promise<PublicDocument | null> {
+  const stored = await cacheFor(documentCache, deps).get(`${agencyId}:${id}`, () => loadPublished(deps, agencyId, id));
+  if (!stored) return null;
+  let pending = pendingViews.get(deps);
+  if (!pending) pendingViews.set(deps, (pending = new Map()));
+  if (countView) pending.set(id, (pending.get(id) ?? 0) + 1);
+  const { storedViews, ...doc } = stored;
+  return { ...doc, viewCount: storedViews + (pending.get(id) ?? 0) };
+}
+
+async function loadPublished(deps: ServiceDeps, agencyId: number, id: number) {
   const row: DocumentRow | undefined = await deps.db.selectFrom('documents').selectAll().where('id', '=', id).where('agency_id', '=', agencyId).where('status', '=', 'published').executeTakeFirst();
   if (!row) return null;
-  if (countView) await deps.db.updateTable('documents').set((eb) => ({ view_count: eb('view_count', '+', 1) })).where('id', '=', id).execute();
   const category = row.category_id ? await deps.db.selectFrom('document_categories').select(['code', 'name']).where('id', '=', row.category_id).executeTakeFirst() : undefined;
   const attachments = await deps.db.selectFrom('document_attachments').select(['id', 'name', 'mime', 'size_bytes as sizeBytes']).where('document_id', '=', id).orderBy('id').execute();
   return {
@@ -97,7 +143,7 @@ export async function getPublished(deps: ServiceDeps, agencyId: number, id: numb
     validityLabel: validityLabels[row.validity as Validity] ?? row.validity,
     invalidFrom: row.invalid_from,
     bodyHtml: row.body_html,
-    viewCount: row.view_count + (countView ? 1 : 0),
+    storedViews: row.view_count,
     attachments,
   };
 }

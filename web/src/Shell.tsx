@@ -29,6 +29,8 @@ import { Art20StatsPage } from './pages/Art20StatsPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { ReportCheckPage } from './pages/ReportCheckPage';
 import { AppealsPage } from './pages/AppealsPage';
+import { PlanPage } from './pages/PlanPage';
+import { AgencySettingsPage } from './pages/AgencySettingsPage';
 
 export const areas = [
   { key: '/proactive', label: '主动公开', icon: <NotificationOutlined />, intro: '公开目录、保密审查、发布渠道与第二十条统计。' },
@@ -67,6 +69,7 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
       children: [
         { key: '/system/users', label: '用户管理' },
         { key: '/system/calendar', label: '工作日历' },
+        { key: '/system/agency', label: '机构设置' },
         { key: '/system/audit', icon: <AuditOutlined />, label: '审计日志' },
       ],
     },
@@ -140,6 +143,7 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
                 <Route path="/" element={<Dashboard />} />
                 <Route path="/proactive" element={<DocumentsPage />} />
                 <Route path="/proactive/statistics" element={<Art20StatsPage />} />
+                <Route path="/proactive/plan" element={<PlanPage />} />
                 <Route path="/proactive/:id" element={<DocumentEditPage />} />
                 <Route path="/requests" element={<RequestsPage />} />
                 <Route path="/reports" element={<ReportsPage />} />
@@ -152,6 +156,7 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
                     <Route key={a.key} path={a.key} element={<AreaPage title={a.label} intro={a.intro} />} />
                   ))}
                 <Route path="/system/calendar" element={<CalendarPage />} />
+                <Route path="/system/agency" element={<AgencySettingsPage />} />
                 <Route path="/system/users" element={<UsersPage />} />
                 <Route path="/system/audit" element={<AuditPage />} />
                 <Route path="*" element={<Typography.Paragraph>页面不存在。</Typography.Paragraph>} />

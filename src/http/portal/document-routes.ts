@@ -3,7 +3,8 @@ import type { ServiceDeps } from '../../services/context.ts';
 import { getPortalPage, getPublished, latestPublished, listPublished, publicCategories, publishedAttachment, searchPublished, sitemapEntries, statutoryOverview, toChannelView } from '../../services/publications.ts';
 import { renderAtomFeed, renderRssFeed, renderSitemaps } from '../../views/channels/index.ts';
 import { AppError } from '../../services/errors.ts';
-import { cataloguePage, documentPage, editablePage, searchPage, statutoryPage } from '../../views/portal/document-pages.ts';
+import { cataloguePage, documentPage, editablePage, searchPage, statutoryPage, VIEW_COUNT_SLOT } from '../../views/portal/document-pages.ts';
+import { TtlCache } from '../../services/ttl-cache.ts';
 import type { PortalAgency } from '../../views/portal/layout.ts';
 import type { Agency } from '../../storage/schema.ts';
 
@@ -18,6 +19,7 @@ const str = (v: unknown, max = 100): string | undefined => (typeof v === 'string
 
 /** Public pages of proactive disclosure: catalogue, documents, search, statutory items, guide. */
 export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, agencyByCode: (code: string) => Promise<Agency | undefined>): void {
+  const renderedPages = new TtlCache<string, string>(5000, 2000);
   const resolve = async (code: string): Promise<{ agency: Agency; view: PortalAgency } | null> => {
     const agency = await agencyByCode(code);
     return agency ? { agency, view: { code: agency.code, name: agency.name } } : null;
@@ -44,7 +46,9 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
     if (!a || !id) return reply.callNotFound();
     const doc = await getPublished(deps, a.agency.id, id, true);
     if (!doc) return reply.callNotFound();
-    return reply.type(HTML).send(documentPage(a.view, doc));
+    // The page is rendered once per cache period; only the view count changes per request.
+    const page = await renderedPages.get(`${a.agency.code}:${id}:${doc.title.length}:${doc.bodyHtml.length}`, async () => documentPage(a.view, doc));
+    return reply.type(HTML).send(page.replaceAll(VIEW_COUNT_SLOT, String(doc.viewCount)));
   });
 
   app.get<{ Params: { code: string; id: string; att: string } }>('/org/:code/documents/:id/attachments/:att', async (req, reply) => {
@@ -141,9 +145,12 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
     }
     return reply.redirect(target);
   });
-  app.addHook('onSend', async (req, reply, payload) => {
-    if (req.cookies?.gk_large !== '1' || typeof payload !== 'string') return payload;
-    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
-    return payload.replace('<html lang="zh-CN">', '<html lang="zh-CN" class="large-text">');
+  // A plain callback, not async: this runs on every response.
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (req.cookies?.gk_large !== '1' || typeof payload !== 'string' || !String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      done(null, payload);
+      return;
+    }
+    done(null, payload.replace('<html lang="zh-CN">', '<html lang="zh-CN" class="large-text">'));
   });
 }

@@ -64,7 +64,11 @@ ${pager(`${base}/open/catalogue`, { category: v.filters.category, year: v.filter
   });
 }
 
-export function documentPage(agency: PortalAgency, d: PublicDocument): string {
+/** Where the view count goes; filled in per request so the rest of the page can be cached. */
+export const VIEW_COUNT_SLOT = '<!--gk:views-->';
+
+export function documentPage(agency: PortalAgency, d: Omit<PublicDocument, 'viewCount'>): string {
+  const views = unsafeHtml(VIEW_COUNT_SLOT);
   const base = agencyBase(agency);
   const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
   return portalPage({
@@ -77,7 +81,7 @@ export function documentPage(agency: PortalAgency, d: PublicDocument): string {
   <tr><th scope="row">索引号</th><td>${d.indexNo}</td><th scope="row">主题分类</th><td>${d.topic ?? d.category?.name ?? ''}</td></tr>
   <tr><th scope="row">发布机构</th><td>${d.issuer}</td><th scope="row">成文日期</th><td>${d.writtenAt ?? ''}</td></tr>
   <tr><th scope="row">文号</th><td>${d.docNo ?? ''}</td><th scope="row">发布日期</th><td>${day(d.publishedAt)}</td></tr>
-  <tr><th scope="row">有效性</th><td>${d.validityLabel}${d.invalidFrom ? html`（${d.invalidFrom} 起）` : ''}</td><th scope="row">${d.docKindLabel ? '文件类型' : '浏览次数'}</th><td>${d.docKindLabel ?? d.viewCount}</td></tr>
+  <tr><th scope="row">有效性</th><td>${d.validityLabel}${d.invalidFrom ? html`（${d.invalidFrom} 起）` : ''}</td><th scope="row">${d.docKindLabel ? '文件类型' : '浏览次数'}</th><td>${d.docKindLabel ?? views}</td></tr>
 </table>
 <article class="doc">
   <h1 class="doc-title">${d.title}</h1>
@@ -89,7 +93,7 @@ export function documentPage(agency: PortalAgency, d: PublicDocument): string {
         )}</ul></section>`
       : ''
   }
-  <p class="doc-footer">浏览次数：<span data-testid="view-count">${d.viewCount}</span></p>
+  <p class="doc-footer">浏览次数：<span data-testid="view-count">${views}</span></p>
 </article>`,
   });
 }

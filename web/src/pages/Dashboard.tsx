@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Card, Col, Descriptions, List, Row, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, List, Row, Select, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, ApiError, roleLabels } from '../api';
 import { useAgency } from '../agency';
@@ -42,6 +42,31 @@ function Reminders() {
   );
 }
 
+function StaleColumns() {
+  const { agency } = useAgency();
+  const [days, setDays] = useState(90);
+  const [items, setItems] = useState<{ code: string; name: string; lastPublishedDate: string | null }[] | null>(null);
+  useEffect(() => {
+    if (!agency) return;
+    api<{ items: { code: string; name: string; lastPublishedDate: string | null }[] }>('GET', `/dashboard/stale-columns?agencyId=${agency.id}&days=${days}`)
+      .then((d) => setItems(d.items))
+      .catch(() => setItems([]));
+  }, [agency, days]);
+  return (
+    <Card
+      title="长期未更新的栏目"
+      style={{ marginBottom: 24 }}
+      extra={<Select aria-label="未更新天数" size="small" value={days} onChange={setDays} options={[30, 60, 90, 180, 365].map((d) => ({ value: d, label: `超过 ${d} 天` }))} />}
+    >
+      {items && items.length === 0 ? (
+        <Typography.Text type="secondary">所有栏目均在期限内更新。</Typography.Text>
+      ) : (
+        <List size="small" dataSource={items ?? []} renderItem={(c) => <List.Item>{c.name}<Typography.Text type="secondary">{c.lastPublishedDate ? `最近发布 ${c.lastPublishedDate}` : '从未发布'}</Typography.Text></List.Item>} />
+      )}
+    </Card>
+  );
+}
+
 export function Dashboard() {
   const { agency, roles, session } = useAgency();
   return (
@@ -57,6 +82,7 @@ export function Dashboard() {
         <Typography.Paragraph>{session.user.displayName}，您尚未被分配到任何机构，请联系管理员。</Typography.Paragraph>
       )}
       {agency && <Reminders />}
+      {agency && <StaleColumns />}
       <Row gutter={[16, 16]}>
         {areas.map((a) => (
           <Col xs={24} md={12} lg={8} key={a.key}>

@@ -63,6 +63,7 @@ export function DocumentsPage() {
         <Typography.Title level={3}>主动公开</Typography.Title>
         <Space>
           <Button onClick={() => navigate('/proactive/statistics')}>第二十条统计</Button>
+          <Button onClick={() => navigate('/proactive/plan')}>发布计划</Button>
           <Button type="primary" onClick={() => navigate('/proactive/new')}>
             新建文件
           </Button>

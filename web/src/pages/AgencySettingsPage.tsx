@@ -1,0 +1,131 @@
+import { useEffect, useState } from 'react';
+import { App, Button, Card, Form, Input, Tabs, Typography } from 'antd';
+import { api, ApiError } from '../api';
+import { useAgency } from '../agency';
+import { RichText } from '../RichText';
+
+const noticeFields: [string, string, string?][] = [
+  ['officeName', '政府信息公开工作机构名称'],
+  ['address', '办公地址'],
+  ['phone', '联系电话'],
+  ['reconsiderationBody', '行政复议机关', '答复书告知申请人的复议机关，如“某县人民政府”'],
+  ['court', '管辖人民法院', '如“某县人民法院”'],
+  ['paymentMethod', '信息处理费缴费方式'],
+  ['portalUrl', '门户网址', '受理回执中的查询网址，如 https://www.example.gov.cn'],
+];
+
+/** Per-agency settings: notices, index numbers, and the portal's 公开指南/公开制度 pages. */
+export function AgencySettingsPage() {
+  const { agency } = useAgency();
+  const { message } = App.useApp();
+  const [notices] = Form.useForm();
+  const [scheme, setScheme] = useState('');
+  const fail = (err: unknown) => message.error(err instanceof ApiError ? err.message : '保存失败');
+  useEffect(() => {
+    if (!agency) return;
+    api<Record<string, string>>('GET', `/agencies/${agency.id}/notice-settings`).then((v) => notices.setFieldsValue(v)).catch(fail);
+    // notices is a stable form instance
+  }, [agency]);
+  if (!agency) return null;
+  return (
+    <>
+      <Typography.Title level={3}>机构设置：{agency.name}</Typography.Title>
+      <Tabs
+        items={[
+          {
+            key: 'notices',
+            label: '文书设置',
+            children: (
+              <Form
+                form={notices}
+                layout="vertical"
+                style={{ maxWidth: 640 }}
+                onFinish={async (v) => {
+                  try {
+                    await api('PUT', `/agencies/${agency.id}/notice-settings`, v);
+                    message.success('已保存');
+                  } catch (err) {
+                    fail(err);
+                  }
+                }}
+              >
+                {noticeFields.map(([name, label, extra]) => (
+                  <Form.Item key={name} label={label} name={name} extra={extra}>
+                    <Input />
+                  </Form.Item>
+                ))}
+                <Button type="primary" htmlType="submit">
+                  保存
+                </Button>
+              </Form>
+            ),
+          },
+          {
+            key: 'index',
+            label: '索引号规则',
+            children: (
+              <Card size="small" style={{ maxWidth: 640 }}>
+                <Typography.Paragraph>
+                  占位符：<code>{'{agency}'}</code> 机构代码，<code>{'{year}'}</code> 年份，<code>{'{seq:5}'}</code> 五位序号，<code>{'{category}'}</code> 栏目代码。例如 <code>{'11340000MB0123456X/{year}-{seq:5}'}</code>。
+                </Typography.Paragraph>
+                <Input aria-label="索引号规则" value={scheme} onChange={(e) => setScheme(e.target.value)} placeholder="{agency}/{year}-{seq:5}" style={{ marginBottom: 8 }} />
+                <Button
+                  type="primary"
+                  onClick={async () => {
+                    try {
+                      await api('PUT', `/agencies/${agency.id}/index-scheme`, { scheme });
+                      message.success('已保存，新建文件将按此规则编号');
+                    } catch (err) {
+                      fail(err);
+                    }
+                  }}
+                >
+                  保存
+                </Button>
+              </Card>
+            ),
+          },
+          ...(['guide', 'rules'] as const).map((slug) => ({ key: slug, label: slug === 'guide' ? '公开指南' : '公开制度', children: <PortalPageEditor slug={slug} /> })),
+        ]}
+      />
+    </>
+  );
+}
+
+function PortalPageEditor({ slug }: { slug: 'guide' | 'rules' }) {
+  const { agency } = useAgency();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  useEffect(() => {
+    if (!agency) return;
+    api<{ title: string; bodyHtml: string }>('GET', `/portal-pages/${slug}?agencyId=${agency.id}`)
+      .then((p) => form.setFieldsValue({ title: p.title || (slug === 'guide' ? `${agency.name}政府信息公开指南` : `${agency.name}政府信息公开制度`), bodyHtml: p.bodyHtml }))
+      .catch(() => undefined);
+  }, [agency, slug, form]);
+  if (!agency) return null;
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      style={{ maxWidth: 900 }}
+      onFinish={async (v: { title: string; bodyHtml: string }) => {
+        try {
+          await api('PUT', `/portal-pages/${slug}`, { agencyId: agency.id, title: v.title, bodyHtml: v.bodyHtml ?? '' });
+          message.success('已发布到门户');
+        } catch (err) {
+          message.error(err instanceof ApiError ? err.message : '保存失败');
+        }
+      }}
+    >
+      <Form.Item label="标题" name="title" rules={[{ required: true, message: '请输入标题' }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item label="正文" name="bodyHtml">
+        <RichText label="正文" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit">
+        保存并发布
+      </Button>
+    </Form>
+  );
+}
