@@ -1,9 +1,13 @@
 import { Command, CommanderError } from 'commander';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { importDocuments } from '../services/legacy-import.ts';
 import { publishDueDocuments } from '../services/documents.ts';
 import { flushViewCounts } from '../services/publications.ts';
+import { getReport } from '../services/reports.ts';
+import { exportReport, reportFormats, type ReportFormat } from '../services/report-exports.ts';
+import { readReportFile } from '../exports/report/index.ts';
+import { checkPublishedReport } from '../domain/report/index.ts';
 import { loadConfig, appVersion } from '../config.ts';
 import { openRuntime, printAdminPassword, seedOnFirstStart } from '../runtime.ts';
 import { buildApp } from '../http/app.ts';
@@ -140,6 +144,65 @@ export function buildCli(): Command {
           process.exitCode = 1;
         }
       });
+    });
+
+  const report = program.command('report').description('年度报告 / annual reports');
+  report
+    .command('build')
+    .description('由记录生成年度报告 / build an annual report from the records')
+    .requiredOption('--agency <codeOrName>', '机构代码或名称')
+    .requiredOption('--year <YYYY>', '报告年度')
+    .requiredOption('--format <format>', 'html | docx | xlsx | json')
+    .requiredOption('--out <file>', '输出文件')
+    .action(async (opts: { agency: string; year: string; format: string; out: string }) => {
+      const year = Number(opts.year);
+      if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new AppError('INVALID_YEAR', `年度“${opts.year}”无效`);
+      if (!(opts.format in reportFormats)) throw new AppError('INVALID_FORMAT', `格式“${opts.format}”无效，可选：${Object.keys(reportFormats).join('、')}`);
+      await withRuntime(async ({ deps }) => {
+        const agency = await findAgency(deps.db, opts.agency);
+        if (!agency) throw new AppError('NOT_FOUND', `机构“${opts.agency}”不存在`);
+        const view = await getReport(deps, null, agency.id, year);
+        if (!view.report) throw new AppError('REPORT_INVALID', `报告数据有误：${view.errors.join('；')}`);
+        const exported = await exportReport(view.report, opts.format as ReportFormat);
+        writeFileSync(opts.out, exported.body);
+        out(`已生成 ${opts.out}（${agency.name}${year}年度，状态：${view.statusLabel}）`);
+        for (const f of view.findings) out(`  [${f.severity === 'error' ? '错误' : '提示'}] ${f.rule}：${f.message}`);
+        if (view.findings.some((f) => f.severity === 'error')) process.exitCode = 1;
+      });
+    });
+  report
+    .command('check')
+    .description('检查已发布的年度报告（TXT、HTML、DOCX）/ check a published report')
+    .argument('<file>', '报告文件')
+    .option('--json', '以 JSON 输出 / print JSON')
+    .addHelpText('after', '\n退出状态 / exit status: 0 无错误；1 有错误；2 无法作为年度报告读取。')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      let data: Buffer;
+      try {
+        data = readFileSync(file);
+      } catch {
+        process.stderr.write(`错误：无法读取文件“${file}”\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const read = await readReportFile(data, file);
+      const result = read.ok ? checkPublishedReport(read.input) : null;
+      if (!read.ok || !result?.ok) {
+        const message = !read.ok ? read.message : result && !result.ok ? result.message : '无法读取';
+        if (opts.json) out(JSON.stringify({ error: { code: 'NOT_A_REPORT', message } }));
+        else process.stderr.write(`错误：${message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      if (opts.json) {
+        out(JSON.stringify(result.json, null, 2));
+      } else {
+        const j = result.json;
+        out(`${j.agency ?? '（未识别机关）'} ${j.year ?? '（未识别年度）'}年度报告，格式：${j.template}${j.truncated ? '，文本不完整' : ''}`);
+        if (j.findings.length === 0) out('未发现问题。');
+        for (const f of j.findings) out(`[${f.severity === 'error' ? '错误' : '提示'}] ${f.rule}：${f.message}（${f.location.text}）`);
+      }
+      process.exitCode = result.findings.some((f) => f.severity === 'error') ? 1 : 0;
     });
 
   const user = program.command('user').description('用户管理 / user management');

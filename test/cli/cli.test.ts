@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PG_URL } from '../helpers/db.ts';
-import { passwordFrom, removeDir, runCli, startServer, tempDataDir } from '../helpers/server.ts';
+import { passwordFrom, removeDir, repoRoot, runCli, startServer, tempDataDir } from '../helpers/server.ts';
 
 async function login(url: string, username: string, password: string) {
   return fetch(`${url}/api/v1/auth/login`, {
@@ -151,6 +151,48 @@ describe('gongkai documents import', () => {
       assert.match(res.stderr, /已处理 6 行/);
       const missing = runCli(['documents', 'import', `${dataDir}/nope.jsonl`, '--agency', 'changping'], env);
       assert.equal(missing.status, 1);
+    } finally {
+      removeDir(dataDir);
+    }
+  });
+});
+
+describe('gongkai report', () => {
+  it('checks the seed text (warnings only), excerpts (errors) and unreadable files (exit 2)', () => {
+    const seedFile = `${repoRoot}test/fixtures/reports/changping-township-2025-annual-report.txt`;
+    const seed = runCli(['report', 'check', seedFile, '--json'], {});
+    assert.equal(seed.status, 0, seed.stderr);
+    const json = JSON.parse(seed.stdout);
+    for (const key of ['agency', 'year', 'template', 'sections', 'tables', 'findings']) assert.ok(key in json, key);
+    assert.equal(json.agency, '常平乡');
+    assert.deepEqual(json.findings.map((f: { rule: string; severity: string }) => `${f.rule}:${f.severity}`).sort(), ['template.header:warning', 'template.missing-column:warning']);
+    const excerpt = runCli(['report', 'check', `${repoRoot}test/fixtures/reports/13_duifangxiang_ningdu_2023.txt`], {});
+    assert.equal(excerpt.status, 1);
+    assert.match(excerpt.stdout, /structure\.truncated/);
+    assert.equal(runCli(['report', 'check', `${repoRoot}package.json`], {}).status, 2);
+    assert.equal(runCli(['report', 'check', `${repoRoot}no-such-file.txt`], {}).status, 2);
+  });
+
+  it('builds reports from the records in every format, and checks its own HTML and DOCX clean', () => {
+    const dataDir = tempDataDir();
+    try {
+      const env = { GONGKAI_DATA_DIR: dataDir };
+      assert.equal(runCli(['seed'], env).status, 0);
+      for (const agency of ['常平乡', 'pingan-mzj']) {
+        for (const format of ['html', 'docx', 'xlsx', 'json']) {
+          const out = `${dataDir}/r-${agency}.${format}`;
+          const built = runCli(['report', 'build', '--agency', agency, '--year', '2025', '--format', format, '--out', out], env);
+          assert.equal(built.status, 0, built.stderr + built.stdout);
+          if (format === 'html' || format === 'docx') {
+            const checked = runCli(['report', 'check', out, '--json'], env);
+            assert.equal(checked.status, 0, checked.stdout);
+            assert.deepEqual(JSON.parse(checked.stdout).findings, [], `${agency} ${format}`);
+          }
+        }
+      }
+      const bad = runCli(['report', 'build', '--agency', '常平乡', '--year', '2025', '--format', 'pdf', '--out', `${dataDir}/x`], env);
+      assert.equal(bad.status, 1);
+      assert.match(bad.stderr, /格式/);
     } finally {
       removeDir(dataDir);
     }

@@ -106,6 +106,7 @@ describe('proactive disclosure in Chromium', () => {
       `/org/changping/documents/${docId}`,
       `/org/changping/search?q=${encodeURIComponent('低保 公示')}`,
       '/org/changping/open/annual-reports',
+      '/org/changping/annual-reports/2025',
       '/org/changping/open/request',
       '/org/changping/open/request/track?code=AAAA-BBBB-CCCC&secret=1234',
       '/org/changping/open/interaction',

@@ -4,6 +4,8 @@ import type { ServiceDeps } from '../../services/context.ts';
 import { advanceReport, appealKinds, appealResults, getReport, listAppeals, saveAppeal, saveNarrative } from '../../services/reports.ts';
 import { checkPublishedReport } from '../../domain/report/index.ts';
 import { AppError } from '../../services/errors.ts';
+import { exportReport, reportFormats, type ReportFormat } from '../../services/report-exports.ts';
+import { readReportFile } from '../../exports/report/index.ts';
 import { requireUser } from '../auth.ts';
 import { DateString } from './request-routes.ts';
 import { IdParams } from './schemas.ts';
@@ -58,6 +60,46 @@ export function reportRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         async (req) => advanceReport(deps, requireUser(req), req.body.agencyId, req.params.year, action),
       );
     }
+    app.get(
+      '/reports/:year/export',
+      {
+        schema: {
+          tags: ['年度报告'],
+          summary: '导出：HTML（A4 打印）、DOCX、XLSX、JSON',
+          params: YearParams,
+          querystring: Type.Object({ ...AgencyBody, format: lit(Object.keys(reportFormats)) }, { additionalProperties: false }),
+        },
+      },
+      async (req, reply) => {
+        const view = await getReport(deps, requireUser(req), req.query.agencyId, req.params.year);
+        if (!view.report) throw new AppError('REPORT_INVALID', `报告数据有误：${view.errors.join('；')}`, 409);
+        const out = await exportReport(view.report, req.query.format as ReportFormat);
+        if (req.query.format !== 'html') reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(out.fileName)}`);
+        return reply.type(out.contentType).send(out.body);
+      },
+    );
+
+    app.post(
+      '/report-check/file',
+      {
+        schema: {
+          tags: ['年度报告'],
+          summary: '检查上传的年度报告文件（TXT、HTML、DOCX；请求体为文件内容）',
+          querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        },
+        bodyLimit: 20 * 1024 * 1024,
+      },
+      async (req) => {
+        requireUser(req);
+        if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以文件内容作为请求体上传', 415);
+        const read = await readReportFile(req.body, req.query.name);
+        if (!read.ok) throw new AppError('NOT_A_REPORT', read.message, 422);
+        const result = checkPublishedReport(read.input);
+        if (!result.ok) throw new AppError('NOT_A_REPORT', result.message, 422);
+        return result.json;
+      },
+    );
+
     app.post(
       '/report-check',
       {

@@ -3,8 +3,10 @@ import type { ServiceDeps } from '../../services/context.ts';
 import { getPortalPage, getPublished, latestPublished, listPublished, publicCategories, publishedAttachment, searchPublished, sitemapEntries, statutoryOverview, toChannelView } from '../../services/publications.ts';
 import { renderAtomFeed, renderRssFeed, renderSitemaps } from '../../views/channels/index.ts';
 import { AppError } from '../../services/errors.ts';
-import { cataloguePage, documentPage, editablePage, searchPage, statutoryPage, VIEW_COUNT_SLOT } from '../../views/portal/document-pages.ts';
+import { annualReportsPage, cataloguePage, documentPage, editablePage, searchPage, statutoryPage, VIEW_COUNT_SLOT } from '../../views/portal/document-pages.ts';
 import { TtlCache } from '../../services/ttl-cache.ts';
+import { publishedReport, publishedReports } from '../../services/reports.ts';
+import { exportReport, type ReportFormat } from '../../services/report-exports.ts';
 import type { PortalAgency } from '../../views/portal/layout.ts';
 import type { Agency } from '../../storage/schema.ts';
 
@@ -89,6 +91,24 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
     const a = await resolve(req.params.code);
     if (!a) return reply.callNotFound();
     return reply.type(HTML).send(statutoryPage(a.view, await statutoryOverview(deps, a.agency.id)));
+  });
+
+  app.get<{ Params: { code: string } }>('/org/:code/open/annual-reports', async (req, reply) => {
+    const a = await resolve(req.params.code);
+    if (!a) return reply.callNotFound();
+    return reply.type(HTML).send(annualReportsPage(a.view, await publishedReports(deps, a.agency.id)));
+  });
+
+  app.get<{ Params: { code: string; file: string } }>('/org/:code/annual-reports/:file', async (req, reply) => {
+    const a = await resolve(req.params.code);
+    const m = /^(\d{4})(?:\.(docx|xlsx|json|html))?$/.exec(req.params.file);
+    if (!a || !m) return reply.callNotFound();
+    const report = await publishedReport(deps, a.agency.id, Number(m[1]));
+    if (!report) return reply.callNotFound();
+    const format = (m[2] ?? 'html') as ReportFormat;
+    const out = await exportReport(report, format);
+    if (format !== 'html') reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(out.fileName)}`);
+    return reply.type(out.contentType).send(out.body);
   });
 
   for (const slug of ['guide', 'rules'] as const) {

@@ -165,3 +165,22 @@ export function editablePage(agency: PortalAgency, slug: 'guide' | 'rules', page
 ${page ? html`<div class="doc-body">${unsafeHtml(page.body_html)}</div><p class="doc-meta">更新日期：${day(page.updated_at)}</p>` : html`<p class="empty">本栏目内容正在编制中。</p>`}`,
   });
 }
+
+export function annualReportsPage(agency: PortalAgency, reports: { year: number; published_at: string | null }[]): string {
+  const base = agencyBase(agency);
+  return portalPage({
+    title: '政府信息公开年报',
+    agency,
+    active: 'annual-reports',
+    body: html`<nav class="breadcrumb" aria-label="当前位置"><a href="${base}/">首页</a> › 政府信息公开年报</nav>
+<h1>政府信息公开工作年度报告</h1>
+${
+  reports.length === 0
+    ? html`<p class="empty">暂无已发布的年度报告。</p>`
+    : html`<ul class="doc-list">${reports.map(
+        (r) => html`<li><span><a href="${base}/annual-reports/${r.year}">${agency.name}${r.year}年政府信息公开工作年度报告</a></span>
+<span class="doc-meta">${r.published_at ? html`发布于 <time datetime="${day(r.published_at)}">${day(r.published_at)}</time> · ` : ''}下载：<a href="${base}/annual-reports/${r.year}.docx" aria-label="${r.year}年报告 DOCX 格式">DOCX</a> <a href="${base}/annual-reports/${r.year}.xlsx" aria-label="${r.year}年报告 XLSX 格式">XLSX</a> <a href="${base}/annual-reports/${r.year}.json" aria-label="${r.year}年报告 JSON 格式">JSON</a></span></li>`,
+      )}</ul>`
+}`,
+  });
+}

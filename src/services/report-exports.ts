@@ -1,0 +1,24 @@
+import type { AnnualReport } from '../domain/report/index.ts';
+import { renderReportDocx, renderReportHtml, renderReportXlsx, reportToJson } from '../exports/report/index.ts';
+
+export const reportFormats = {
+  html: 'text/html; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+} as const;
+export type ReportFormat = keyof typeof reportFormats;
+
+/** One report in one of the four official export formats. */
+export async function exportReport(report: AnnualReport, format: ReportFormat, options: { date?: string } = {}): Promise<{ body: string | Buffer; contentType: string; fileName: string }> {
+  const name = report.title ?? `${report.agency.name ?? ''}${report.year ?? ''}年政府信息公开工作年度报告`;
+  const body =
+    format === 'html'
+      ? renderReportHtml(report, options)
+      : format === 'docx'
+        ? await renderReportDocx(report, options)
+        : format === 'xlsx'
+          ? await renderReportXlsx(report)
+          : JSON.stringify(reportToJson(report), null, 2);
+  return { body, contentType: reportFormats[format], fileName: `${name}.${format}` };
+}
