@@ -73,7 +73,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerErrorHandling(app, renderNotFound(deps));
-  registerAuth(app, deps);
+  registerAuth(app);
 
   app.get('/healthz', async () => ({ status: 'ok', database: deps.dialect, version: options.version }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -19,7 +19,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Resolves the session cookie on every /api request, and enforces the CSRF token on
  * cookie-authenticated writes (synchronizer token kept server-side with the session).
  */
-export function registerAuth(app: FastifyInstance, deps: ServiceDeps): void {
+export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('session', null);
   app.decorateRequest('sessionToken', null);
 }

@@ -38,9 +38,9 @@ for (const dialect of DIALECTS) {
         assert.equal(ours.report.sections.find((s) => s.key === key)?.text, theirs.report.sections.find((s) => s.key === key)?.text, `section ${key} equals the seed`);
       }
       for (const table of ['proactive', 'requests', 'appeals'] as const) {
-        for (const [row, cols] of Object.entries(theirs.report[table].rows)) {
-          for (const [col, cell] of Object.entries(cols ?? {})) {
-            if (cell?.value === null || cell === undefined) continue;
+        for (const [row, cols] of Object.entries(theirs.report[table].rows as Record<string, Record<string, { value: number | null } | undefined>>)) {
+          for (const [col, cell] of Object.entries(cols)) {
+            if (!cell || cell.value === null) continue;
             assert.equal((ours.report[table].rows as Record<string, Record<string, { value: number | null }>>)[row]?.[col]?.value, cell.value, `${table}.${row}.${col}`);
           }
         }
