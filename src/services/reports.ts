@@ -89,6 +89,16 @@ export async function gatherFacts(tx: Tx, agencyId: number, year: number, narrat
     .where('request_events.date', '>=', `${year}-01-01`)
     .where('request_events.date', '<=', `${year}-12-31`)
     .execute();
+  // Last year's published figures, when there are any, for the continuity checks (C4, C5).
+  const last = await tx.selectFrom('annual_reports').select('snapshot_json').where('agency_id', '=', agencyId).where('year', '=', year - 1).where('status', '=', 'published').executeTakeFirst();
+  const lastReport = last?.snapshot_json ? (JSON.parse(last.snapshot_json) as AnnualReport) : null;
+  const previous = lastReport
+    ? {
+        ...(lastReport.proactive.rows.rules?.inForce?.value != null ? { rulesInForce: lastReport.proactive.rows.rules.inForce.value } : {}),
+        ...(lastReport.proactive.rows.normative?.inForce?.value != null ? { normativeInForce: lastReport.proactive.rows.normative.inForce.value } : {}),
+        ...(lastReport.requests.rows.carried_out?.total?.value != null ? { requestsCarriedOut: lastReport.requests.rows.carried_out.total.value } : {}),
+      }
+    : undefined;
   const feeCharged = paid.reduce((sum, e) => sum + ((JSON.parse(e.data_json) as Extract<RequestEvent, { type: 'feePaid' }>).amountYuan ?? 0), 0);
   return {
     agency: { name: agency.name, level: agency.level as AgencyLevel },
@@ -105,6 +115,7 @@ export async function gatherFacts(tx: Tx, agencyId: number, year: number, narrat
     appeals,
     narrative: { ...(narrative.preamble ? { preamble: narrative.preamble } : {}), overview: narrative.overview, problems: narrative.problems, other: narrative.other },
     feeCharged,
+    ...(previous ? { previous } : {}),
   };
 }
 

@@ -124,6 +124,7 @@ describe('proactive disclosure in Chromium', () => {
     await page.goto(`${server.url}/a11y/text-size?large=1`);
     assert.equal(await page.evaluate(() => document.documentElement.className), 'large-text');
     problems.push(...(await run(page, `/org/changping/documents/${docId}`)));
+    assert.equal(await page.evaluate(() => document.documentElement.className), 'large-text', 'document pages honour the large-text mode');
     await page.screenshot({ path: path.join(shots, 'portal-large-text.png'), fullPage: true });
     assert.deepEqual(problems, []);
   });

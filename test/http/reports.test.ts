@@ -102,6 +102,11 @@ for (const dialect of DIALECTS) {
       assert.equal((await clerk.request('POST', '/api/v1/reports/2025/publish', { agencyId: department })).statusCode, 403);
       const published = await admin.request('POST', '/api/v1/reports/2025/publish', { agencyId: department });
       assert.equal(published.json().status, 'published');
+      // The next year's report knows last year's figures and agrees with them.
+      const next = (await admin.request('GET', `/api/v1/reports/2026?agencyId=${department}`)).json();
+      assert.equal(next.report.previous.requestsCarriedOut, 3);
+      assert.equal(next.report.requests.rows.carried_in.total.value, 3);
+      assert.ok(!next.findings.some((f: { rule: string }) => f.rule.startsWith('continuity')));
     });
 
     it('checks a pasted report', async () => {

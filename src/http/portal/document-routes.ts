@@ -11,6 +11,9 @@ import type { PortalAgency } from '../../views/portal/layout.ts';
 import type { Agency } from '../../storage/schema.ts';
 
 const HTML = 'text/html; charset=utf-8';
+
+/** 适老化 large-text mode is a class on the root element. */
+const withTextSize = (page: string, large: boolean): string => (large ? page.replace('<html lang="zh-CN">', '<html lang="zh-CN" class="large-text">') : page);
 const PAGE_SIZE = 20;
 
 const int = (v: unknown, min: number, max: number): number | undefined => {
@@ -21,7 +24,7 @@ const str = (v: unknown, max = 100): string | undefined => (typeof v === 'string
 
 /** Public pages of proactive disclosure: catalogue, documents, search, statutory items, guide. */
 export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, agencyByCode: (code: string) => Promise<Agency | undefined>): void {
-  const renderedPages = new TtlCache<string, string>(5000, 2000);
+  const renderedPages = new TtlCache<string, Buffer[]>(5000, 2000);
   const resolve = async (code: string): Promise<{ agency: Agency; view: PortalAgency } | null> => {
     const agency = await agencyByCode(code);
     return agency ? { agency, view: { code: agency.code, name: agency.name } } : null;
@@ -49,8 +52,20 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
     const doc = await getPublished(deps, a.agency.id, id, true);
     if (!doc) return reply.callNotFound();
     // The page is rendered once per cache period; only the view count changes per request.
-    const page = await renderedPages.get(`${a.agency.code}:${id}:${doc.title.length}:${doc.bodyHtml.length}`, async () => documentPage(a.view, doc));
-    return reply.type(HTML).send(page.replaceAll(VIEW_COUNT_SLOT, String(doc.viewCount)));
+    // Kept as encoded pieces around the view-count slots, so a request only joins bytes.
+    const large = req.cookies?.gk_large === '1';
+    const pieces = await renderedPages.get(`${a.agency.code}:${id}:${large ? 'L' : 'N'}:${doc.title.length}:${doc.bodyHtml.length}`, async () =>
+      withTextSize(documentPage(a.view, doc), large)
+        .split(VIEW_COUNT_SLOT)
+        .map((part) => Buffer.from(part)),
+    );
+    const count = Buffer.from(String(doc.viewCount));
+    const parts: Buffer[] = [];
+    pieces.forEach((piece, i) => {
+      if (i > 0) parts.push(count);
+      parts.push(piece);
+    });
+    return reply.type(HTML).send(Buffer.concat(parts));
   });
 
   app.get<{ Params: { code: string; id: string; att: string } }>('/org/:code/documents/:id/attachments/:att', async (req, reply) => {
@@ -171,6 +186,6 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
       done(null, payload);
       return;
     }
-    done(null, payload.replace('<html lang="zh-CN">', '<html lang="zh-CN" class="large-text">'));
+    done(null, withTextSize(payload, true));
   });
 }

@@ -9,7 +9,13 @@ interface CheckerJson {
   template: string;
   truncated: boolean;
   sections: { key: string; heading?: string }[];
-  tables: Record<string, { present: boolean; rows?: { line: number; cells: string[] }[]; raw?: { line: number; cells: string[] }[] }>;
+  tables: {
+    id: string;
+    name: string;
+    present: boolean;
+    cut: boolean;
+    rows: { row: string; label: string; written?: string; cells: { column: string; columnLabel: string; raw?: string; value: number | null; blank: boolean }[] }[];
+  }[];
   findings: { rule: string; severity: 'error' | 'warning'; message: string; location: { text: string; line?: number } }[];
 }
 
@@ -61,6 +67,26 @@ export function ReportCheckPage() {
                 <Descriptions.Item label="格式">{result.template === '2021' ? '2021 年正式格式' : result.template === '2019-trial' ? '2019 年试行格式（已过时）' : '无法判断'}</Descriptions.Item>
                 <Descriptions.Item label="章节">{result.sections.map((s) => s.heading ?? s.key).join('、')}</Descriptions.Item>
               </Descriptions>
+              {result.tables.filter((t) => t.present).map((t) => (
+                <Card key={t.id} size="small" title={`${t.name}（按格式读出）${t.cut ? '：表格不完整' : ''}`} style={{ marginTop: 12 }}>
+                  <div style={{ overflowX: 'auto' }}>
+                    <table style={{ borderCollapse: 'collapse', fontSize: 12 }}>
+                      <tbody>
+                        {t.rows.map((r) => (
+                          <tr key={r.row}>
+                            <th style={{ textAlign: 'left', border: '1px solid #eee', padding: '2px 6px', fontWeight: 'normal' }}>{r.written ?? r.label}</th>
+                            {r.cells.map((c) => (
+                              <td key={c.column} title={c.columnLabel} style={{ border: '1px solid #eee', padding: '2px 6px', background: c.blank ? '#fff1f0' : undefined }}>
+                                {c.raw ?? (c.value ?? '')}
+                              </td>
+                            ))}
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </Card>
+              ))}
               <Card size="small" title={`发现 ${result.findings.length} 项问题`} style={{ marginTop: 12 }}>
                 {result.findings.length === 0 ? (
                   <Alert type="success" showIcon message="未发现问题" />
