@@ -96,6 +96,10 @@ Ratios, not absolute numbers, are what compare across machines.
 |---|---|---|---|---|---|
 ${rows.join('\n')}
 
+Target: the document page reaches at least 0.6× the bare-Fastify ceiling. Search latency at
+100k and 1M documents on SQLite and PostgreSQL is measured by \`npm run bench:search\`
+(bench/search-latency.ts) and written to [performance-search.md](performance-search.md).
+
 _Last run: ${new Date().toISOString()}_
 `;
   writeFileSync(path.join(root, 'docs/performance.md'), report);

@@ -1,5 +1,5 @@
 import { art20Items, validityLabels, type Validity } from '../domain/documents/catalogue.ts';
-import { searchDocuments } from '../storage/search-index.ts';
+import { SEARCH_COUNT_CAP, searchDocuments } from '../storage/search-index.ts';
 import type { DocumentRow } from '../storage/schema.ts';
 import { AppError } from './errors.ts';
 import type { ServiceDeps } from './context.ts';
@@ -185,6 +185,9 @@ export async function searchPublished(deps: ServiceDeps, query: SearchQuery) {
     validity: query.validity,
     page: query.page,
     pageSize: query.pageSize,
+    // Counted up to 10,000 on both databases and shown as "10,000+" beyond: an exact count of a
+    // very frequent term costs ~10x the page itself (docs/performance-search.md).
+    countCap: SEARCH_COUNT_CAP,
   });
 }
 
