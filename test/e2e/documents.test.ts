@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
+import { firstLogin } from '../helpers/workspace.ts';
 import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
 import { httpLogin } from '../helpers/http-client.ts';
 import { idNumberCheckChar } from '../../src/domain/scan/index.ts';
@@ -33,14 +34,7 @@ describe('proactive disclosure in Chromium', () => {
   it('drafts a document, catches the planted ID number, blocks publication until it is removed, then publishes', async () => {
     const password = passwordFrom(server.output)!;
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    await page.goto(`${server.url}/admin/`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码', { exact: true }).fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByLabel('当前密码').fill(password);
-    await page.getByLabel('新密码', { exact: true }).fill('Changping-2025!');
-    await page.getByLabel('确认新密码').fill('Changping-2025!');
-    await page.getByRole('button', { name: '修改密码' }).click();
+    await firstLogin(page, server.url, password);
 
     await page.getByRole('navigation', { name: '功能导航' }).getByText('主动公开').click();
     await page.getByRole('button', { name: '新建文件' }).click();

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
+import { firstLogin } from '../helpers/workspace.ts';
 import { solveCaptcha } from '../helpers/captcha.ts';
 import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
 
@@ -57,15 +58,7 @@ describe('a request from the online form to the reply, in Chromium', () => {
     assert.deepEqual(await trackedStatus(citizen, code), { status: '待确认收到', due: null });
 
     const staff = await browser.newPage({ locale: 'zh-CN' });
-    const password = passwordFrom(server.output)!;
-    await staff.goto(`${server.url}/admin/`);
-    await staff.getByLabel('用户名').fill('admin');
-    await staff.getByLabel('密码', { exact: true }).fill(password);
-    await staff.getByRole('button', { name: '登录' }).click();
-    await staff.getByLabel('当前密码').fill(password);
-    await staff.getByLabel('新密码', { exact: true }).fill('Changping-2025!');
-    await staff.getByLabel('确认新密码').fill('Changping-2025!');
-    await staff.getByRole('button', { name: '修改密码' }).click();
+    await firstLogin(staff, server.url, passwordFrom(server.output)!);
 
     await staff.getByTestId('reminders').getByRole('link', { name: code }).click();
     const action = async (button: string, fill?: () => Promise<void>) => {

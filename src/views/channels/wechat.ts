@@ -6,7 +6,7 @@
  */
 import sanitizeHtml from 'sanitize-html';
 import { html, unsafeHtml } from '../html.ts';
-import { sanitizeDocumentHtml } from '../sanitize.ts';
+import { DOCUMENT_TAGS, sanitizeDocumentHtml } from '../sanitize.ts';
 import { chineseDate, formatSize } from './format.ts';
 import { VALIDITY_LABELS, type PublishedDocumentView } from './model.ts';
 import { qrPngDataUrl } from './qr.ts';
@@ -62,35 +62,7 @@ function wechatOptions(): sanitizeHtml.IOptions {
     return base === undefined ? { tagName, attribs } : withStyle(base, tagName, attribs);
   };
   return {
-    allowedTags: [
-      'p',
-      'div',
-      'br',
-      'h2',
-      'h3',
-      'h4',
-      'strong',
-      'b',
-      'em',
-      'u',
-      'sub',
-      'sup',
-      'span',
-      'ol',
-      'ul',
-      'li',
-      'blockquote',
-      'a',
-      'img',
-      'table',
-      'caption',
-      'thead',
-      'tbody',
-      'tfoot',
-      'tr',
-      'th',
-      'td',
-    ],
+    allowedTags: DOCUMENT_TAGS,
     allowedAttributes: {
       '*': ['style'],
       a: ['href'],
