@@ -22,7 +22,11 @@ import type { PageRequest } from './search/types.ts';
 
 export { searchableText, publicationYear, type SearchDocument, type SearchFilters } from './search/rows.ts';
 
-/** PostgreSQL counts matches up to this many and then shows "10,000+". */
+/**
+ * Matches are counted up to this many; beyond it the total shows as "10,000+". Counting costs
+ * time in proportion to the matches on both databases (exactly counting a term found in two
+ * thirds of 1M documents takes ~0.25 s on SQLite, docs/performance-search.md); the cap bounds it.
+ */
 export const SEARCH_COUNT_CAP = 10_000;
 /** Largest page size accepted. */
 export const MAX_PAGE_SIZE = 100;
@@ -40,8 +44,8 @@ export interface SearchParams extends SearchFilters {
   pageSize: number;
   /**
    * Count matches up to this many; beyond it `total` is this number and `totalCapped` is true.
-   * Default: exact on SQLite, {@link SEARCH_COUNT_CAP} on PostgreSQL. 0 counts only as far as
-   * the page goes (on PostgreSQL, as far as choosing the plan needs).
+   * Default {@link SEARCH_COUNT_CAP}; Infinity counts exactly (slow for frequent terms); 0 counts
+   * only as far as the page goes (on PostgreSQL, as far as choosing the plan needs).
    */
   countCap?: number;
 }
@@ -142,7 +146,7 @@ export async function searchDocuments(
     offset,
     // Beyond the window the page is empty; the total is still counted.
     pageSize: offset >= MAX_RESULT_WINDOW ? 0 : Math.min(params.pageSize, MAX_RESULT_WINDOW - offset),
-    countCap: params.countCap ?? (dialect === 'postgres' ? SEARCH_COUNT_CAP : Infinity),
+    countCap: params.countCap ?? SEARCH_COUNT_CAP,
   };
   const page =
     dialect === 'postgres' ? await searchPostgres(db, parsed, req) : await searchSqlite(db, parsed, req);

@@ -293,7 +293,7 @@ for (const dialect of DIALECTS) {
       }
       assert.deepEqual(
         [...steps].sort(),
-        ['bitmap count', 'bitmap page', 'probe', 'walk count', 'walk count (gave up)', 'walk page'],
+        ['bitmap count', 'bitmap count and page', 'probe', 'walk count', 'walk count (gave up)', 'walk page'],
       );
     });
 

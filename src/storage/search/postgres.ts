@@ -37,8 +37,8 @@ export interface PgPlan {
 export const PG_PLAN: Readonly<PgPlan> = {
   probeRows: 2000,
   bitmapMax: 20_000,
-  walkCountDensity: 0.5,
-  walkCountRows: 40_000,
+  walkCountDensity: 0.3,
+  walkCountRows: 50_000,
 };
 
 /** Rows per multi-row insert: 12 columns × 500 stays below PostgreSQL's 65,535 parameters. */
@@ -167,13 +167,27 @@ async function walkNewest(
   return { seen: row?.seen ?? 0, hits: row?.hits ?? 0, keys: (row?.keys ?? []).map(Number) };
 }
 
-/** Matches counted with the bitmap, stopping after `limit` + 1. */
-async function bitmapCount(trx: Kysely<any>, c: Conditions, limit: number): Promise<number> {
+/**
+ * Matches counted with the bitmap, stopping after `limit` + 1, and the keys at
+ * [from, to) among them newest first (a sort of at most `limit` + 1 keys; meaningful only when
+ * the count did not stop).
+ */
+async function bitmapCount(
+  trx: Kysely<any>,
+  c: Conditions,
+  limit: number,
+  keys: { from: number; to: number },
+): Promise<{ n: number; keys: number[] }> {
   await BITMAP.execute(trx);
-  const r = await sql<{ n: number }>`
-    select count(*)::integer as n from (
-      select 1 from search_entries where ${c.bitmap} and ${c.filters} limit ${limit + 1}) t`.execute(trx);
-  return r.rows[0]?.n ?? 0;
+  const r = await sql<{ n: number; keys: Array<number | string> | null }>`
+    with m as materialized (
+      select sort_key from search_entries where ${c.bitmap} and ${c.filters} limit ${limit + 1})
+    select (select count(*) from m)::integer as n,
+           (select array_agg(sort_key order by sort_key desc) from (
+              select sort_key from m order by sort_key desc
+              limit ${keys.to - keys.from} offset ${keys.from}) p) as keys`.execute(trx);
+  const row = r.rows[0];
+  return { n: row?.n ?? 0, keys: (row?.keys ?? []).map(Number) };
 }
 
 export async function searchPostgres(
@@ -183,18 +197,20 @@ export async function searchPostgres(
   plan: PgPlan = PG_PLAN,
 ): Promise<PageResult & { plan: string }> {
   const c = conditionsOf(parsed, req);
-  const want = req.offset + req.pageSize;
+  const page = { from: req.offset, to: req.offset + req.pageSize };
   return withPlanSettings(db, async (trx) => {
     const steps: string[] = ['probe'];
-    const probe = await walkNewest(trx, c, plan.probeRows, { from: req.offset, to: want });
+    const probe = await walkNewest(trx, c, plan.probeRows, page);
     if (probe.seen < plan.probeRows) {
       // The probe saw every row under the filters: it is the whole answer.
       return { total: probe.hits, totalCapped: false, entries: await rowsOf(trx, probe.keys), plan: 'probe' };
     }
-    const fromProbe = probe.hits >= want;
+    const fromProbe = probe.hits >= page.to;
     const density = probe.hits / probe.seen;
 
-    // Count: as far as the caller wants, and as far as choosing the page's plan needs.
+    // Count as far as the caller wants and, when the probe did not fill the page, as far as
+    // choosing between the bitmap and a walk for the page needs.
+    let keys = fromProbe ? probe.keys : undefined;
     let total = probe.hits;
     let capped = true;
     const limit = fromProbe ? req.countCap : Math.max(req.countCap, plan.bitmapMax);
@@ -207,23 +223,23 @@ export async function searchPostgres(
         steps.push(counted === undefined ? 'walk count (gave up)' : 'walk count');
       }
       if (counted === undefined) {
-        counted = await bitmapCount(trx, c, Number.isFinite(limit) ? limit : Number.MAX_SAFE_INTEGER - 1);
-        steps.push('bitmap count');
+        const bitmap = await bitmapCount(trx, c, Number.isFinite(limit) ? limit : Number.MAX_SAFE_INTEGER - 1, page);
+        counted = bitmap.n;
+        // A complete bitmap of few matches also gives the page.
+        if (keys === undefined && counted <= Math.min(limit, plan.bitmapMax)) keys = bitmap.keys;
+        steps.push(keys === bitmap.keys ? 'bitmap count and page' : 'bitmap count');
       }
       capped = counted > limit;
       // Beyond the count, report the caller's cap ("10,000+"), or how far we counted.
       total = !capped ? counted : req.countCap > 0 ? req.countCap : limit;
     }
 
-    let keys: number[];
-    if (fromProbe) keys = probe.keys;
-    else if (req.offset >= total && !capped) keys = [];
-    else {
-      const bitmap = !capped && total <= plan.bitmapMax;
-      steps.push(bitmap ? 'bitmap page' : 'walk page');
-      await (bitmap ? BITMAP : WALK).execute(trx);
+    if (keys === undefined) {
+      // Many matches (or too few counted to tell): walk newest first until the page is full.
+      steps.push('walk page');
+      await WALK.execute(trx);
       const r = await sql<{ sort_key: number }>`
-        select sort_key from search_entries where ${bitmap ? c.bitmap : c.walk} and ${c.filters}
+        select sort_key from search_entries where ${c.walk} and ${c.filters}
         order by sort_key desc limit ${req.pageSize} offset ${req.offset}`.execute(trx);
       keys = r.rows.map((x) => Number(x.sort_key));
     }
