@@ -186,7 +186,7 @@ export async function searchPublished(deps: ServiceDeps, query: SearchQuery) {
     page: query.page,
     pageSize: query.pageSize,
     // Counted up to 10,000 on both databases and shown as "10,000+" beyond: an exact count of a
-    // very frequent term costs ~10x the page itself (docs/performance-search.md).
+    // very frequent term costs ~10x the page itself (docs/performance.md).
     countCap: SEARCH_COUNT_CAP,
   });
 }

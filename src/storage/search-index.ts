@@ -25,7 +25,7 @@ export { searchableText, publicationYear, type SearchDocument, type SearchFilter
 /**
  * Matches are counted up to this many; beyond it the total shows as "10,000+". Counting costs
  * time in proportion to the matches on both databases (exactly counting a term found in two
- * thirds of 1M documents takes ~0.25 s on SQLite, docs/performance-search.md); the cap bounds it.
+ * thirds of 1M documents takes ~0.25 s on SQLite, docs/performance.md); the cap bounds it.
  */
 export const SEARCH_COUNT_CAP = 10_000;
 /** Largest page size accepted. */

@@ -1,48 +1,38 @@
 /**
- * The search index on PostgreSQL. Two exact ways to test a row, and a plan chosen here rather
- * than by the planner (whose estimates for array containment make it walk the whole date index
- * for rare terms, or sort a million rows for frequent ones):
+ * The search index on PostgreSQL: our own inverted index of block posting lists
+ * (postings.ts) in `search_postings`, one row per (token, block).
  *
- * - "walk": read rows newest first through a btree on the sort key (alone, or after a filter
- *   column) and test each one on the normalised text kept in the heap row: LIKE for Han terms,
- *   a word-boundary regex for Latin/digit words. Cost ∝ rows visited.
- * - "bitmap": GIN containment of the bigram/word and character arrays (exact for terms of up
- *   to two characters and for words), plus LIKE for longer Han terms (their bigrams may occur
- *   apart), then sort. Cost ∝ matches.
+ * Why not GIN: a GIN bitmap costs time in proportion to every match of every term (80 ms for a
+ * bigram in 38 % of 1M documents, before any row is read), and it yields rows in physical, not
+ * date, order. Here blocks are spans of publication time, read newest first: a search fetches
+ * the rows of its tokens for the newest blocks that hold all of them, intersects the ids in the
+ * application (checking bigram positions for terms of three or more characters), and stops once
+ * its page is filled and its count reached the cap. Filters are tokens like any other.
  *
- * A search first walks the newest {@link PgPlan.probeRows} rows (under the filters). That alone
- * answers small result sets, and fills the page whenever the terms are common among recent
- * documents; otherwise the matches are counted with the bitmap (capped) and the page comes from
- * the bitmap if they are few, from a walk if they are many. The count, when asked for, walks a
- * bounded number of rows for terms dense in the probe, and uses the bitmap otherwise.
- * Each step pins its plan with SET LOCAL inside the search's transaction.
+ * Writers take one transaction-scoped advisory lock, so posting rows are rewritten by one
+ * transaction at a time (publishing is rare; searches never wait: they read a snapshot).
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { ParsedQuery } from '../../domain/search/index.ts';
-import { assignSortKeys, normalizedText, type PreparedDocument } from './rows.ts';
+import { sql, type Kysely } from 'kysely';
+import { SEPARATOR_TOKEN, type ParsedQuery } from '../../domain/search/index.ts';
+import { isHanRun } from '../../domain/search/normalize.ts';
+import { blockOf, filterPhrase, intersectIds, mergePostings, PostingList } from './postings.ts';
+import { assignSortKeys, filterTokens, prepareDocument, type PreparedDocument, type SearchDocument } from './rows.ts';
 import type { EntryRow, PageRequest, PageResult } from './types.ts';
 
-/** Plan thresholds (see the module comment); the defaults were measured at 100k–1M documents. */
-export interface PgPlan {
-  /** Newest rows the probe walks. */
-  probeRows: number;
-  /** Most matches for which the page is taken from the bitmap and sorted. */
-  bitmapMax: number;
-  /** Share of matching rows in the probe from which the count walks rather than uses the bitmap. */
-  walkCountDensity: number;
-  /** Most rows a counting walk visits before it gives up for the bitmap. */
-  walkCountRows: number;
+/** How many blocks a search fetches at a time (see searchPostgres). */
+export interface PgSearchTuning {
+  /** Fetch blocks whose estimated matches reach this multiple of the matches still needed. */
+  batchFactor: number;
+  /** Most blocks fetched in one statement. */
+  maxBatchBlocks: number;
 }
 
-export const PG_PLAN: Readonly<PgPlan> = {
-  probeRows: 2000,
-  bitmapMax: 20_000,
-  walkCountDensity: 0.3,
-  walkCountRows: 50_000,
-};
+export const PG_SEARCH: Readonly<PgSearchTuning> = { batchFactor: 1.5, maxBatchBlocks: 64 };
 
-/** Rows per multi-row insert: 12 columns × 500 stays below PostgreSQL's 65,535 parameters. */
-const CHUNK = 500;
+/** Key of the advisory lock held by index writers (an arbitrary constant: "gk search"). */
+const WRITER_LOCK = 0x676b_7365;
+/** Rows per multi-row statement. */
+const CHUNK = 1000;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -50,212 +40,285 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+const isBigram = (token: string): boolean => token.length === 2 && isHanRun(token);
+
+/** A document's tokens: bigrams with their stream positions; words, characters and filters plain. */
+export function documentTokens(p: PreparedDocument): Map<string, number[] | null> {
+  const tokens = new Map<string, number[] | null>();
+  p.stream.forEach((token, position) => {
+    if (token === SEPARATOR_TOKEN) return;
+    if (!isBigram(token)) tokens.set(token, null);
+    else {
+      const list = tokens.get(token);
+      if (list) list.push(position);
+      else tokens.set(token, [position]);
+    }
+  });
+  for (const c of p.unigrams) tokens.set(c, null);
+  for (const f of p.filters) tokens.set(f, null);
+  return tokens;
+}
+
+interface PostingChange {
+  token: string;
+  block: number;
+  remove: Set<number>;
+  add: Map<number, number[] | null>;
+}
+
+/** Pending rewrites of posting rows, keyed by token and block. */
+export class PostingChanges {
+  readonly byKey = new Map<string, PostingChange>();
+
+  private change(token: string, block: number): PostingChange {
+    const key = `${block}\u0000${token}`;
+    let c = this.byKey.get(key);
+    if (!c) this.byKey.set(key, (c = { token, block, remove: new Set(), add: new Map() }));
+    return c;
+  }
+
+  add(p: PreparedDocument, sortKey: number): void {
+    const block = blockOf(sortKey);
+    for (const [token, positions] of documentTokens(p)) this.change(token, block).add.set(p.doc.docId, positions);
+  }
+
+  remove(p: PreparedDocument, sortKey: number): void {
+    const block = blockOf(sortKey);
+    for (const token of documentTokens(p).keys()) this.change(token, block).remove.add(p.doc.docId);
+  }
+}
+
+/** Takes the writers' lock for the rest of the transaction. */
+export async function lockIndexWriters(db: Kysely<any>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${WRITER_LOCK})`.execute(db);
+}
+
+/** Rewrites the posting rows of `changes`. Call inside a transaction holding the writers' lock. */
+export async function applyPostingChanges(db: Kysely<any>, changes: PostingChanges): Promise<void> {
+  for (const part of chunks([...changes.byKey.values()], CHUNK)) {
+    const current = await sql<{ token: string; block: number; data: Buffer }>`
+      select p.token, p.block, p.data from search_postings p
+      join unnest(${part.map((c) => c.token)}::text[], ${part.map((c) => c.block)}::integer[]) as k(token, block)
+        on p.token = k.token and p.block = k.block`.execute(db);
+    const data = new Map(current.rows.map((r) => [`${r.block}\u0000${r.token}`, r.data]));
+    const upserts: Array<{ c: PostingChange; data: Buffer; n: number }> = [];
+    const deletes: PostingChange[] = [];
+    for (const c of part) {
+      const merged = mergePostings(data.get(`${c.block}\u0000${c.token}`) ?? null, c.remove, c.add);
+      if (merged) upserts.push({ c, data: merged, n: new PostingList(merged).ids.length });
+      else deletes.push(c);
+    }
+    if (upserts.length > 0) {
+      await sql`
+        insert into search_postings (token, block, n, data)
+        select * from unnest(${upserts.map((u) => u.c.token)}::text[], ${upserts.map((u) => u.c.block)}::integer[],
+                             ${upserts.map((u) => u.n)}::integer[], ${upserts.map((u) => u.data)}::bytea[])
+        on conflict (token, block) do update set n = excluded.n, data = excluded.data`.execute(db);
+    }
+    if (deletes.length > 0) {
+      await sql`
+        delete from search_postings p
+        using unnest(${deletes.map((c) => c.token)}::text[], ${deletes.map((c) => c.block)}::integer[]) as k(token, block)
+        where p.token = k.token and p.block = k.block`.execute(db);
+    }
+  }
+}
+
+export interface StoredEntry {
+  doc_id: number;
+  sort_key: string | number;
+  agency_id: number;
+  category: string | null;
+  validity: string | null;
+  published_at: string;
+  title: string;
+  body_text: string;
+}
+
+/** The document an index entry was made from, to find the postings it added. */
+export function storedDocument(r: StoredEntry): SearchDocument {
+  return {
+    docId: r.doc_id,
+    agencyId: r.agency_id,
+    title: r.title,
+    bodyText: r.body_text,
+    publishedAt: r.published_at,
+    category: r.category,
+    validity: r.validity,
+  };
+}
+
+async function storedEntries(db: Kysely<any>, docIds: readonly number[]): Promise<StoredEntry[]> {
+  const r = await sql<StoredEntry>`
+    select doc_id, sort_key, agency_id, category, validity, published_at, title, body_text
+    from search_entries where doc_id = any(${docIds}::integer[])`.execute(db);
+  return r.rows;
+}
+
 /** Inserts or replaces a batch of documents (no two with the same id). Call inside a transaction. */
 export async function indexPostgres(db: Kysely<any>, batch: readonly PreparedDocument[]): Promise<void> {
+  await lockIndexWriters(db);
+  // One set of changes for the whole batch: a posting row is rewritten once per batch.
+  const changes = new PostingChanges();
   for (const part of chunks(batch, CHUNK)) {
-    const owners = await sql<{ sort_key: number; doc_id: number }>`
+    const old = await storedEntries(db, part.map((p) => p.doc.docId));
+    for (const r of old) changes.remove(prepareDocument(storedDocument(r)), Number(r.sort_key));
+    await sql`delete from search_entries where doc_id = any(${part.map((p) => p.doc.docId)}::integer[])`.execute(db);
+
+    const owners = await sql<{ sort_key: string; doc_id: number }>`
       select sort_key, doc_id from search_entries
       where sort_key = any(${part.map((p) => p.preferredKey)}::bigint[])`.execute(db);
     const keys = await assignSortKeys(
       part,
       new Map(owners.rows.map((r) => [Number(r.sort_key), r.doc_id])),
       async (key) =>
-        (
-          await sql<{ doc_id: number }>`select doc_id from search_entries where sort_key = ${key}`.execute(db)
-        ).rows[0]?.doc_id,
+        (await sql<{ doc_id: number }>`select doc_id from search_entries where sort_key = ${key}`.execute(db)).rows[0]
+          ?.doc_id,
     );
-    await sql`delete from search_entries
-      where doc_id = any(${part.map((p) => p.doc.docId)}::integer[])`.execute(db);
+    part.forEach((p, i) => changes.add(p, keys[i]!));
     await sql`insert into search_entries
-      (doc_id, sort_key, agency_id, category, validity, year, published_at, title, body_text,
-       norm_text, bigrams, unigrams)
+      (doc_id, sort_key, agency_id, category, validity, year, published_at, title, body_text)
       values ${sql.join(
         part.map(
           (p, i) =>
             sql`(${p.doc.docId}, ${keys[i]!}, ${p.doc.agencyId}, ${p.doc.category}, ${p.doc.validity},
-                 ${p.year}, ${p.doc.publishedAt}, ${p.doc.title}, ${p.doc.bodyText},
-                 ${normalizedText(p.doc)}, ${p.bigramSet}::text[], ${p.unigrams}::text[])`,
+                 ${p.year}, ${p.doc.publishedAt}, ${p.doc.title}, ${p.doc.bodyText})`,
         ),
       )}`.execute(db);
   }
+  await applyPostingChanges(db, changes);
 }
 
 export async function removePostgres(db: Kysely<any>, docId: number): Promise<boolean> {
-  const res = await sql`delete from search_entries where doc_id = ${docId}`.execute(db);
-  return Number(res.numAffectedRows ?? 0) > 0;
+  await lockIndexWriters(db);
+  const old = await storedEntries(db, [docId]);
+  if (old.length === 0) return false;
+  const changes = new PostingChanges();
+  for (const r of old) changes.remove(prepareDocument(storedDocument(r)), Number(r.sort_key));
+  await applyPostingChanges(db, changes);
+  await sql`delete from search_entries where doc_id = ${docId}`.execute(db);
+  return true;
 }
 
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const and = (conditions: RawBuilder<unknown>[]): RawBuilder<unknown> =>
-  conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `);
-
-interface Conditions {
-  /** Exact test on the heap row, for walks. */
-  walk: RawBuilder<unknown>;
-  /** Exact test using the GIN indexes, for bitmaps. */
-  bitmap: RawBuilder<unknown>;
-  filters: RawBuilder<unknown>;
+/** What one term requires: its tokens, and whether they must be adjacent in that order. */
+interface TermTokens {
+  tokens: string[];
+  phrase: boolean;
 }
 
-function conditionsOf(parsed: ParsedQuery, req: PageRequest): Conditions {
-  const walk: RawBuilder<unknown>[] = [];
-  const bitmap: RawBuilder<unknown>[] = [];
-  const bigrams = new Set<string>();
-  const chars = new Set<string>();
-  for (const term of parsed.terms) {
-    if (term.kind === 'word') {
-      // A whole word: not preceded or followed by a letter or digit (text is normalised).
-      walk.push(sql`norm_text ~ ${`(^|[^a-z0-9])${term.text}([^a-z0-9]|$)`}`);
-      bigrams.add(term.text);
-      continue;
-    }
-    const like = sql`norm_text like ${`%${escapeLike(term.text)}%`}`;
-    walk.push(like);
-    if (term.kind === 'han_char') chars.add(term.text);
-    else {
-      for (const b of term.bigrams) bigrams.add(b);
-      // Containment of all its bigrams does not prove a term of 3+ characters is present.
-      if (term.bigrams.length > 1) bitmap.push(like);
-    }
+function termTokensOf(parsed: ParsedQuery, req: PageRequest): TermTokens[] {
+  const terms: TermTokens[] = parsed.terms.map((t) =>
+    t.kind === 'han_phrase' ? { tokens: t.bigrams, phrase: t.bigrams.length > 1 } : { tokens: [t.text], phrase: false },
+  );
+  for (const f of filterTokens(req.filters)) terms.push({ tokens: [f], phrase: false });
+  return terms;
+}
+
+/** The ids in one block that match every term, ascending. */
+function matchBlock(terms: readonly TermTokens[], tokens: readonly string[], lists: ReadonlyMap<string, PostingList>): Int32Array {
+  const all: Int32Array[] = [];
+  for (const token of tokens) {
+    const list = lists.get(token);
+    if (!list) return new Int32Array(0);
+    all.push(list.ids);
   }
-  if (chars.size > 0) bitmap.unshift(sql`unigrams @> ${[...chars]}::text[]`);
-  if (bigrams.size > 0) bitmap.unshift(sql`bigrams @> ${[...bigrams]}::text[]`);
-  const f = req.filters;
-  const filters: RawBuilder<unknown>[] = [];
-  if (f.agencyId !== undefined) filters.push(sql`agency_id = ${f.agencyId}`);
-  if (f.year !== undefined) filters.push(sql`year = ${f.year}`);
-  if (f.category !== undefined) filters.push(sql`category = ${f.category}`);
-  if (f.validity !== undefined) filters.push(sql`validity = ${f.validity}`);
-  return { walk: and(walk), bitmap: and(bitmap), filters: and(filters) };
-}
-
-// Planner settings for each kind of step. SET LOCAL lasts until the end of the (sub)transaction.
-const WALK = sql`select set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),
-  set_config('enable_indexscan', 'on', true)`;
-const BITMAP = sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
-  set_config('enable_bitmapscan', 'on', true), set_config('work_mem', '32MB', true)`;
-
-/**
- * Runs `fn` in a transaction whose planner settings are undone afterwards: a new one, or a
- * savepoint rolled back at the end when the caller is already in a transaction (reads only).
- */
-async function withPlanSettings<T>(db: Kysely<any>, fn: (trx: Kysely<any>) => Promise<T>): Promise<T> {
-  if (!db.isTransaction) return db.transaction().execute(fn);
-  await sql`savepoint gk_search`.execute(db);
-  try {
-    return await fn(db);
-  } finally {
-    await sql`rollback to savepoint gk_search`.execute(db);
-    await sql`release savepoint gk_search`.execute(db);
+  let ids = intersectIds(all);
+  for (const term of terms) {
+    if (term.phrase && ids.length > 0) ids = filterPhrase(ids, term.tokens.map((t) => lists.get(t)!));
   }
-}
-
-/** Walks the newest `rows` rows under the filters: how many it saw, matched, and their keys. */
-async function walkNewest(
-  trx: Kysely<any>,
-  c: Conditions,
-  rows: number,
-  keys: { from: number; to: number },
-): Promise<{ seen: number; hits: number; keys: number[] }> {
-  await WALK.execute(trx);
-  const r = await sql<{ seen: number; hits: number; keys: Array<number | string> | null }>`
-    select count(*)::integer as seen, count(*) filter (where hit)::integer as hits,
-           (array_agg(sort_key order by sort_key desc) filter (where hit))[${keys.from + 1}:${keys.to}] as keys
-    from (select sort_key, (${c.walk}) as hit from search_entries where ${c.filters}
-          order by sort_key desc limit ${rows}) t`.execute(trx);
-  const row = r.rows[0];
-  return { seen: row?.seen ?? 0, hits: row?.hits ?? 0, keys: (row?.keys ?? []).map(Number) };
+  return ids;
 }
 
 /**
- * Matches counted with the bitmap, stopping after `limit` + 1, and the keys at
- * [from, to) among them newest first (a sort of at most `limit` + 1 keys; meaningful only when
- * the count did not stop).
+ * Runs `fn` on one snapshot: in a new read-only repeatable-read transaction, or in the caller's
+ * transaction.
  */
-async function bitmapCount(
-  trx: Kysely<any>,
-  c: Conditions,
-  limit: number,
-  keys: { from: number; to: number },
-): Promise<{ n: number; keys: number[] }> {
-  await BITMAP.execute(trx);
-  const r = await sql<{ n: number; keys: Array<number | string> | null }>`
-    with m as materialized (
-      select sort_key from search_entries where ${c.bitmap} and ${c.filters} limit ${limit + 1})
-    select (select count(*) from m)::integer as n,
-           (select array_agg(sort_key order by sort_key desc) from (
-              select sort_key from m order by sort_key desc
-              limit ${keys.to - keys.from} offset ${keys.from}) p) as keys`.execute(trx);
-  const row = r.rows[0];
-  return { n: row?.n ?? 0, keys: (row?.keys ?? []).map(Number) };
+async function inSnapshot<T>(db: Kysely<any>, fn: (trx: Kysely<any>) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db);
+  return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(fn);
 }
 
 export async function searchPostgres(
   db: Kysely<any>,
   parsed: ParsedQuery,
   req: PageRequest,
-  plan: PgPlan = PG_PLAN,
-): Promise<PageResult & { plan: string }> {
-  const c = conditionsOf(parsed, req);
-  const page = { from: req.offset, to: req.offset + req.pageSize };
-  return withPlanSettings(db, async (trx) => {
-    const steps: string[] = ['probe'];
-    const probe = await walkNewest(trx, c, plan.probeRows, page);
-    if (probe.seen < plan.probeRows) {
-      // The probe saw every row under the filters: it is the whole answer.
-      return { total: probe.hits, totalCapped: false, entries: await rowsOf(trx, probe.keys), plan: 'probe' };
-    }
-    const fromProbe = probe.hits >= page.to;
-    const density = probe.hits / probe.seen;
+  tuning: PgSearchTuning = PG_SEARCH,
+): Promise<PageResult & { blocksRead: number }> {
+  const terms = termTokensOf(parsed, req);
+  const tokens = [...new Set(terms.flatMap((t) => t.tokens))];
+  return inSnapshot(db, async (trx) => {
+    // The blocks that hold every token, newest first, each with at most min(n) matches.
+    const meta = await sql<{ block: number; estimate: number }>`
+      select block, min(n) as estimate from search_postings where token = any(${tokens}::text[])
+      group by block having count(*) = ${tokens.length} order by block desc`.execute(trx);
+    const blocks = meta.rows;
 
-    // Count as far as the caller wants and, when the probe did not fill the page, as far as
-    // choosing between the bitmap and a walk for the page needs.
-    let keys = fromProbe ? probe.keys : undefined;
-    let total = probe.hits;
-    let capped = true;
-    const limit = fromProbe ? req.countCap : Math.max(req.countCap, plan.bitmapMax);
-    if (limit > 0) {
-      let counted: number | undefined;
-      if (density >= plan.walkCountDensity && Number.isFinite(limit)) {
-        const rows = Math.min(plan.walkCountRows, Math.ceil((1.3 * (limit + 1)) / density));
-        const walked = await walkNewest(trx, c, rows, { from: 0, to: 0 });
-        if (walked.hits > limit || walked.seen < rows) counted = walked.hits;
-        steps.push(counted === undefined ? 'walk count (gave up)' : 'walk count');
+    const pageEnd = req.offset + req.pageSize;
+    // Count until the page is filled and one more match shows whether more follow, and up to
+    // the cap (+1 shows that it was passed).
+    const need = Number.isFinite(req.countCap) ? Math.max(pageEnd + 1, req.countCap + 1) : Infinity;
+    let counted = 0;
+    let estimated = 0;
+    let next = 0;
+    const pageBlocks: Array<{ ids: Int32Array; before: number }> = [];
+    while (next < blocks.length && counted < need) {
+      // Enough blocks to reach the need at the yield (matches per estimate) seen so far.
+      const yieldSoFar = estimated > 0 ? Math.max(counted / estimated, 0.01) : 1;
+      const target = ((need - counted) / yieldSoFar) * tuning.batchFactor;
+      const batch: number[] = [];
+      let sum = 0;
+      while (next < blocks.length && batch.length < tuning.maxBatchBlocks && (batch.length === 0 || sum < target)) {
+        sum += blocks[next]!.estimate;
+        batch.push(blocks[next++]!.block);
       }
-      if (counted === undefined) {
-        const bitmap = await bitmapCount(trx, c, Number.isFinite(limit) ? limit : Number.MAX_SAFE_INTEGER - 1, page);
-        counted = bitmap.n;
-        // A complete bitmap of few matches also gives the page.
-        if (keys === undefined && counted <= Math.min(limit, plan.bitmapMax)) keys = bitmap.keys;
-        steps.push(keys === bitmap.keys ? 'bitmap count and page' : 'bitmap count');
+      estimated += sum;
+      const rows = await sql<{ token: string; block: number; data: Buffer }>`
+        select token, block, data from search_postings
+        where token = any(${tokens}::text[]) and block = any(${batch}::integer[])`.execute(trx);
+      const byBlock = new Map<number, Map<string, PostingList>>(batch.map((b) => [b, new Map()]));
+      for (const r of rows.rows) byBlock.get(r.block)?.set(r.token, new PostingList(r.data));
+      for (const block of batch) {
+        const ids = matchBlock(terms, tokens, byBlock.get(block)!);
+        if (ids.length > 0 && counted < pageEnd && counted + ids.length > req.offset) {
+          pageBlocks.push({ ids, before: counted });
+        }
+        counted += ids.length;
       }
-      capped = counted > limit;
-      // Beyond the count, report the caller's cap ("10,000+"), or how far we counted.
-      total = !capped ? counted : req.countCap > 0 ? req.countCap : limit;
+    }
+    const exhausted = next >= blocks.length;
+
+    // The page: order the matches of the blocks it falls in by sort key (in the application:
+    // asked to sort, the planner may walk the whole sort-key index instead).
+    const pageIds: number[] = [];
+    if (pageBlocks.length > 0) {
+      const ids = pageBlocks.flatMap((b) => Array.from(b.ids));
+      const keyed = await sql<{ doc_id: number; sort_key: string }>`
+        select doc_id, sort_key from search_entries where doc_id = any(${ids}::integer[])`.execute(trx);
+      const ordered = keyed.rows.sort((a, b) => Number(b.sort_key) - Number(a.sort_key));
+      const before = pageBlocks[0]!.before;
+      for (let i = Math.max(0, req.offset - before); i < Math.min(ordered.length, pageEnd - before); i++) {
+        pageIds.push(ordered[i]!.doc_id);
+      }
     }
 
-    if (keys === undefined) {
-      // Many matches (or too few counted to tell): walk newest first until the page is full.
-      steps.push('walk page');
-      await WALK.execute(trx);
-      const r = await sql<{ sort_key: number }>`
-        select sort_key from search_entries where ${c.walk} and ${c.filters}
-        order by sort_key desc limit ${req.pageSize} offset ${req.offset}`.execute(trx);
-      keys = r.rows.map((x) => Number(x.sort_key));
-    }
-    return { total, totalCapped: capped, entries: await rowsOf(trx, keys), plan: steps.join(', ') };
+    const seen = pageIds.length > 0 ? req.offset + pageIds.length + (counted > req.offset + pageIds.length ? 1 : 0) : 0;
+    const capped = !exhausted;
+    const total = capped ? Math.max(req.countCap, seen) : counted;
+    return { total, totalCapped: capped, entries: await rowsOf(trx, pageIds), blocksRead: next };
   });
 }
 
-async function rowsOf(trx: Kysely<any>, keys: number[]): Promise<EntryRow[]> {
-  if (keys.length === 0) return [];
+async function rowsOf(trx: Kysely<any>, docIds: number[]): Promise<EntryRow[]> {
+  if (docIds.length === 0) return [];
   const r = await sql<EntryRow>`
     select doc_id, title, published_at, body_text from search_entries
-    where sort_key = any(${keys}::bigint[]) order by sort_key desc`.execute(trx);
-  return r.rows;
+    where doc_id = any(${docIds}::integer[])`.execute(trx);
+  const byId = new Map(r.rows.map((row) => [row.doc_id, row]));
+  return docIds.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** Flushes and analyses after a bulk load (VACUUM cannot run inside a transaction). */
+/** Vacuums and analyses after a bulk load (VACUUM cannot run inside a transaction). */
 export async function optimizePostgres(db: Kysely<any>): Promise<void> {
   await sql`vacuum (analyze) search_entries`.execute(db);
+  await sql`vacuum (analyze) search_postings`.execute(db);
 }
