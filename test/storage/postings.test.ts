@@ -54,7 +54,7 @@ describe('search posting lists', () => {
     assert.throws(() => encodePostings([{ id: 1, positions: null }, { id: 1, positions: null }]), RangeError);
     assert.throws(() => encodePostings([{ id: -1, positions: null }]), RangeError);
     assert.throws(() => encodePostings([{ id: 1, positions: [3, 2] }]), RangeError);
-    assert.throws(() => new PostingList(Buffer.from([0, 5, 1])), RangeError);
+    assert.throws(() => new PostingList({ ids: Buffer.from([0, 5, 1]), pos: null }), RangeError);
   });
 
   it('merges removals and additions; an addition replaces the old entry; empty lists vanish', () => {

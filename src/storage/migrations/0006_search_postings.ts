@@ -18,11 +18,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       token text not null,
       block integer not null,
       n integer not null,
-      data bytea not null,
+      ids bytea not null,
+      pos bytea,
       primary key (token, block) include (n)
     )`.execute(db);
   // The lists are varint-packed already: storing them uncompressed saves the futile attempt.
-  await sql`alter table search_postings alter column data set storage external`.execute(db);
+  await sql`alter table search_postings alter column ids set storage external`.execute(db);
+  await sql`alter table search_postings alter column pos set storage external`.execute(db);
   for (const index of ['bigrams', 'unigrams', 'agency_id', 'year', 'category', 'validity']) {
     await sql`drop index if exists ${sql.id(`search_entries_${index}`)}`.execute(db);
   }

@@ -15,7 +15,7 @@
 import { sql, type Kysely } from 'kysely';
 import { SEPARATOR_TOKEN, type ParsedQuery } from '../../domain/search/index.ts';
 import { isHanRun } from '../../domain/search/normalize.ts';
-import { blockOf, filterPhrase, intersectIds, mergePostings, PostingList } from './postings.ts';
+import { blockOf, filterPhrase, intersectIds, mergePostings, PostingList, type EncodedPostings } from './postings.ts';
 import { assignSortKeys, filterTokens, prepareDocument, type PreparedDocument, type SearchDocument } from './rows.ts';
 import type { EntryRow, PageRequest, PageResult } from './types.ts';
 
@@ -96,24 +96,25 @@ export async function lockIndexWriters(db: Kysely<any>): Promise<void> {
 /** Rewrites the posting rows of `changes`. Call inside a transaction holding the writers' lock. */
 export async function applyPostingChanges(db: Kysely<any>, changes: PostingChanges): Promise<void> {
   for (const part of chunks([...changes.byKey.values()], CHUNK)) {
-    const current = await sql<{ token: string; block: number; data: Buffer }>`
-      select p.token, p.block, p.data from search_postings p
+    const current = await sql<{ token: string; block: number; ids: Buffer; pos: Buffer | null }>`
+      select p.token, p.block, p.ids, p.pos from search_postings p
       join unnest(${part.map((c) => c.token)}::text[], ${part.map((c) => c.block)}::integer[]) as k(token, block)
         on p.token = k.token and p.block = k.block`.execute(db);
-    const data = new Map(current.rows.map((r) => [`${r.block}\u0000${r.token}`, r.data]));
-    const upserts: Array<{ c: PostingChange; data: Buffer; n: number }> = [];
+    const stored = new Map(current.rows.map((r) => [`${r.block}\u0000${r.token}`, r]));
+    const upserts: Array<{ c: PostingChange; list: EncodedPostings; n: number }> = [];
     const deletes: PostingChange[] = [];
     for (const c of part) {
-      const merged = mergePostings(data.get(`${c.block}\u0000${c.token}`) ?? null, c.remove, c.add);
-      if (merged) upserts.push({ c, data: merged, n: new PostingList(merged).ids.length });
+      const merged = mergePostings(stored.get(`${c.block}\u0000${c.token}`) ?? null, c.remove, c.add);
+      if (merged) upserts.push({ c, list: merged, n: new PostingList(merged).ids.length });
       else deletes.push(c);
     }
     if (upserts.length > 0) {
       await sql`
-        insert into search_postings (token, block, n, data)
+        insert into search_postings (token, block, n, ids, pos)
         select * from unnest(${upserts.map((u) => u.c.token)}::text[], ${upserts.map((u) => u.c.block)}::integer[],
-                             ${upserts.map((u) => u.n)}::integer[], ${upserts.map((u) => u.data)}::bytea[])
-        on conflict (token, block) do update set n = excluded.n, data = excluded.data`.execute(db);
+                             ${upserts.map((u) => u.n)}::integer[], ${upserts.map((u) => u.list.ids)}::bytea[],
+                             ${upserts.map((u) => u.list.pos)}::bytea[])
+        on conflict (token, block) do update set n = excluded.n, ids = excluded.ids, pos = excluded.pos`.execute(db);
     }
     if (deletes.length > 0) {
       await sql`
@@ -214,15 +215,20 @@ function termTokensOf(parsed: ParsedQuery, req: PageRequest): TermTokens[] {
   return terms;
 }
 
-/** The ids in one block that match every term, ascending. */
-function matchBlock(terms: readonly TermTokens[], tokens: readonly string[], lists: ReadonlyMap<string, PostingList>): Int32Array {
+/** The ids in one block holding every token, ascending (before phrases are checked). */
+function candidatesIn(tokens: readonly string[], lists: ReadonlyMap<string, PostingList>): Int32Array {
   const all: Int32Array[] = [];
   for (const token of tokens) {
     const list = lists.get(token);
     if (!list) return new Int32Array(0);
     all.push(list.ids);
   }
-  let ids = intersectIds(all);
+  return intersectIds(all);
+}
+
+/** The candidates whose phrase terms' bigrams stand adjacent (the lists have their positions). */
+function withPhrases(candidates: Int32Array, terms: readonly TermTokens[], lists: ReadonlyMap<string, PostingList>): Int32Array {
+  let ids = candidates;
   for (const term of terms) {
     if (term.phrase && ids.length > 0) ids = filterPhrase(ids, term.tokens.map((t) => lists.get(t)!));
   }
@@ -246,6 +252,7 @@ export async function searchPostgres(
 ): Promise<PageResult & { blocksRead: number }> {
   const terms = termTokensOf(parsed, req);
   const tokens = [...new Set(terms.flatMap((t) => t.tokens))];
+  const phraseTokens = [...new Set(terms.filter((t) => t.phrase).flatMap((t) => t.tokens))];
   return inSnapshot(db, async (trx) => {
     // The blocks that hold every token, newest first, each with at most min(n) matches.
     const meta = await sql<{ block: number; estimate: number }>`
@@ -272,13 +279,22 @@ export async function searchPostgres(
         batch.push(blocks[next++]!.block);
       }
       estimated += sum;
-      const rows = await sql<{ token: string; block: number; data: Buffer }>`
-        select token, block, data from search_postings
+      // Ids first; positions only for the phrase tokens of blocks where the ids left candidates.
+      const rows = await sql<{ token: string; block: number; ids: Buffer }>`
+        select token, block, ids from search_postings
         where token = any(${tokens}::text[]) and block = any(${batch}::integer[])`.execute(trx);
       const byBlock = new Map<number, Map<string, PostingList>>(batch.map((b) => [b, new Map()]));
-      for (const r of rows.rows) byBlock.get(r.block)?.set(r.token, new PostingList(r.data));
+      for (const r of rows.rows) byBlock.get(r.block)?.set(r.token, new PostingList({ ids: r.ids, pos: null }));
+      const candidates = new Map(batch.map((b) => [b, candidatesIn(tokens, byBlock.get(b)!)]));
+      const toCheck = batch.filter((b) => candidates.get(b)!.length > 0);
+      if (phraseTokens.length > 0 && toCheck.length > 0) {
+        const pos = await sql<{ token: string; block: number; pos: Buffer }>`
+          select token, block, pos from search_postings
+          where token = any(${phraseTokens}::text[]) and block = any(${toCheck}::integer[])`.execute(trx);
+        for (const r of pos.rows) byBlock.get(r.block)?.get(r.token)?.withPositions(r.pos);
+      }
       for (const block of batch) {
-        const ids = matchBlock(terms, tokens, byBlock.get(block)!);
+        const ids = withPhrases(candidates.get(block)!, terms, byBlock.get(block)!);
         if (ids.length > 0 && counted < pageEnd && counted + ids.length > req.offset) {
           pageBlocks.push({ ids, before: counted });
         }

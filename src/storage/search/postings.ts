@@ -8,9 +8,10 @@
  * document's token stream (tokens.ts), so that a term of three or more characters is matched
  * as the adjacent phrase of its bigrams without reading the documents.
  *
- * Encoding (unsigned LEB128 varints):
- *   flags byte (bit 0: positional) · n · n id deltas (the first from 0)
- *   positional only: n byte lengths · then each document's positions as deltas (the first from −1)
+ * Encoding (unsigned LEB128 varints), in two columns so that a search reads positions only for
+ * the blocks where the ids left candidates:
+ *   ids: flags byte (bit 0: positional) · n · n id deltas (the first from 0)
+ *   pos (positional lists only): n byte lengths · each document's positions as deltas (the first from −1)
  */
 
 /** Publication seconds per block: sort keys are seconds × 2^20 + slot (rows.ts). */
@@ -66,8 +67,14 @@ class Writer {
   }
 }
 
+/** An encoded posting list: the ids, and the positions of a positional list. */
+export interface EncodedPostings {
+  ids: Buffer;
+  pos: Buffer | null;
+}
+
 /** Encodes postings (any order, distinct ids). Positional when the first has positions. */
-export function encodePostings(postings: readonly Posting[]): Buffer {
+export function encodePostings(postings: readonly Posting[]): EncodedPostings {
   const sorted = [...postings].sort((a, b) => a.id - b.id);
   const positional = sorted.length > 0 && sorted[0]!.positions !== null;
   const w = new Writer();
@@ -79,29 +86,34 @@ export function encodePostings(postings: readonly Posting[]): Buffer {
     w.varint(p.id - last);
     last = p.id;
   }
-  if (positional) {
-    const parts = sorted.map((p) => {
-      if (p.positions === null) throw new TypeError('mixed positional and plain postings');
-      const part = new Writer();
-      let prev = -1;
-      for (const pos of p.positions) {
-        if (pos <= prev) throw new RangeError('positions must ascend');
-        part.varint(pos - prev - 1);
-        prev = pos;
-      }
-      return part;
-    });
-    for (const part of parts) w.varint(part.length);
-    for (const part of parts) w.append(part);
-  }
-  return w.done();
+  if (!positional) return { ids: w.done(), pos: null };
+  const parts = sorted.map((p) => {
+    if (p.positions === null) throw new TypeError('mixed positional and plain postings');
+    const part = new Writer();
+    let prev = -1;
+    for (const pos of p.positions) {
+      if (pos <= prev) throw new RangeError('positions must ascend');
+      part.varint(pos - prev - 1);
+      prev = pos;
+    }
+    return part;
+  });
+  const pos = new Writer();
+  for (const part of parts) pos.varint(part.length);
+  for (const part of parts) pos.append(part);
+  return { ids: w.done(), pos: pos.done() };
 }
 
 /** A decoded posting list: ids ascending, positions decoded on demand. */
 export class PostingList {
   readonly ids: Int32Array;
 
-  constructor(private readonly data: Uint8Array) {
+  /** Set for positional lists once their positions are read (see withPositions). */
+  private data: Uint8Array | null;
+  readonly positional: boolean;
+
+  constructor(encoded: { ids: Uint8Array; pos: Uint8Array | null }) {
+    const data = encoded.ids;
     // Inlined varint reads: lists of tens of thousands of ids are decoded per search.
     const len = data.length;
     let at = 1;
@@ -142,20 +154,28 @@ export class PostingList {
     }
     if (at > len) throw new RangeError('truncated posting list');
     this.ids = ids;
-    this.lengthsAt = (data[0] ?? 0) & 1 ? at : -1;
+    this.positional = ((data[0] ?? 0) & 1) === 1;
+    this.data = encoded.pos;
   }
 
-  /** Byte offset of the positions' lengths (−1 for a plain list); the offsets are found on demand. */
-  private readonly lengthsAt: number;
+  /** Adds the positions of a positional list read without them. */
+  withPositions(pos: Uint8Array): this {
+    this.data = pos;
+    this.starts = null;
+    return this;
+  }
+
   private starts: Int32Array | null = null;
 
+  /** Byte offsets of each document's positions (null for a plain list), found on first use. */
   private get posStart(): Int32Array | null {
-    if (this.lengthsAt < 0) return null;
+    if (!this.positional) return null;
     if (this.starts) return this.starts;
-    const n = this.ids.length;
     const data = this.data;
+    if (data === null) throw new Error('positions not read for this posting list');
+    const n = this.ids.length;
     const lengths = new Int32Array(n);
-    let at = this.lengthsAt;
+    let at = 0;
     for (let i = 0; i < n; i++) {
       let b = data[at++]!;
       let v = b & 0x7f;
@@ -174,10 +194,6 @@ export class PostingList {
     return (this.starts = starts);
   }
 
-  get positional(): boolean {
-    return this.lengthsAt >= 0;
-  }
-
   /** Positions of the document at index `i` of `ids` (null for a plain list). */
   positionsAt(i: number): number[] | null {
     const starts = this.posStart;
@@ -190,7 +206,7 @@ export class PostingList {
       let v = 0;
       let mul = 1;
       for (;;) {
-        const b = this.data[at++]!;
+        const b = this.data![at++]!;
         v += (b & 0x7f) * mul;
         if (b < 0x80) break;
         mul *= 0x80;
@@ -213,7 +229,7 @@ export class PostingList {
     let buf = out;
     let count = 0;
     let prev = -1;
-    const data = this.data;
+    const data = this.data!;
     while (at < end) {
       let b = data[at++]!;
       let v = b & 0x7f;
@@ -259,10 +275,10 @@ export class PostingList {
  * new encoded list, or null when it is empty.
  */
 export function mergePostings(
-  current: Uint8Array | null,
+  current: { ids: Uint8Array; pos: Uint8Array | null } | null,
   remove: ReadonlySet<number>,
   add: ReadonlyMap<number, readonly number[] | null>,
-): Buffer | null {
+): EncodedPostings | null {
   const kept = (current ? new PostingList(current).entries() : []).filter((p) => !remove.has(p.id) && !add.has(p.id));
   for (const [id, positions] of add) kept.push({ id, positions });
   return kept.length === 0 ? null : encodePostings(kept);
