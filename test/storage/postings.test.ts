@@ -10,6 +10,7 @@ import {
   type Posting,
 } from '../../src/storage/search/postings.ts';
 import { sortKeyBase } from '../../src/storage/search/rows.ts';
+import { coverOf } from '../../src/storage/search/postgres.ts';
 import { rng } from '../../bench/generate-documents.ts';
 
 describe('search posting lists', () => {
@@ -106,6 +107,13 @@ describe('search posting lists', () => {
     assert.deepEqual(Array.from(filterPhrase(Int32Array.from([9]), [x, z])), [9]);
   });
 
+  it('checks positions at given offsets (a cover of a phrase)', () => {
+    const list = (entries: Array<[number, number[]]>) => new PostingList(encodePostings(entries.map(([id, positions]) => ({ id, positions }))));
+    const a = list([[1, [10]], [2, [10]]]);
+    const c = list([[1, [12]], [2, [13]]]);
+    assert.deepEqual(Array.from(filterPhrase(Int32Array.from([1, 2]), [a, c], [0, 2])), [1]);
+  });
+
   it('files sort keys into blocks of about 12 days, in date order', () => {
     const a = blockOf(sortKeyBase('2025-01-01T00:00:00Z'));
     const b = blockOf(sortKeyBase('2025-01-01T00:00:00Z') + 2 ** 20 - 1);
@@ -114,5 +122,25 @@ describe('search posting lists', () => {
     assert.ok([1, 2].includes(blockOf(sortKeyBase('2025-01-14T00:00:00Z')) - a));
     assert.ok(blockOf(sortKeyBase('1999-06-30T16:00:00Z')) < a);
     assert.ok(blockOf(sortKeyBase('1900-01-01T00:00:00Z')) < 0);
+  });
+});
+
+describe('phrase covers', () => {
+  it('keeps the first and last bigram, never skips two neighbours, and costs the least', () => {
+    assert.deepEqual(coverOf([]), []);
+    assert.deepEqual(coverOf([5]), [0]);
+    assert.deepEqual(coverOf([5, 9]), [0, 1]);
+    assert.deepEqual(coverOf([5, 100, 5]), [0, 2]);
+    // 政府 府信 信息 息公 公开: skip the two dearest that are not neighbours.
+    assert.deepEqual(coverOf([80, 60, 60, 60, 60]), [0, 2, 4]);
+    assert.deepEqual(coverOf([1, 1, 100, 1]), [0, 1, 3]);
+    // 数字 字人 人民 民币, with 人民 frequent.
+    assert.deepEqual(coverOf([30, 2, 500, 4]), [0, 1, 3]);
+    for (let m = 1; m < 9; m++) {
+      const cover = coverOf(Array.from({ length: m }, (_, i) => (i * 7919) % 13));
+      assert.equal(cover[0], 0);
+      assert.equal(cover[cover.length - 1], m - 1);
+      for (let k = 1; k < cover.length; k++) assert.ok(cover[k]! - cover[k - 1]! <= 2);
+    }
   });
 });

@@ -34,6 +34,10 @@ const TRAPS: Array<Omit<SearchDocument, 'docId' | 'agencyId' | 'category' | 'val
   { title: '关于防汛的通知', bodyText: '知道了。<script>alert("低保")</script> & 低保', publishedAt: '2023-07-01T01:00:00Z' },
   { title: '2025年低保标准', bodyText: '20250 是编号，不是年份。低保标准每人每月1000元。', publishedAt: '2025-02-01T01:00:00Z' },
   { title: '旧档：扶贫资金管理办法', bodyText: '本办法自一九九九年起施行。扶贫资金专款专用。', publishedAt: '1999-06-30T16:00:00Z' },
+  // A word or punctuation between runs must not let a phrase skip a bigram (PostgreSQL checks
+  // the positions of a cover of a phrase's bigrams): 数字人民币 occurs only in the last one.
+  { title: '数字人abc民币', bodyText: '数字人，民币。数字人 民币。数字人2024民币。人民政府', publishedAt: '2024-08-08T08:00:00Z' },
+  { title: '数字人民币试点', bodyText: '数字人民币试点扩大到本县。', publishedAt: '2024-08-09T08:00:00Z' },
 ];
 
 const CATEGORIES = ['通知公告', '政策文件', '工作动态'];
@@ -99,6 +103,7 @@ function queries(docs: SearchDocument[]): string[] {
     '低保 医疗救助', '扶贫 资金', '年 公告', '低保 2025', '乡村振兴 审计', '量子计算', '低保 獐',
     '"低保" OR 扶贫', 'NEAR(低保 扶贫)', 'title:低保*', '低保 -扶贫', '(扶贫)', "低保'; drop table search_entries; --",
     '<script>', 'x〇', 'a〇1', '一九九九', '专项资金', '附件', '金额',
+    '数字人民币', '字人民币', '数字人民', '人民币试点', '数字人 民币', '哈哈哈哈',
   ];
   const random = Array.from({ length: 220 }, piece);
   const pairs = Array.from({ length: 60 }, () => `${piece()} ${piece()}`);

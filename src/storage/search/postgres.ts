@@ -45,15 +45,20 @@ const isBigram = (token: string): boolean => token.length === 2 && isHanRun(toke
 /** A document's tokens: bigrams with their stream positions; words, characters and filters plain. */
 export function documentTokens(p: PreparedDocument): Map<string, number[] | null> {
   const tokens = new Map<string, number[] | null>();
-  p.stream.forEach((token, position) => {
-    if (token === SEPARATOR_TOKEN) return;
-    if (!isBigram(token)) tokens.set(token, null);
-    else {
-      const list = tokens.get(token);
-      if (list) list.push(position);
-      else tokens.set(token, [position]);
+  // A word or separator takes two positions, a bigram one: bigrams two positions apart are then
+  // always of one run of Han characters, and the bigram between them is implied (see coverOf).
+  let position = 0;
+  for (const token of p.stream) {
+    if (!isBigram(token)) {
+      if (token !== SEPARATOR_TOKEN) tokens.set(token, null);
+      position += 2;
+      continue;
     }
-  });
+    const list = tokens.get(token);
+    if (list) list.push(position);
+    else tokens.set(token, [position]);
+    position += 1;
+  }
   for (const c of p.unigrams) tokens.set(c, null);
   for (const f of p.filters) tokens.set(f, null);
   return tokens;
@@ -207,6 +212,28 @@ interface TermTokens {
   phrase: boolean;
 }
 
+/**
+ * The bigrams of a phrase whose positions prove it: the first and the last, and never two
+ * neighbours left out. Bigrams k and k + 2 at p + k and p + 2 lie in one run (a word or a
+ * separator between runs takes two positions), so they fix characters k to k + 3 and with them
+ * bigram k + 1. Among such covers, the one with the fewest postings (`cost`) is read.
+ */
+export function coverOf(cost: readonly number[]): number[] {
+  const m = cost.length;
+  if (m <= 2) return Array.from({ length: m }, (_, i) => i);
+  // best[i]: cheapest cover of bigrams 0..i that includes i; from[i]: the included one before it.
+  const best: number[] = [cost[0]!, cost[0]! + cost[1]!];
+  const from: number[] = [-1, 0];
+  for (let i = 2; i < m; i++) {
+    const prev = best[i - 1]! <= best[i - 2]! ? i - 1 : i - 2;
+    best.push(cost[i]! + best[prev]!);
+    from.push(prev);
+  }
+  const out: number[] = [];
+  for (let i = m - 1; i >= 0; i = from[i]!) out.unshift(i);
+  return out;
+}
+
 function termTokensOf(parsed: ParsedQuery, req: PageRequest): TermTokens[] {
   const terms: TermTokens[] = parsed.terms.map((t) =>
     t.kind === 'han_phrase' ? { tokens: t.bigrams, phrase: t.bigrams.length > 1 } : { tokens: [t.text], phrase: false },
@@ -227,10 +254,14 @@ function candidatesIn(tokens: readonly string[], lists: ReadonlyMap<string, Post
 }
 
 /** The candidates whose phrase terms' bigrams stand adjacent (the lists have their positions). */
-function withPhrases(candidates: Int32Array, terms: readonly TermTokens[], lists: ReadonlyMap<string, PostingList>): Int32Array {
+function withPhrases(
+  candidates: Int32Array,
+  phrases: ReadonlyArray<{ tokens: string[]; offsets: number[] }>,
+  lists: ReadonlyMap<string, PostingList>,
+): Int32Array {
   let ids = candidates;
-  for (const term of terms) {
-    if (term.phrase && ids.length > 0) ids = filterPhrase(ids, term.tokens.map((t) => lists.get(t)!));
+  for (const phrase of phrases) {
+    if (ids.length > 0) ids = filterPhrase(ids, phrase.tokens.map((t) => lists.get(t)!), phrase.offsets);
   }
   return ids;
 }
@@ -252,8 +283,21 @@ export async function searchPostgres(
 ): Promise<PageResult & { blocksRead: number }> {
   const terms = termTokensOf(parsed, req);
   const tokens = [...new Set(terms.flatMap((t) => t.tokens))];
-  const phraseTokens = [...new Set(terms.filter((t) => t.phrase).flatMap((t) => t.tokens))];
   return inSnapshot(db, async (trx) => {
+    // Each phrase is checked on the positions of its cheapest cover (see coverOf).
+    const phraseTerms = terms.filter((t) => t.phrase);
+    const sizes = new Map<string, number>();
+    if (phraseTerms.some((t) => t.tokens.length > 2)) {
+      const r = await sql<{ token: string; n: string }>`
+        select token, sum(n) as n from search_postings
+        where token = any(${phraseTerms.flatMap((t) => t.tokens)}::text[]) group by token`.execute(trx);
+      for (const row of r.rows) sizes.set(row.token, Number(row.n));
+    }
+    const phrases = phraseTerms.map((t) => {
+      const cover = coverOf(t.tokens.map((token) => sizes.get(token) ?? 0));
+      return { tokens: cover.map((i) => t.tokens[i]!), offsets: cover };
+    });
+    const phraseTokens = [...new Set(phrases.flatMap((p) => p.tokens))];
     // The blocks that hold every token, newest first, each with at most min(n) matches.
     const meta = await sql<{ block: number; estimate: number }>`
       select block, min(n) as estimate from search_postings where token = any(${tokens}::text[])
@@ -294,7 +338,7 @@ export async function searchPostgres(
         for (const r of pos.rows) byBlock.get(r.block)?.get(r.token)?.withPositions(r.pos);
       }
       for (const block of batch) {
-        const ids = withPhrases(candidates.get(block)!, terms, byBlock.get(block)!);
+        const ids = withPhrases(candidates.get(block)!, phrases, byBlock.get(block)!);
         if (ids.length > 0 && counted < pageEnd && counted + ids.length > req.offset) {
           pageBlocks.push({ ids, before: counted });
         }

@@ -316,11 +316,12 @@ export function intersectIds(lists: readonly Int32Array[]): Int32Array {
 
 /**
  * Keeps the ids (ascending, all present in every list) whose positions hold the lists' tokens
- * adjacent in order: a position p of the first list with p + k in the k-th. Positions are
+ * in place: a position p of the first list with p + offsets[k] in the k-th (offsets ascending,
+ * the first 0; by default 0, 1, 2, …: adjacent in order). Positions are
  * decoded into reused buffers and walked together (all ascending), so a check costs time in
  * proportion to the positions, with no allocation per document.
  */
-export function filterPhrase(ids: Int32Array, lists: readonly PostingList[]): Int32Array {
+export function filterPhrase(ids: Int32Array, lists: readonly PostingList[], offsets: readonly number[] = lists.map((_, k) => k)): Int32Array {
   const m = lists.length;
   const buffers: Int32Array[] = lists.map(() => new Int32Array(64));
   const counts = new Int32Array(m);
@@ -344,7 +345,7 @@ export function filterPhrase(ids: Int32Array, lists: readonly PostingList[]): In
     outer: for (let a = 0; a < counts[0]! && !match; a++) {
       const p = first[a]!;
       for (let k = 1; k < m; k++) {
-        const target = p + k;
+        const target = p + offsets[k]!;
         const buf = buffers[k]!;
         let j = pointers[k]!;
         while (j < counts[k]! && buf[j]! < target) j++;
