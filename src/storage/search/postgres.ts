@@ -15,7 +15,7 @@
 import { sql, type Kysely } from 'kysely';
 import { SEPARATOR_TOKEN, type ParsedQuery } from '../../domain/search/index.ts';
 import { isHanRun } from '../../domain/search/normalize.ts';
-import { blockOf, filterPhrase, intersectIds, mergePostings, PostingList, type EncodedPostings } from './postings.ts';
+import { blockOf, filterPhrase, sortKeyRange, intersectIds, mergePostings, PostingList, type EncodedPostings } from './postings.ts';
 import { assignSortKeys, filterTokens, prepareDocument, type PreparedDocument, type SearchDocument } from './rows.ts';
 import type { EntryRow, PageRequest, PageResult } from './types.ts';
 
@@ -25,9 +25,11 @@ export interface PgSearchTuning {
   batchFactor: number;
   /** Most blocks fetched in one statement. */
   maxBatchBlocks: number;
+  /** Matches of a block up to which the page looks up each one's date; beyond, it walks the block. */
+  pageLookupMax: number;
 }
 
-export const PG_SEARCH: Readonly<PgSearchTuning> = { batchFactor: 1.5, maxBatchBlocks: 64 };
+export const PG_SEARCH: Readonly<PgSearchTuning> = { batchFactor: 1.5, maxBatchBlocks: 64, pageLookupMax: 200 };
 
 /** Key of the advisory lock held by index writers (an arbitrary constant: "gk search"). */
 const WRITER_LOCK = 0x676b_7365;
@@ -311,7 +313,7 @@ export async function searchPostgres(
     let counted = 0;
     let estimated = 0;
     let next = 0;
-    const pageBlocks: Array<{ ids: Int32Array; before: number }> = [];
+    const pageBlocks: Array<{ block: number; ids: Int32Array; before: number }> = [];
     while (next < blocks.length && counted < need) {
       // Enough blocks to reach the need at the yield (matches per estimate) seen so far.
       const yieldSoFar = estimated > 0 ? Math.max(counted / estimated, 0.01) : 1;
@@ -340,7 +342,7 @@ export async function searchPostgres(
       for (const block of batch) {
         const ids = withPhrases(candidates.get(block)!, phrases, byBlock.get(block)!);
         if (ids.length > 0 && counted < pageEnd && counted + ids.length > req.offset) {
-          pageBlocks.push({ ids, before: counted });
+          pageBlocks.push({ block, ids, before: counted });
         }
         counted += ids.length;
       }
@@ -350,15 +352,25 @@ export async function searchPostgres(
     // The page: order the matches of the blocks it falls in by sort key (in the application:
     // asked to sort, the planner may walk the whole sort-key index instead).
     const pageIds: number[] = [];
-    if (pageBlocks.length > 0) {
-      const ids = pageBlocks.flatMap((b) => Array.from(b.ids));
-      const keyed = await sql<{ doc_id: number; sort_key: string }>`
-        select doc_id, sort_key from search_entries where doc_id = any(${ids}::integer[])`.execute(trx);
-      const ordered = keyed.rows.sort((a, b) => Number(b.sort_key) - Number(a.sort_key));
-      const before = pageBlocks[0]!.before;
-      for (let i = Math.max(0, req.offset - before); i < Math.min(ordered.length, pageEnd - before); i++) {
-        pageIds.push(ordered[i]!.doc_id);
+    for (const { block, ids, before } of pageBlocks) {
+      const from = Math.max(0, req.offset - before);
+      const to = Math.min(ids.length, pageEnd - before);
+      let ordered: Array<{ doc_id: number }>;
+      if (ids.length > tuning.pageLookupMax) {
+        // Many matches: walk the block's entries newest first until the page's share is seen.
+        const [lo, hi] = sortKeyRange(block);
+        ordered = (
+          await sql<{ doc_id: number }>`
+            select doc_id from search_entries
+            where sort_key >= ${lo} and sort_key < ${hi} and doc_id = any(${Array.from(ids)}::integer[])
+            order by sort_key desc limit ${to}`.execute(trx)
+        ).rows;
+      } else {
+        const keyed = await sql<{ doc_id: number; sort_key: string }>`
+          select doc_id, sort_key from search_entries where doc_id = any(${Array.from(ids)}::integer[])`.execute(trx);
+        ordered = keyed.rows.sort((a, b) => Number(b.sort_key) - Number(a.sort_key));
       }
+      for (let i = from; i < Math.min(to, ordered.length); i++) pageIds.push(ordered[i]!.doc_id);
     }
 
     const seen = pageIds.length > 0 ? req.offset + pageIds.length + (counted > req.offset + pageIds.length ? 1 : 0) : 0;

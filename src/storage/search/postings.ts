@@ -23,6 +23,11 @@ export function blockOf(sortKey: number): number {
   return Math.floor(sortKey / KEYS_PER_BLOCK);
 }
 
+/** The sort keys of a block: [first, end). */
+export function sortKeyRange(block: number): [number, number] {
+  return [block * KEYS_PER_BLOCK, (block + 1) * KEYS_PER_BLOCK];
+}
+
 /** One document's entry: its id and, for positional tokens, its sorted positions. */
 export interface Posting {
   id: number;
