@@ -484,7 +484,9 @@ Written by \`npm run bench:search -- N\` (bench/search-latency.ts; one section p
 re-running replaces the section). Synthetic documents from \`bench/generate-documents.ts\`
 (titles and bodies of government-notice sentences, ~450 characters on average, Zipf-distributed
 topics, 6 % legacy documents indexed out of date order). Warm cache, one client, on the 2-core
-development machine, PostgreSQL with its default settings (shared_buffers 128 MB).
+development machine, PostgreSQL with its default settings (shared_buffers 128 MB). Run-to-run
+variation on this shared machine is about ±15 % in p95: other runs of the same 1M corpus on
+2026-11-27 gave PostgreSQL page + capped p95 of 27–35 ms.
 
 Target (issue #5): search p95 ≤ 30 ms at 1M documents on SQLite and on PostgreSQL, for what the
 portal and \`GET /api/v1/search\` run: a page of 20 with the count capped at 10,000 (shown as
