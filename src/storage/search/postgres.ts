@@ -44,7 +44,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 const isBigram = (token: string): boolean => token.length === 2 && isHanRun(token);
 
-/** A document's tokens: bigrams with their stream positions; words, characters and filters plain. */
+/** A document's tokens: bigrams with their positions (see below); words, characters and filters plain. */
 export function documentTokens(p: PreparedDocument): Map<string, number[] | null> {
   const tokens = new Map<string, number[] | null>();
   // A word or separator takes two positions, a bigram one: bigrams two positions apart are then

@@ -5,8 +5,8 @@
  * the token, ascending. A block is a span of publication time (2^22 s, about 49 days), so
  * blocks read newest first give documents newest first, and a search stops after the blocks
  * that fill its page and its capped count. Bigram tokens also keep their positions in the
- * document's token stream (tokens.ts), so that a term of three or more characters is matched
- * as the adjacent phrase of its bigrams without reading the documents.
+ * document's token stream (tokens.ts; a word or separator counts two, see postgres.ts), so that a
+ * term of three or more characters is matched as a phrase without reading the documents.
  *
  * Encoding (unsigned LEB128 varints), in two columns so that a search reads positions only for
  * the blocks where the ids left candidates:
