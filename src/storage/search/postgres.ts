@@ -16,7 +16,7 @@ import { sql, type Kysely } from 'kysely';
 import { SEPARATOR_TOKEN, type ParsedQuery } from '../../domain/search/index.ts';
 import { isHanRun } from '../../domain/search/normalize.ts';
 import { blockOf, filterPhrase, sortKeyRange, intersectIds, mergePostings, PostingList, type EncodedPostings } from './postings.ts';
-import { assignSortKeys, filterTokens, prepareDocument, type PreparedDocument, type SearchDocument } from './rows.ts';
+import { assignSortKeys, chunks, filterTokens, prepareDocument, type PreparedDocument, type SearchDocument } from './rows.ts';
 import type { EntryRow, PageRequest, PageResult } from './types.ts';
 
 /** How many blocks a search fetches at a time (see searchPostgres). */
@@ -35,12 +35,6 @@ export const PG_SEARCH: Readonly<PgSearchTuning> = { batchFactor: 1.5, maxBatchB
 const WRITER_LOCK = 0x676b_7365;
 /** Rows per multi-row statement. */
 const CHUNK = 1000;
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 const isBigram = (token: string): boolean => token.length === 2 && isHanRun(token);
 
@@ -349,35 +343,50 @@ export async function searchPostgres(
     }
     const exhausted = next >= blocks.length;
 
-    // The page: order the matches of the blocks it falls in by sort key (in the application:
-    // asked to sort, the planner may walk the whole sort-key index instead).
-    const pageIds: number[] = [];
-    for (const { block, ids, before } of pageBlocks) {
-      const from = Math.max(0, req.offset - before);
-      const to = Math.min(ids.length, pageEnd - before);
-      let ordered: Array<{ doc_id: number }>;
-      if (ids.length > tuning.pageLookupMax) {
-        // Many matches: walk the block's entries newest first until the page's share is seen.
-        const [lo, hi] = sortKeyRange(block);
-        ordered = (
-          await sql<{ doc_id: number }>`
-            select doc_id from search_entries
-            where sort_key >= ${lo} and sort_key < ${hi} and doc_id = any(${Array.from(ids)}::integer[])
-            order by sort_key desc limit ${to}`.execute(trx)
-        ).rows;
-      } else {
-        const keyed = await sql<{ doc_id: number; sort_key: string }>`
-          select doc_id, sort_key from search_entries where doc_id = any(${Array.from(ids)}::integer[])`.execute(trx);
-        ordered = keyed.rows.sort((a, b) => Number(b.sort_key) - Number(a.sort_key));
-      }
-      for (let i = from; i < Math.min(to, ordered.length); i++) pageIds.push(ordered[i]!.doc_id);
-    }
+    const pageIds = await orderPage(trx, pageBlocks, req.offset, pageEnd, tuning);
 
     const seen = pageIds.length > 0 ? req.offset + pageIds.length + (counted > req.offset + pageIds.length ? 1 : 0) : 0;
     const capped = !exhausted;
     const total = capped ? Math.max(req.countCap, seen) : counted;
     return { total, totalCapped: capped, entries: await rowsOf(trx, pageIds), blocksRead: next };
   });
+}
+
+/**
+ * The ids at [offset, pageEnd) among the matches, given the blocks the page falls in (newest
+ * first, each with the number of matches before it), ordered by sort key.
+ */
+async function orderPage(
+  trx: Kysely<any>,
+  pageBlocks: ReadonlyArray<{ block: number; ids: Int32Array; before: number }>,
+  offset: number,
+  pageEnd: number,
+  tuning: PgSearchTuning,
+): Promise<number[]> {
+  const pageIds: number[] = [];
+  for (const { block, ids, before } of pageBlocks) {
+    const from = Math.max(0, offset - before);
+    const to = Math.min(ids.length, pageEnd - before);
+    let ordered: Array<{ doc_id: number }>;
+    if (ids.length > tuning.pageLookupMax) {
+      // Many matches: walk the block's entries newest first until the page's share is seen.
+      const [lo, hi] = sortKeyRange(block);
+      ordered = (
+        await sql<{ doc_id: number }>`
+          select doc_id from search_entries
+          where sort_key >= ${lo} and sort_key < ${hi} and doc_id = any(${Array.from(ids)}::integer[])
+          order by sort_key desc limit ${to}`.execute(trx)
+      ).rows;
+    } else {
+      // Few: look up their dates and sort here (asked to sort, the planner may walk the whole
+      // sort-key index instead).
+      const keyed = await sql<{ doc_id: number; sort_key: string }>`
+        select doc_id, sort_key from search_entries where doc_id = any(${Array.from(ids)}::integer[])`.execute(trx);
+      ordered = keyed.rows.sort((x, y) => Number(y.sort_key) - Number(x.sort_key));
+    }
+    for (let i = from; i < Math.min(to, ordered.length); i++) pageIds.push(ordered[i]!.doc_id);
+  }
+  return pageIds;
 }
 
 async function rowsOf(trx: Kysely<any>, docIds: number[]): Promise<EntryRow[]> {

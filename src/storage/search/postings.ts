@@ -201,25 +201,9 @@ export class PostingList {
 
   /** Positions of the document at index `i` of `ids` (null for a plain list). */
   positionsAt(i: number): number[] | null {
-    const starts = this.posStart;
-    if (starts === null) return null;
-    const out: number[] = [];
-    let at = starts[i]!;
-    const end = starts[i + 1]!;
-    let prev = -1;
-    while (at < end) {
-      let v = 0;
-      let mul = 1;
-      for (;;) {
-        const b = this.data![at++]!;
-        v += (b & 0x7f) * mul;
-        if (b < 0x80) break;
-        mul *= 0x80;
-      }
-      prev += v + 1;
-      out.push(prev);
-    }
-    return out;
+    if (!this.positional) return null;
+    const { positions, count } = this.positionsInto(i, new Int32Array(16));
+    return Array.from(positions.subarray(0, count));
   }
 
   /**

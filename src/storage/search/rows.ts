@@ -191,3 +191,10 @@ export async function assignSortKeys(
   }
   return keys;
 }
+
+/** `items` in consecutive slices of at most `size` (for multi-row statements). */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -8,6 +8,7 @@ import { toFts5Query, type ParsedQuery } from '../../domain/search/index.ts';
 import {
   assignSortKeys,
   charFtsText,
+  chunks,
   filterTokens,
   mainFtsText,
   type PreparedDocument,
@@ -17,12 +18,6 @@ import type { EntryRow, PageRequest, PageResult } from './types.ts';
 
 // Rows per multi-row statement: 9 entry columns × 400 stays far below SQLite's 32,766 variables.
 const CHUNK = 400;
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 async function deleteKeys(db: Kysely<any>, keys: readonly number[]): Promise<void> {
   for (const part of chunks(keys, CHUNK)) {
