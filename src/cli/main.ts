@@ -5,6 +5,7 @@ import { importDocuments } from '../services/legacy-import.ts';
 import { publishDueDocuments } from '../services/documents.ts';
 import { flushViewCounts } from '../services/publications.ts';
 import { getReport } from '../services/reports.ts';
+import { rebuildSearchIndex } from '../services/search-index.ts';
 import { exportReport, reportFormats, type ReportFormat } from '../services/report-exports.ts';
 import { readReportFile } from '../exports/report/index.ts';
 import { checkPublishedReport } from '../domain/report/index.ts';
@@ -143,6 +144,21 @@ export function buildCli(): Command {
           for (const e of summary.errors) out(`  第 ${e.line} 行：${e.message}`);
           process.exitCode = 1;
         }
+      });
+    });
+
+  const search = program.command('search').description('全文检索索引 / full-text search index');
+  search
+    .command('reindex')
+    .description('重建检索索引（更换分词规则或索引损坏后）/ rebuild the search index from published documents')
+    .action(async () => {
+      await withRuntime(async ({ deps }) => {
+        const started = Date.now();
+        const done = await rebuildSearchIndex(deps, (p) => {
+          process.stderr.write(`\r已索引 ${p.indexed} / ${p.total} 件`);
+        });
+        process.stderr.write('\n');
+        out(`检索索引已重建 / search index rebuilt: ${done.indexed} 件已发布文件，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
       });
     });
 

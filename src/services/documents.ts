@@ -26,6 +26,7 @@ import { getAgency } from './agencies.ts';
 import { loadCalendar } from './calendar.ts';
 import { chinaDate } from './clock.ts';
 import { invalidatePublicCaches } from './publications.ts';
+import { searchDocumentsOf } from './search-index.ts';
 
 export interface DocumentInput {
   title: string;
@@ -308,16 +309,8 @@ async function categoryCodeOf(tx: Tx, categoryId: number | null): Promise<string
 }
 
 async function indexPublished(tx: Tx, deps: ServiceDeps, row: DocumentRow): Promise<void> {
-  const attachments = await tx.selectFrom('document_attachments').select('text').where('document_id', '=', row.id).execute();
-  await indexDocument(tx, deps.dialect, {
-    docId: row.id,
-    agencyId: row.agency_id,
-    title: row.title,
-    bodyText: [row.body_text, ...attachments.map((a) => a.text)].join('\n'),
-    publishedAt: row.published_at ?? deps.now().toISOString(),
-    category: await categoryCodeOf(tx, row.category_id),
-    validity: row.validity,
-  });
+  const [doc] = await searchDocumentsOf(tx, [row], deps.now());
+  await indexDocument(tx, deps.dialect, doc!);
 }
 
 export interface ReviewChecklist {

@@ -15,9 +15,9 @@
 import type { Kysely } from 'kysely';
 import { highlight, parseQuery, snippet } from '../domain/search/index.ts';
 import type { DialectName } from './dialect.ts';
-import { optimizePostgres, indexPostgres, removePostgres, searchPostgres } from './search/postgres.ts';
+import { clearPostgres, optimizePostgres, indexPostgres, removePostgres, searchPostgres } from './search/postgres.ts';
 import { prepareDocument, type SearchDocument, type SearchFilters } from './search/rows.ts';
-import { indexSqlite, optimizeSqlite, removeSqlite, searchSqlite } from './search/sqlite.ts';
+import { clearSqlite, indexSqlite, optimizeSqlite, removeSqlite, searchSqlite } from './search/sqlite.ts';
 import type { PageRequest } from './search/types.ts';
 
 export { searchableText, publicationYear, type SearchDocument, type SearchFilters } from './search/rows.ts';
@@ -104,6 +104,11 @@ export async function removeDocument(db: Db, dialect: DialectName, docId: number
     removed = dialect === 'postgres' ? await removePostgres(trx, docId) : await removeSqlite(trx, docId);
   });
   return removed;
+}
+
+/** Empties the index (for a full rebuild, in the caller's transaction if `db` is one). */
+export async function clearSearchIndex(db: Db, dialect: DialectName): Promise<void> {
+  await inTransaction(db, (trx) => (dialect === 'postgres' ? clearPostgres(trx) : clearSqlite(trx)));
 }
 
 function checkParams(p: SearchParams): void {

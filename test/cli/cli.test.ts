@@ -23,7 +23,7 @@ describe('gongkai CLI', () => {
   };
 
   it('prints help for every command', () => {
-    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['seed', '--help'], ['user', 'create', '--help'], ['user', 'reset-password', '--help']]) {
+    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['seed', '--help'], ['user', 'create', '--help'], ['user', 'reset-password', '--help'], ['search', 'reindex', '--help']]) {
       const res = runCli(args, {});
       assert.equal(res.status, 0, `${args.join(' ')}: ${res.stderr}`);
       assert.match(res.stdout, /Usage: gongkai/);
@@ -151,6 +151,10 @@ describe('gongkai documents import', () => {
       assert.match(res.stderr, /已处理 6 行/);
       const missing = runCli(['documents', 'import', `${dataDir}/nope.jsonl`, '--agency', 'changping'], env);
       assert.equal(missing.status, 1);
+      const reindex = runCli(['search', 'reindex'], env);
+      assert.equal(reindex.status, 0, reindex.stderr);
+      assert.match(reindex.stdout, /检索索引已重建 \/ search index rebuilt: \d+ 件已发布文件/);
+      assert.match(reindex.stderr, /已索引 (\d+) \/ \1 件/);
     } finally {
       removeDir(dataDir);
     }

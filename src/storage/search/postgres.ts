@@ -202,6 +202,13 @@ export async function removePostgres(db: Kysely<any>, docId: number): Promise<bo
   return true;
 }
 
+/** Empties the index. Call inside a transaction. */
+export async function clearPostgres(db: Kysely<any>): Promise<void> {
+  await lockIndexWriters(db);
+  await sql`delete from search_postings`.execute(db);
+  await sql`delete from search_entries`.execute(db);
+}
+
 /** What one term requires: its tokens, and whether they must be adjacent in that order. */
 interface TermTokens {
   tokens: string[];

@@ -129,6 +129,14 @@ export async function searchSqlite(
   return { total, totalCapped, entries };
 }
 
+/** Empties the index. Call inside a transaction. */
+export async function clearSqlite(db: Kysely<any>): Promise<void> {
+  // Contentless tables are emptied by their 'delete-all' command.
+  await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(db);
+  await sql`insert into search_chars (search_chars) values ('delete-all')`.execute(db);
+  await sql`delete from search_entries`.execute(db);
+}
+
 /** Merges the FTS5 segments into one (after a bulk load; slow on a large index). */
 export async function optimizeSqlite(db: Kysely<any>): Promise<void> {
   await sql`insert into search_fts (search_fts) values ('optimize')`.execute(db);
