@@ -273,9 +273,10 @@ for (const dialect of DIALECTS) {
     // Block batching exists only on PostgreSQL, so the test is registered there only.
     (dialect === 'postgres' ? it : () => undefined)('gives the same results however many blocks PostgreSQL fetches at a time', async () => {
       const tunings: PgSearchTuning[] = [
-        { batchFactor: 0.01, maxBatchBlocks: 1, pageLookupMax: 0 },
-        { batchFactor: 1, maxBatchBlocks: 3, pageLookupMax: 2 },
-        { batchFactor: 100, maxBatchBlocks: 10_000, pageLookupMax: 1000 },
+        { batchFactor: 0.01, maxBatchBlocks: 1, pageLookupMax: 0, positionFactor: 0.01 },
+        { batchFactor: 1, maxBatchBlocks: 3, pageLookupMax: 2, positionFactor: 1 },
+        { batchFactor: 100, maxBatchBlocks: 10_000, pageLookupMax: 1000, positionFactor: 0.01 },
+        { batchFactor: 100, maxBatchBlocks: 10_000, pageLookupMax: 1000, positionFactor: 100 },
       ];
       const docs = [...live.values()];
       const qs = queries(docs).filter((q, i) => i % 8 === 0 && parseQuery(q).terms.length > 0);

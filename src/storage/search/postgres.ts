@@ -27,9 +27,16 @@ export interface PgSearchTuning {
   maxBatchBlocks: number;
   /** Matches of a block up to which the page looks up each one's date; beyond, it walks the block. */
   pageLookupMax: number;
+  /** Read positions for blocks whose expected matches reach this multiple of the matches still needed. */
+  positionFactor: number;
 }
 
-export const PG_SEARCH: Readonly<PgSearchTuning> = { batchFactor: 1.5, maxBatchBlocks: 64, pageLookupMax: 200 };
+export const PG_SEARCH: Readonly<PgSearchTuning> = {
+  batchFactor: 1.5,
+  maxBatchBlocks: 64,
+  pageLookupMax: 200,
+  positionFactor: 1.1,
+};
 
 /** Key of the advisory lock held by index writers (an arbitrary constant: "gk search"). */
 const WRITER_LOCK = 0x676b_7365;
@@ -269,6 +276,22 @@ function withPhrases(
   return ids;
 }
 
+interface IdsBatch {
+  batch: number[];
+  rows: Array<{ token: string; block: number; ids: Buffer }>;
+}
+
+/** A query started ahead of its use; a failure surfaces where it is awaited. */
+interface Pending<T> {
+  promise: Promise<T>;
+}
+
+function pending<T>(promise: Promise<T>): Pending<T> {
+  // Marked as handled now: it may fail while another statement is being awaited.
+  promise.catch(() => undefined);
+  return { promise };
+}
+
 /**
  * Runs `fn` on one snapshot: in a new read-only repeatable-read transaction, or in the caller's
  * transaction.
@@ -301,6 +324,8 @@ export async function searchPostgres(
       return { tokens: cover.map((i) => t.tokens[i]!), offsets: cover };
     });
     const phraseTokens = [...new Set(phrases.flatMap((p) => p.tokens))];
+    // The ids of the bigrams a cover leaves out are not read: its positions prove them.
+    const read = [...new Set([...terms.filter((t) => !t.phrase).flatMap((t) => t.tokens), ...phraseTokens])];
     // The blocks that hold every token, newest first, each with at most min(n) matches.
     const meta = await sql<{ block: number; estimate: number }>`
       select block, min(n) as estimate from search_postings where token = any(${tokens}::text[])
@@ -312,13 +337,18 @@ export async function searchPostgres(
     // the cap (+1 shows that it was passed).
     const need = Number.isFinite(req.countCap) ? Math.max(pageEnd + 1, req.countCap + 1) : Infinity;
     let counted = 0;
+    // Candidates whose phrases were checked, and how many held them.
+    let checked = 0;
+    let verified = 0;
+    // Whether candidates of the last batch were left unchecked (the need was reached before).
+    let unchecked = false;
     let estimated = 0;
     let next = 0;
     const pageBlocks: Array<{ block: number; ids: Int32Array; before: number }> = [];
-    while (next < blocks.length && counted < need) {
-      // Enough blocks to reach the need at the yield (matches per estimate) seen so far.
-      const yieldSoFar = estimated > 0 ? Math.max(counted / estimated, 0.01) : 1;
-      const target = ((need - counted) / yieldSoFar) * tuning.batchFactor;
+    /** Starts fetching the ids of the next blocks, enough to reach the need at the yield so far. */
+    const fetchNextIds = (expected: number): Pending<IdsBatch> => {
+      const yieldSoFar = estimated > 0 ? Math.max(expected / estimated, 0.01) : 1;
+      const target = ((need - expected) / yieldSoFar) * tuning.batchFactor;
       const batch: number[] = [];
       let sum = 0;
       while (next < blocks.length && batch.length < tuning.maxBatchBlocks && (batch.length === 0 || sum < target)) {
@@ -326,29 +356,61 @@ export async function searchPostgres(
         batch.push(blocks[next++]!.block);
       }
       estimated += sum;
-      // Ids first; positions only for the phrase tokens of blocks where the ids left candidates.
-      const rows = await sql<{ token: string; block: number; ids: Buffer }>`
-        select token, block, ids from search_postings
-        where token = any(${tokens}::text[]) and block = any(${batch}::integer[])`.execute(trx);
+      return pending(
+        sql<{ token: string; block: number; ids: Buffer }>`
+          select token, block, ids from search_postings
+          where token = any(${read}::text[]) and block = any(${batch}::integer[])`
+          .execute(trx)
+          .then((r) => ({ batch, rows: r.rows })),
+      );
+    };
+    let ids: Pending<IdsBatch> | null = blocks.length > 0 && need > 0 ? fetchNextIds(0) : null;
+    while (ids) {
+      const { batch, rows } = await ids.promise;
+      ids = null;
       const byBlock = new Map<number, Map<string, PostingList>>(batch.map((b) => [b, new Map()]));
-      for (const r of rows.rows) byBlock.get(r.block)?.set(r.token, new PostingList({ ids: r.ids, pos: null }));
-      const candidates = new Map(batch.map((b) => [b, candidatesIn(tokens, byBlock.get(b)!)]));
+      for (const r of rows) byBlock.get(r.block)?.set(r.token, new PostingList({ ids: r.ids, pos: null }));
+      const candidates = new Map(batch.map((b) => [b, candidatesIn(read, byBlock.get(b)!)]));
       const toCheck = batch.filter((b) => candidates.get(b)!.length > 0);
-      if (phraseTokens.length > 0 && toCheck.length > 0) {
-        const pos = await sql<{ token: string; block: number; pos: Buffer }>`
-          select token, block, pos from search_postings
-          where token = any(${phraseTokens}::text[]) and block = any(${toCheck}::integer[])`.execute(trx);
-        for (const r of pos.rows) byBlock.get(r.block)?.get(r.token)?.withPositions(r.pos);
-      }
-      for (const block of batch) {
-        const ids = withPhrases(candidates.get(block)!, phrases, byBlock.get(block)!);
-        if (ids.length > 0 && counted < pageEnd && counted + ids.length > req.offset) {
-          pageBlocks.push({ block, ids, before: counted });
+      // Matches never outnumber candidates: when these cannot reach the need, the next blocks'
+      // ids are certainly wanted, and are fetched while this batch's phrases are checked.
+      const possible = counted + toCheck.reduce((sum, b) => sum + candidates.get(b)!.length, 0);
+      if (possible < need && next < blocks.length) ids = fetchNextIds(possible);
+      // Positions (the costly part) only for the phrase tokens of blocks with candidates, newest
+      // first and only as many blocks as the need requires at the share of candidates seen to
+      // hold their phrases so far.
+      let at = 0;
+      while (at < toCheck.length && counted < need) {
+        const part: number[] = [];
+        if (phraseTokens.length === 0) part.push(...toCheck.slice(at));
+        else {
+          const share = checked > 0 ? Math.max(verified / checked, 0.01) : 1;
+          let expected = 0;
+          while (at + part.length < toCheck.length && (part.length === 0 || expected < (need - counted) * tuning.positionFactor)) {
+            const block = toCheck[at + part.length]!;
+            expected += candidates.get(block)!.length * share;
+            part.push(block);
+          }
+          const pos = await sql<{ token: string; block: number; pos: Buffer }>`
+            select token, block, pos from search_postings
+            where token = any(${phraseTokens}::text[]) and block = any(${part}::integer[])`.execute(trx);
+          for (const r of pos.rows) byBlock.get(r.block)?.get(r.token)?.withPositions(r.pos);
         }
-        counted += ids.length;
+        at += part.length;
+        for (const block of part) {
+          const matched = withPhrases(candidates.get(block)!, phrases, byBlock.get(block)!);
+          checked += candidates.get(block)!.length;
+          verified += matched.length;
+          if (matched.length > 0 && counted < pageEnd && counted + matched.length > req.offset) {
+            pageBlocks.push({ block, ids: matched, before: counted });
+          }
+          counted += matched.length;
+        }
       }
+      unchecked = at < toCheck.length;
+      if (!ids && counted < need && next < blocks.length) ids = fetchNextIds(counted);
     }
-    const exhausted = next >= blocks.length;
+    const exhausted = next >= blocks.length && !unchecked;
 
     const pageIds = await orderPage(trx, pageBlocks, req.offset, pageEnd, tuning);
 

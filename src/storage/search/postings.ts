@@ -109,6 +109,12 @@ export function encodePostings(postings: readonly Posting[]): EncodedPostings {
   return { ids: w.done(), pos: pos.done() };
 }
 
+/** A reusable array of decoded positions: the first `count` entries of `data`. */
+export class PositionBuffer {
+  data = new Int32Array(64);
+  count = 0;
+}
+
 /** A decoded posting list: ids ascending, positions decoded on demand. */
 export class PostingList {
   readonly ids: Int32Array;
@@ -202,20 +208,22 @@ export class PostingList {
   /** Positions of the document at index `i` of `ids` (null for a plain list). */
   positionsAt(i: number): number[] | null {
     if (!this.positional) return null;
-    const { positions, count } = this.positionsInto(i, new Int32Array(16));
-    return Array.from(positions.subarray(0, count));
+    const into = new PositionBuffer();
+    this.positionsInto(i, into);
+    return Array.from(into.data.subarray(0, into.count));
   }
 
   /**
-   * Decodes the positions of the document at index `i` into `out` (grown when too small) and
-   * returns them with their count, without allocating in the common case.
+   * Decodes the positions of the document at index `i` into `into` (its array grown when too
+   * small), without allocating in the common case.
    */
-  positionsInto(i: number, out: Int32Array): { positions: Int32Array; count: number } {
+  positionsInto(i: number, into: PositionBuffer): void {
+    into.count = 0;
     const starts = this.posStart;
-    if (i < 0 || starts === null) return { positions: out, count: 0 };
+    if (i < 0 || starts === null) return;
     let at = starts[i]!;
     const end = starts[i + 1]!;
-    let buf = out;
+    let buf = into.data;
     let count = 0;
     let prev = -1;
     const data = this.data!;
@@ -232,20 +240,32 @@ export class PostingList {
       if (count === buf.length) {
         const grown = new Int32Array(buf.length * 2 + 16);
         grown.set(buf);
-        buf = grown;
+        buf = into.data = grown;
       }
       buf[count++] = prev;
     }
-    return { positions: buf, count };
+    into.count = count;
   }
 
-  /** Index of `id` in `ids`, or −1 (binary search from `from`). */
+  /**
+   * Index of `id` in `ids`, or −1, searching from index `from`: galloping ahead, then binary
+   * search, so ids looked up in ascending order cost time in proportion to the log of the gap.
+   */
   indexOf(id: number, from = 0): number {
-    let lo = from;
-    let hi = this.ids.length - 1;
+    const ids = this.ids;
+    const n = ids.length;
+    let lo = Math.max(0, from);
+    let hi = lo;
+    let step = 1;
+    while (hi < n && ids[hi]! < id) {
+      lo = hi + 1;
+      hi += step;
+      step *= 2;
+    }
+    if (hi >= n) hi = n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const v = this.ids[mid]!;
+      const v = ids[mid]!;
       if (v === id) return mid;
       if (v < id) lo = mid + 1;
       else hi = mid - 1;
@@ -306,45 +326,44 @@ export function intersectIds(lists: readonly Int32Array[]): Int32Array {
 /**
  * Keeps the ids (ascending, all present in every list) whose positions hold the lists' tokens
  * in place: a position p of the first list with p + offsets[k] in the k-th (offsets ascending,
- * the first 0; by default 0, 1, 2, …: adjacent in order). Positions are
- * decoded into reused buffers and walked together (all ascending), so a check costs time in
- * proportion to the positions, with no allocation per document.
+ * the first 0; by default 0, 1, 2, …: adjacent in order). For each document the starting
+ * positions still possible are narrowed list by list (all positions ascend, so each step is a
+ * merge), and a document is dropped as soon as none remain, without decoding its other lists.
+ * Buffers are reused: no allocation per document.
  */
 export function filterPhrase(ids: Int32Array, lists: readonly PostingList[], offsets: readonly number[] = lists.map((_, k) => k)): Int32Array {
   const m = lists.length;
-  const buffers: Int32Array[] = lists.map(() => new Int32Array(64));
-  const counts = new Int32Array(m);
   const found = new Int32Array(m);
-  const pointers = new Int32Array(m);
+  const decoded = new PositionBuffer();
+  let starts = new Int32Array(64);
   const out = new Int32Array(ids.length);
   let n = 0;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
-    for (let k = 0; k < m; k++) {
+    // ids ascend, so each list is searched from where the previous id was found.
+    const first = lists[0]!;
+    found[0] = first.indexOf(id, found[0]!);
+    first.positionsInto(found[0]!, decoded);
+    let live = decoded.count;
+    if (starts.length < live) starts = new Int32Array(live * 2);
+    starts.set(decoded.data.subarray(0, live));
+    for (let k = 1; k < m && live > 0; k++) {
       const list = lists[k]!;
-      // ids ascend, so each list is searched from where the previous id was found.
       found[k] = list.indexOf(id, found[k]!);
-      const r = list.positionsInto(found[k]!, buffers[k]!);
-      buffers[k] = r.positions;
-      counts[k] = r.count;
-      pointers[k] = 0;
-    }
-    const first = buffers[0]!;
-    let match = false;
-    outer: for (let a = 0; a < counts[0]! && !match; a++) {
-      const p = first[a]!;
-      for (let k = 1; k < m; k++) {
-        const target = p + offsets[k]!;
-        const buf = buffers[k]!;
-        let j = pointers[k]!;
-        while (j < counts[k]! && buf[j]! < target) j++;
-        pointers[k] = j;
-        if (j >= counts[k]!) break outer;
-        if (buf[j] !== target) continue outer;
+      list.positionsInto(found[k]!, decoded);
+      const offset = offsets[k]!;
+      const pos = decoded.data;
+      const count = decoded.count;
+      let kept = 0;
+      let j = 0;
+      for (let a = 0; a < live && j < count; a++) {
+        const target = starts[a]! + offset;
+        while (j < count && pos[j]! < target) j++;
+        if (j < count && pos[j] === target) starts[kept++] = starts[a]!;
       }
-      match = true;
+      live = kept;
     }
-    if (match) out[n++] = id;
+    if (live > 0) out[n++] = id;
   }
   return out.subarray(0, n);
 }
