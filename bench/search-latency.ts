@@ -1,6 +1,6 @@
 /**
  * Search latency at scale: loads N synthetic documents (bench/generate-documents.ts) into a
- * fresh SQLite file and a fresh PostgreSQL database (gk_bench_search, dropped afterwards), then
+ * fresh SQLite file and a fresh PostgreSQL database (gk_bench_search_N, dropped afterwards), then
  * times searchDocuments for a fixed set of queries, page only and page + count, and checks
  * every query's first pages and total against a brute-force matchesAll scan of the corpus.
  *
@@ -52,7 +52,8 @@ const KEEP = flag('keep') !== undefined || flag('reuse') !== undefined;
 /** Keep the databases and, when they already hold this corpus, use them without loading. */
 const REUSE = flag('reuse') !== undefined;
 const ADMIN_URL = process.env.GONGKAI_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const BENCH_DB = 'gk_bench_search';
+/** One database per corpus size, so that a run at another size never drops a kept one. */
+const BENCH_DB = `gk_bench_search_${N}`;
 const PAGE_SIZE = 20;
 const CHECK_PAGES = 3;
 const LOAD_BATCH = 2000;
@@ -484,9 +485,11 @@ Written by \`npm run bench:search -- N\` (bench/search-latency.ts; one section p
 re-running replaces the section). Synthetic documents from \`bench/generate-documents.ts\`
 (titles and bodies of government-notice sentences, ~450 characters on average, Zipf-distributed
 topics, 6 % legacy documents indexed out of date order). Warm cache, one client, on the 2-core
-development machine, PostgreSQL with its default settings (shared_buffers 128 MB). Run-to-run
-variation on this shared machine is about ±15 % in p95: other runs of the same 1M corpus on
-2026-11-27 gave PostgreSQL page + capped p95 of 27–35 ms.
+development machine, PostgreSQL with its default settings (shared_buffers 128 MB). Each p95 is
+taken over rounds × 24 queries (480 samples at 20 rounds): with 5 rounds it is close to the
+single slowest sample and varied by ±15 % from run to run. Two 20-round runs of the 1M corpus on
+2026-11-27 (one without writing this file) gave PostgreSQL page + capped p95 of 20.2 and
+20.6 ms, SQLite 8.90 and 9.25 ms.
 
 Target (issue #5): search p95 ≤ 30 ms at 1M documents on SQLite and on PostgreSQL, for what the
 portal and \`GET /api/v1/search\` run: a page of 20 with the count capped at 10,000 (shown as

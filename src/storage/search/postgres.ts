@@ -8,6 +8,8 @@
  * the rows of its tokens for the newest blocks that hold all of them, intersects the ids in the
  * application (checking bigram positions for terms of three or more characters), and stops once
  * its page is filled and its count reached the cap. Filters are tokens like any other.
+ * Positions are most of the bytes, so they are read for the fewest tokens (a phrase's cover)
+ * and blocks (those with candidates, only as far as the need goes); see searchPostgres.
  *
  * Writers take one transaction-scoped advisory lock, so posting rows are rewritten by one
  * transaction at a time (publishing is rare; searches never wait: they read a snapshot).
