@@ -283,15 +283,13 @@ interface IdsBatch {
   rows: Array<{ token: string; block: number; ids: Buffer }>;
 }
 
-/** A query started ahead of its use; a failure surfaces where it is awaited. */
-interface Pending<T> {
-  promise: Promise<T>;
-}
-
-function pending<T>(promise: Promise<T>): Pending<T> {
-  // Marked as handled now: it may fail while another statement is being awaited.
+/**
+ * A query started ahead of its use, marked as handled: it may fail while another statement is
+ * awaited. The failure still surfaces where it is awaited.
+ */
+function startedEarly<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
-  return { promise };
+  return promise;
 }
 
 /**
@@ -348,7 +346,7 @@ export async function searchPostgres(
     let next = 0;
     const pageBlocks: Array<{ block: number; ids: Int32Array; before: number }> = [];
     /** Starts fetching the ids of the next blocks, enough to reach the need at the yield so far. */
-    const fetchNextIds = (expected: number): Pending<IdsBatch> => {
+    const fetchNextIds = (expected: number): Promise<IdsBatch> => {
       const yieldSoFar = estimated > 0 ? Math.max(expected / estimated, 0.01) : 1;
       const target = ((need - expected) / yieldSoFar) * tuning.batchFactor;
       const batch: number[] = [];
@@ -358,7 +356,7 @@ export async function searchPostgres(
         batch.push(blocks[next++]!.block);
       }
       estimated += sum;
-      return pending(
+      return startedEarly(
         sql<{ token: string; block: number; ids: Buffer }>`
           select token, block, ids from search_postings
           where token = any(${read}::text[]) and block = any(${batch}::integer[])`
@@ -366,9 +364,9 @@ export async function searchPostgres(
           .then((r) => ({ batch, rows: r.rows })),
       );
     };
-    let ids: Pending<IdsBatch> | null = blocks.length > 0 && need > 0 ? fetchNextIds(0) : null;
+    let ids: Promise<IdsBatch> | null = blocks.length > 0 && need > 0 ? fetchNextIds(0) : null;
     while (ids) {
-      const { batch, rows } = await ids.promise;
+      const { batch, rows } = await ids;
       ids = null;
       const byBlock = new Map<number, Map<string, PostingList>>(batch.map((b) => [b, new Map()]));
       for (const r of rows) byBlock.get(r.block)?.set(r.token, new PostingList({ ids: r.ids, pos: null }));
