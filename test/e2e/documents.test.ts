@@ -52,11 +52,10 @@ describe('proactive disclosure in Chromium', () => {
 
     await page.getByRole('button', { name: '提交保密审查' }).click();
     await page.getByTestId('document-status').filter({ hasText: '待保密审查' }).waitFor();
-    await page.getByRole('button', { name: '保密审查' }).click();
+    await page.getByRole('button', { name: '保密审查', exact: true }).click();
     const review = page.getByRole('dialog', { name: '保密审查' });
-    for (const item of ['不涉及国家秘密', '不涉及工作秘密、商业秘密和个人隐私', '公开后不危及国家安全、公共安全、经济安全和社会稳定', '属于主动公开范围']) {
-      await review.getByLabel(item).check();
-    }
+    const checklist = ['不涉及国家秘密', '不涉及工作秘密、商业秘密和个人隐私', '公开后不危及国家安全、公共安全、经济安全和社会稳定', '属于主动公开范围'];
+    for (const item of checklist) await review.getByLabel(item).check();
     await review.getByRole('button', { name: '审查通过' }).click();
     await page.getByText(/不能通过保密审查/).first().waitFor();
     await review.getByRole('button', { name: '取消' }).click();
@@ -70,7 +69,9 @@ describe('proactive disclosure in Chromium', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByRole('alert').filter({ hasText: '疑似敏感信息' }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '提交保密审查' }).click();
-    await page.getByRole('button', { name: '保密审查' }).click();
+    await page.getByTestId('document-status').filter({ hasText: '待保密审查' }).waitFor();
+    await page.getByRole('button', { name: '保密审查', exact: true }).click();
+    for (const item of checklist) await review.getByLabel(item).check();
     await review.getByRole('button', { name: '审查通过' }).click();
     await page.getByTestId('document-status').filter({ hasText: '审查通过待批准' }).waitFor();
     await page.getByRole('button', { name: '批准发布' }).click();
