@@ -487,9 +487,8 @@ re-running replaces the section). Synthetic documents from \`bench/generate-docu
 topics, 6 % legacy documents indexed out of date order). Warm cache, one client, on the 2-core
 development machine, PostgreSQL with its default settings (shared_buffers 128 MB). Each p95 is
 taken over rounds × 24 queries (480 samples at 20 rounds): with 5 rounds it is close to the
-single slowest sample and varied by ±15 % from run to run. Two 20-round runs of the 1M corpus on
-2026-11-27 (one without writing this file) gave PostgreSQL page + capped p95 of 20.2 and
-20.6 ms, SQLite 8.90 and 9.25 ms.
+single slowest sample and varied by ±15 % from run to run. Repeated runs are noted below this
+section.
 
 Target (issue #5): search p95 ≤ 30 ms at 1M documents on SQLite and on PostgreSQL, for what the
 portal and \`GET /api/v1/search\` run: a page of 20 with the count capped at 10,000 (shown as

@@ -284,6 +284,26 @@ interface IdsBatch {
 }
 
 /**
+ * How many items from `from` on to take (at least one, at most `max`) for their weights to
+ * reach `target`, and the weight taken.
+ */
+function takeUntil<T>(
+  items: readonly T[],
+  from: number,
+  weightOf: (item: T) => number,
+  target: number,
+  max = Infinity,
+): { count: number; weight: number } {
+  let count = 0;
+  let weight = 0;
+  while (from + count < items.length && count < max && (count === 0 || weight < target)) {
+    weight += weightOf(items[from + count]!);
+    count++;
+  }
+  return { count, weight };
+}
+
+/**
  * A query started ahead of its use, marked as handled: it may fail while another statement is
  * awaited. The failure still surfaces where it is awaited.
  */
@@ -349,13 +369,10 @@ export async function searchPostgres(
     const fetchNextIds = (expected: number): Promise<IdsBatch> => {
       const yieldSoFar = estimated > 0 ? Math.max(expected / estimated, 0.01) : 1;
       const target = ((need - expected) / yieldSoFar) * tuning.batchFactor;
-      const batch: number[] = [];
-      let sum = 0;
-      while (next < blocks.length && batch.length < tuning.maxBatchBlocks && (batch.length === 0 || sum < target)) {
-        sum += blocks[next]!.estimate;
-        batch.push(blocks[next++]!.block);
-      }
-      estimated += sum;
+      const taken = takeUntil(blocks, next, (b) => b.estimate, target, tuning.maxBatchBlocks);
+      const batch = blocks.slice(next, next + taken.count).map((b) => b.block);
+      next += taken.count;
+      estimated += taken.weight;
       return startedEarly(
         sql<{ token: string; block: number; ids: Buffer }>`
           select token, block, ids from search_postings
@@ -381,16 +398,11 @@ export async function searchPostgres(
       // hold their phrases so far.
       let at = 0;
       while (at < toCheck.length && counted < need) {
-        const part: number[] = [];
-        if (phraseTokens.length === 0) part.push(...toCheck.slice(at));
-        else {
+        let part = toCheck.slice(at);
+        if (phraseTokens.length > 0) {
           const share = checked > 0 ? Math.max(verified / checked, 0.01) : 1;
-          let expected = 0;
-          while (at + part.length < toCheck.length && (part.length === 0 || expected < (need - counted) * tuning.positionFactor)) {
-            const block = toCheck[at + part.length]!;
-            expected += candidates.get(block)!.length * share;
-            part.push(block);
-          }
+          const target = (need - counted) * tuning.positionFactor;
+          part = part.slice(0, takeUntil(part, 0, (b) => candidates.get(b)!.length * share, target).count);
           const pos = await sql<{ token: string; block: number; pos: Buffer }>`
             select token, block, pos from search_postings
             where token = any(${phraseTokens}::text[]) and block = any(${part}::integer[])`.execute(trx);
