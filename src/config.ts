@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isIP } from 'node:net';
 import { readFileSync } from 'node:fs';
 
 /** Runtime configuration, read once from the environment by the server and every CLI command. */
@@ -9,7 +10,17 @@ export interface Config {
   /** `postgres://…` switches storage to PostgreSQL; otherwise SQLite at `${dataDir}/gongkai.sqlite`. */
   databaseUrl: string | undefined;
   version: string;
+  /** GONGKAI_PUBLIC_URL without its trailing slash; https turns on HSTS and Secure cookies. */
+  publicUrl: string | undefined;
+  /** Fastify's trustProxy: which peers may set X-Forwarded-For/-Proto (rate limits key on the client address). */
+  trustProxy: TrustProxy;
+  logLevel: LogLevel;
 }
+
+export type TrustProxy = boolean | string[];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const packageJson = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -32,5 +43,57 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.GONGKAI_DATA_DIR || './data'),
     databaseUrl,
     version: appVersion,
+    publicUrl: parsePublicUrl(env.GONGKAI_PUBLIC_URL),
+    trustProxy: parseTrustProxy(env.GONGKAI_TRUST_PROXY),
+    logLevel: parseLogLevel(env.GONGKAI_LOG_LEVEL),
   };
+}
+
+function parsePublicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    /* reported below */
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new Error(`GONGKAI_PUBLIC_URL 配置无效：${value}（应为 http:// 或 https:// 开头的网址）`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/** proxy-addr's names for address ranges, accepted by Fastify's trustProxy. */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(item: string): boolean {
+  if (NAMED_RANGES.has(item) || isIP(item)) return true;
+  const [address, bits, ...rest] = item.split('/');
+  const family = isIP(address ?? '');
+  if (!family || bits === undefined || rest.length) return false;
+  if (family === 4 && isIP(bits) === 4) return true; // a netmask, e.g. 10.0.0.0/255.0.0.0
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `true`/`1` (every peer may set X-Forwarded-*), or the proxies' addresses/CIDRs, comma-separated.
+ * No hop counts: Fastify refuses them, since they cannot tell a proxy from a client connecting directly.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true' || v === '1') return true;
+  if (/^\d+$/.test(v)) {
+    throw new Error(`GONGKAI_TRUST_PROXY 不支持代理层数（${value}）：请填写代理服务器的地址或网段，如 127.0.0.1 或 10.0.0.0/8`);
+  }
+  const items = v.split(',').map((s) => s.trim());
+  if (items.every(isAddressOrRange)) return items;
+  throw new Error(`GONGKAI_TRUST_PROXY 配置无效：${value}（应为 true，或以逗号分隔的代理地址/网段，如 127.0.0.1,10.0.0.0/8）`);
+}
+
+function parseLogLevel(value: string | undefined): LogLevel {
+  if (!value) return 'warn';
+  const level = LOG_LEVELS.find((l) => l === value.trim().toLowerCase());
+  if (!level) throw new Error(`GONGKAI_LOG_LEVEL 配置无效：${value}（可选 ${LOG_LEVELS.join('、')}）`);
+  return level;
 }

@@ -53,7 +53,12 @@ export function buildCli(): Command {
       const config = loadConfig();
       const { handle, deps } = await openRuntime(config);
       printAdminPassword(await seedOnFirstStart(deps), out);
-      const app = await buildApp(deps, { version: config.version, logger: false });
+      const app = await buildApp(deps, {
+        version: config.version,
+        logLevel: config.logLevel,
+        publicUrl: config.publicUrl,
+        trustProxy: config.trustProxy,
+      });
       // Background work: scheduled publication, buffered view counts.
       const timer = setInterval(() => {
         publishDueDocuments(deps).catch((err: unknown) => process.stderr.write(`定时发布失败：${String(err)}\n`));

@@ -10,6 +10,9 @@ import { AppError } from '../services/errors.ts';
 import type { ServiceDeps } from '../services/context.ts';
 import { registerAuth, registerSessionHook } from './auth.ts';
 import { registerErrorHandling } from './errors.ts';
+import { loggerOptions } from './logging.ts';
+import { isHttpsUrl, registerNoStore, registerSecurityHeaders } from './security.ts';
+import type { LogLevel, TrustProxy } from '../config.ts';
 import { authRoutes } from './api/auth-routes.ts';
 import { adminRoutes } from './api/admin-routes.ts';
 import { noticeRoutes, requestRoutes } from './api/request-routes.ts';
@@ -23,11 +26,14 @@ import { registerWorkspace } from './workspace.ts';
 
 export interface AppOptions {
   version: string;
-  logger?: boolean;
-  /** Mark cookies Secure (behind HTTPS). */
-  secureCookies?: boolean;
-  /** Per-IP limit for the login route; tests of lockout raise it. */
-  trustProxy?: boolean;
+  /** No logger when unset (tests); `gongkai serve` passes GONGKAI_LOG_LEVEL. */
+  logLevel?: LogLevel;
+  /** Where log lines go (tests capture them); stdout otherwise. */
+  logStream?: NodeJS.WritableStream;
+  /** GONGKAI_PUBLIC_URL: https turns on HSTS and Secure session cookies. */
+  publicUrl?: string;
+  /** GONGKAI_TRUST_PROXY, passed to Fastify: req.ip, and so the rate limits, then come from X-Forwarded-For. */
+  trustProxy?: TrustProxy;
 }
 
 /** JSON bodies are validated strictly (a wrong type is an error); query strings and path
@@ -41,13 +47,15 @@ function buildValidators() {
 }
 
 export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<FastifyInstance> {
+  const https = isHttpsUrl(options.publicUrl);
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    ...loggerOptions(options.logLevel, options.logStream),
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(buildValidators());
+  registerSecurityHeaders(app, { https });
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
@@ -81,8 +89,9 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   await app.register(
     async (api) => {
       registerSessionHook(api, deps);
+      registerNoStore(api);
       api.addContentTypeParser(uploadContentTypes, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
-      await api.register(authRoutes(deps, options.secureCookies ?? false));
+      await api.register(authRoutes(deps, https));
       await api.register(adminRoutes(deps));
       await api.register(requestRoutes(deps));
       await api.register(noticeRoutes(deps));

@@ -39,12 +39,13 @@ export function registerSessionHook(api: FastifyInstance, deps: ServiceDeps): vo
   });
 }
 
+/** Secure when the public URL is https, or when this request came over https (directly or via a trusted proxy). */
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'strict',
-    secure,
+    secure: secure || reply.request.protocol === 'https',
     maxAge: SESSION_HOURS * 3600,
   });
 }

@@ -103,8 +103,12 @@ export function registerErrorHandling(app: FastifyInstance, renderNotFoundPage: 
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
       return reply.status(fe.statusCode).send(toBody('BAD_REQUEST', '请求不合法'));
     }
-    req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send(toBody('INTERNAL_ERROR', '服务器内部错误，请稍后重试'));
+    // The route pattern, not the URL: a query string may hold a tracking secret.
+    req.log.error({ err, method: req.method, route: req.routeOptions.url ?? req.url.split('?')[0] }, 'unhandled error');
+    // The request id is in the message too, since the workspace shows a clerk only the message.
+    return reply.status(500).send({
+      error: { code: 'INTERNAL_ERROR', message: `服务器内部错误，请稍后重试（请求编号 ${req.id}）`, requestId: req.id },
+    });
   });
 
   app.setNotFoundHandler(async (req, reply) => {

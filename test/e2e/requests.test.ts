@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { firstLogin } from '../helpers/workspace.ts';
-import { solveCaptcha } from '../helpers/captcha.ts';
+import { fillRequestForm } from '../helpers/request-form.ts';
 import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
 
 const shots = path.join(repoRoot, 'test-results');
@@ -40,16 +40,7 @@ describe('a request from the online form to the reply, in Chromium', () => {
   it('files, confirms, extends and answers a request while the tracking page follows', async () => {
     const citizen = await browser.newPage({ locale: 'zh-CN' });
     await citizen.goto(`${server.url}/org/changping/open/request`);
-    await citizen.getByLabel('申请人类型').selectOption('natural_person');
-    await citizen.getByLabel('姓名或名称').fill('赵小明');
-    await citizen.getByLabel('证件类型').selectOption('resident_id');
-    await citizen.getByLabel('证件号码').fill('11010519491231002X');
-    await citizen.getByLabel('联系电话').fill('13912345678');
-    await citizen.getByLabel(/所需政府信息的名称/).fill('2025年常平乡低保资金发放情况');
-    await citizen.getByLabel('获取信息的形式').selectOption('electronic');
-    await citizen.getByLabel('获取信息的方式').selectOption('email');
-    const question = await citizen.locator('label[for="f-captcha"]').innerText();
-    await citizen.getByLabel(/等于多少/).fill(solveCaptcha(question.replace(/\*$/, '')));
+    await fillRequestForm(citizen, '2025年常平乡低保资金发放情况');
     await citizen.screenshot({ path: path.join(shots, 'portal-request-form.png'), fullPage: true });
     await citizen.getByRole('button', { name: '提交申请' }).click();
     const code = (await citizen.getByTestId('query-code').innerText()).trim();

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { DialectName } from '../../src/storage/dialect.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp, type AppOptions } from '../../src/http/app.ts';
 import { seedDemo } from '../../src/services/seed.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
@@ -11,10 +11,10 @@ export interface TestApp extends TestDatabase {
 }
 
 /** A seeded app on a fresh database, driven through app.inject (real HTTP handling, no socket). */
-export async function createTestApp(dialect: DialectName): Promise<TestApp> {
+export async function createTestApp(dialect: DialectName, options: Omit<AppOptions, 'version'> = {}): Promise<TestApp> {
   const t = await createTestDatabase(dialect);
   const seeded = await seedDemo(t.deps);
-  const app = await buildApp(t.deps, { version: 'test' });
+  const app = await buildApp(t.deps, { version: 'test', ...options });
   await app.ready();
   return {
     ...t,

@@ -9,6 +9,7 @@ import { publishedReport, publishedReports } from '../../services/reports.ts';
 import { exportReport, type ReportFormat } from '../../services/report-exports.ts';
 import type { PortalAgency } from '../../views/portal/layout.ts';
 import type { Agency } from '../../storage/schema.ts';
+import { hostOf, sameSitePath } from '../security.ts';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -168,17 +169,7 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
   app.get<{ Querystring: { large?: string } }>('/a11y/text-size', async (req, reply) => {
     const large = req.query.large === '1';
     reply.setCookie('gk_large', large ? '1' : '0', { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 });
-    const back = req.headers.referer;
-    let target = '/';
-    if (back) {
-      try {
-        const u = new URL(back);
-        if (u.host === req.headers.host) target = u.pathname + u.search;
-      } catch {
-        /* keep '/' */
-      }
-    }
-    return reply.redirect(target);
+    return reply.redirect(sameSitePath(req.headers.referer, [req.host, hostOf(process.env.GONGKAI_PUBLIC_URL)]));
   });
   // A plain callback, not async: this runs on every response.
   app.addHook('onSend', (req, reply, payload, done) => {
