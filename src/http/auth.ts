@@ -26,7 +26,7 @@ export function registerAuth(app: FastifyInstance): void {
 
 /** The session hook, registered inside the API's scope only: public pages never pay for it. */
 export function registerSessionHook(api: FastifyInstance, deps: ServiceDeps): void {
-  api.addHook('preValidation', async (req) => {
+  api.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const session = await resolveSession(deps, token);

@@ -1,9 +1,10 @@
-import ExcelJS from 'exceljs';
 import { appendAudit } from '../storage/audit.ts';
 import { AppError, forbidden } from './errors.ts';
 import type { Actor, ServiceDeps, Tx } from './context.ts';
 import { rolesOf } from './accounts.ts';
 import { sanitizeDocumentHtml } from '../views/sanitize.ts';
+import { checkOfficeArchive } from './untrusted/limits.ts';
+import { runUntrusted } from './untrusted/pool.ts';
 import { chinaDate } from './clock.ts';
 
 /** Art. 20 items (五)(六)(八): decisions counted per month, and fees collected (元). */
@@ -62,20 +63,28 @@ const headerAliases: Record<string, Art20StatisticItem | 'month'> = {
   月份: 'month', 月: 'month', 行政许可: 'license', 许可: 'license', 行政处罚: 'penalty', 处罚: 'penalty', 行政强制: 'enforcement', 强制: 'enforcement', 行政事业性收费: 'fee', 收费: 'fee', '收费（元）': 'fee', '收费金额（元）': 'fee',
 };
 
+/** A year's table is a header and 12 months; more rows than this is not an Art. 20 table. */
+export const ART20_IMPORT_MAX_ROWS = 200;
+
 /**
  * Imports a year's figures from an XLSX sheet: a header row with 月份 and any of 行政许可,
- * 行政处罚, 行政强制, 行政事业性收费（元）, then one row per month.
+ * 行政处罚, 行政强制, 行政事业性收费（元）, then one row per month. The role is checked before
+ * the file is read; the file is parsed in a bounded worker (services/untrusted).
  */
+/** Refuses (403) unless the actor may enter Art. 20 figures for the agency: checked before an upload is read. */
+export async function assertArt20Editor(deps: ServiceDeps, actor: Actor, agencyId: number): Promise<void> {
+  await requireRole(deps.db, actor, agencyId, ['clerk', 'head', 'admin']);
+}
+
 export async function importArt20Xlsx(deps: ServiceDeps, actor: Actor, agencyId: number, year: number, data: Buffer): Promise<{ imported: number }> {
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('INVALID_XLSX', '无法读取该文件，请上传 .xlsx 格式的表格');
-  }
-  const sheet = book.worksheets[0];
-  if (!sheet) throw new AppError('INVALID_XLSX', '表格中没有工作表');
-  const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? '').replace(/\s/g, ''));
+  await assertArt20Editor(deps, actor, agencyId);
+  const unreadable = new AppError('INVALID_XLSX', '无法读取该文件，请上传 .xlsx 格式的表格');
+  if (!(await checkOfficeArchive(data))) throw unreadable;
+  const sheet = await runUntrusted('sheetRows', { data, maxRows: ART20_IMPORT_MAX_ROWS });
+  if (!sheet) throw unreadable;
+  if (!sheet.hasSheet) throw new AppError('INVALID_XLSX', '表格中没有工作表');
+  if (sheet.truncated) throw new AppError('INVALID_XLSX', `表格超过 ${ART20_IMPORT_MAX_ROWS} 行，不像第二十条统计表；请只保留表头和各月数据`);
+  const header = (sheet.rows.find((r) => r.number === 1)?.values ?? []).map((v) => String(v ?? '').replace(/\s/g, ''));
   const columns = new Map<number, Art20StatisticItem | 'month'>();
   header.forEach((h, i) => {
     const key = headerAliases[h] ?? headerAliases[h.replace(/（.*?）|\(.*?\)/g, '')];
@@ -85,23 +94,21 @@ export async function importArt20Xlsx(deps: ServiceDeps, actor: Actor, agencyId:
   if (monthCol === undefined) throw new AppError('INVALID_XLSX', '第一行须有“月份”列');
   const entries: Art20Entry[] = [];
   const problems: string[] = [];
-  sheet.eachRow((row, n) => {
-    if (n === 1) return;
-    const values = row.values as unknown[];
+  for (const { number: n, values } of sheet.rows) {
+    if (n === 1) continue;
     const monthText = String(values[monthCol] ?? '').replace(/月$/, '').trim();
-    if (!monthText) return;
+    if (!monthText) continue;
     const month = Number(monthText);
     for (const [col, item] of columns) {
       if (item === 'month') continue;
-      const raw = values[col];
-      const cell = typeof raw === 'object' && raw !== null && 'result' in raw ? (raw as { result: unknown }).result : raw;
+      const cell = values[col];
       if (cell === undefined || cell === null || cell === '') continue;
       const entry = { month, item, value: Number(cell) };
       const problem = checkEntry(entry, `第 ${n} 行：`);
       if (problem) problems.push(problem);
       else entries.push(entry);
     }
-  });
+  }
   if (problems.length) throw new AppError('INVALID_STATISTICS', problems.join('；'), 400, { problems });
   await saveArt20Statistics(deps, actor, agencyId, year, entries);
   return { imported: entries.length };

@@ -267,14 +267,20 @@ async function getRow(tx: Tx, id: number): Promise<DocumentRow> {
   return row;
 }
 
+/** The document, if the actor may edit it now (a clerk or admin of its agency, and a draft). */
+async function editableRow(tx: Tx, actor: Actor, documentId: number): Promise<DocumentRow> {
+  const doc = await getRow(tx, documentId);
+  const roles = await staffRoles(tx, actor, doc.agency_id);
+  const check = nextStatus({ status: doc.status as DocumentStatus, unresolvedHits: 0, roles }, 'edit');
+  if (!check.ok) throw new AppError('DOCUMENT_LOCKED', check.reason, 409);
+  return doc;
+}
+
 export async function updateDocument(deps: ServiceDeps, actor: Actor, id: number, input: DocumentInput): Promise<DocumentRow> {
   checkInput(input);
   const bodyHtml = sanitizeDocumentHtml(input.bodyHtml ?? '');
   return deps.db.transaction().execute(async (tx) => {
-    const before = await getRow(tx, id);
-    const roles = await staffRoles(tx, actor, before.agency_id);
-    const check = nextStatus({ status: before.status as DocumentStatus, unresolvedHits: 0, roles }, 'edit');
-    if (!check.ok) throw new AppError('DOCUMENT_LOCKED', check.reason, 409);
+    const before = await editableRow(tx, actor, id);
     await tx
       .updateTable('documents')
       .set({
@@ -415,16 +421,20 @@ export async function resolveScanHit(deps: ServiceDeps, actor: Actor, hitId: num
   });
 }
 
+/** Refuses (404/403/409) unless the actor may edit the document now: checked before an upload is read. */
+export async function assertDocumentEditable(deps: ServiceDeps, actor: Actor, documentId: number): Promise<void> {
+  await editableRow(deps.db, actor, documentId);
+}
+
 export async function addAttachment(deps: ServiceDeps, actor: Actor, documentId: number, name: string, data: Buffer) {
+  // Checked before the file is parsed (parsing is the costly part), and again in the transaction.
+  await assertDocumentEditable(deps, actor, documentId);
   const inspected = await inspectAttachment(data, name);
-  if (!inspected.ok) throw new AppError(inspected.code, inspected.message, 400);
+  if (!inspected.ok) throw new AppError(inspected.code, inspected.message, inspected.code === 'FILE_TOO_COMPLEX' ? 422 : 400);
   const extracted = await extractText(data, inspected.kind);
   const key = await deps.files.put(data);
   return deps.db.transaction().execute(async (tx) => {
-    const doc = await getRow(tx, documentId);
-    const roles = await staffRoles(tx, actor, doc.agency_id);
-    const check = nextStatus({ status: doc.status as DocumentStatus, unresolvedHits: 0, roles }, 'edit');
-    if (!check.ok) throw new AppError('DOCUMENT_LOCKED', check.reason, 409);
+    const doc = await editableRow(tx, actor, documentId);
     const row = await tx
       .insertInto('document_attachments')
       .values({ document_id: documentId, name: inspected.fileName, kind: inspected.kind, mime: inspected.mime, size_bytes: data.length, storage_key: key, text: extracted.text, created_at: deps.now().toISOString() })

@@ -5,6 +5,9 @@
  */
 import mammoth from 'mammoth';
 
+import { AppError } from '../../services/errors.ts';
+import { checkOfficeArchive } from '../../services/untrusted/limits.ts';
+import { runUntrusted } from '../../services/untrusted/pool.ts';
 import { htmlToRows } from './html-text.ts';
 
 export type ReportFileFormat = 'text' | 'html' | 'docx';
@@ -15,7 +18,12 @@ export type ReadReportFileResult =
       readonly input: string | { readonly rows: string[][] };
       readonly format: ReportFileFormat;
     }
-  | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly message: string;
+      /** Set when the file was refused for what reading it would cost; else it is not a report. */
+      readonly code?: 'FILE_TOO_COMPLEX';
+    };
 
 const startsWith = (b: Uint8Array, bytes: readonly number[]): boolean =>
   bytes.every((x, i) => b[i] === x);
@@ -68,18 +76,38 @@ function notAReportFile(fileName: string, what: string): ReadReportFileResult {
   return { ok: false, message: `${name}${what}` };
 }
 
-async function readDocx(bytes: Uint8Array, fileName: string): Promise<ReadReportFileResult> {
+/** DOCX to table rows on this thread: only for the parse worker. Null if it is no readable DOCX. */
+export async function docxRowsInProcess(bytes: Uint8Array): Promise<string[][] | null> {
   try {
-    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-    return { ok: true, input: { rows: htmlToRows(value) }, format: 'docx' };
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // Images are irrelevant to the checker: an empty src keeps them out of memory.
+    const convertImage = mammoth.images.imgElement(async () => ({ src: '' }));
+    const { value } = await mammoth.convertToHtml({ buffer }, { convertImage });
+    return htmlToRows(value);
   } catch {
-    return notAReportFile(fileName, '不是有效的Word（.docx）文件，无法读取');
+    return null;
+  }
+}
+
+/** Checks the archive's real size first, then parses in a bounded worker (services/untrusted). */
+async function readDocx(bytes: Uint8Array, fileName: string): Promise<ReadReportFileResult> {
+  const notDocx = notAReportFile(fileName, '不是有效的Word（.docx）文件，无法读取');
+  try {
+    if (!(await checkOfficeArchive(bytes, fileName || undefined))) return notDocx;
+    const rows = await runUntrusted('reportDocx', { data: bytes });
+    return rows ? { ok: true, input: { rows }, format: 'docx' } : notDocx;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'FILE_TOO_COMPLEX') {
+      return { ok: false, message: err.message, code: 'FILE_TOO_COMPLEX' };
+    }
+    throw err;
   }
 }
 
 /**
- * Reads an uploaded report file into parseReport's input. Never throws: a file of another kind
- * (PDF, old .doc, images, an empty file) gives a Chinese message.
+ * Reads an uploaded report file into parseReport's input. A file of another kind (PDF, old
+ * .doc, images, an empty file) or one too costly to read gives a Chinese message; it throws
+ * only SERVER_BUSY, when too many uploads are being parsed.
  */
 export async function readReportFile(
   buffer: Uint8Array,

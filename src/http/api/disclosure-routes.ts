@@ -5,6 +5,7 @@ import { addPlanItem, getArt20Statistics, importArt20Xlsx, listPlan, saveArt20St
 import { getPortalPage } from '../../services/publications.ts';
 import { AppError } from '../../services/errors.ts';
 import { requireUser } from '../auth.ts';
+import { art20EditorBeforeBody } from './upload-guards.ts';
 import { DateString } from './request-routes.ts';
 
 const AgencyYear = Type.Object({ agencyId: Type.Integer({ minimum: 1 }), year: Type.Integer({ minimum: 2008, maximum: 2100 }) }, { additionalProperties: false });
@@ -41,7 +42,7 @@ export function disclosureRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
 
     app.post(
       '/art20-statistics/import',
-      { schema: { tags: ['主动公开'], summary: '从 XLSX 导入第二十条统计（请求体为文件内容）', querystring: AgencyYear }, bodyLimit: 5 * 1024 * 1024 },
+      { schema: { tags: ['主动公开'], summary: '从 XLSX 导入第二十条统计（请求体为文件内容）', querystring: AgencyYear }, bodyLimit: 5 * 1024 * 1024, onRequest: art20EditorBeforeBody(deps) },
       async (req) => {
         if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 XLSX 文件内容作为请求体上传', 415);
         return importArt20Xlsx(deps, requireUser(req), req.query.agencyId, req.query.year, req.body);

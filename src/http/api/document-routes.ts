@@ -18,6 +18,7 @@ import { getAgency } from '../../services/agencies.ts';
 import { getPublished, toChannelView } from '../../services/publications.ts';
 import { renderNoticeBoardSheet, renderWechatArticle } from '../../views/channels/index.ts';
 import { requireUser } from '../auth.ts';
+import { documentEditorBeforeBody } from './upload-guards.ts';
 import { DateString } from './request-routes.ts';
 import { IdParams } from './schemas.ts';
 
@@ -131,6 +132,7 @@ export function documentRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
         },
         bodyLimit: MAX_UPLOAD_BYTES,
+        onRequest: documentEditorBeforeBody(deps),
       },
       async (req, reply) => {
         if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以文件内容作为请求体上传（Content-Type: application/octet-stream）', 415);

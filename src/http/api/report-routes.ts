@@ -7,6 +7,7 @@ import { AppError } from '../../services/errors.ts';
 import { exportReport, reportFormats, type ReportFormat } from '../../services/report-exports.ts';
 import { readReportFile } from '../../exports/report/index.ts';
 import { requireUser } from '../auth.ts';
+import { signedInBeforeBody } from './upload-guards.ts';
 import { DateString } from './request-routes.ts';
 import { IdParams } from './schemas.ts';
 
@@ -88,12 +89,13 @@ export function reportRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
         },
         bodyLimit: 20 * 1024 * 1024,
+        onRequest: signedInBeforeBody,
       },
       async (req) => {
         requireUser(req);
         if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以文件内容作为请求体上传', 415);
         const read = await readReportFile(req.body, req.query.name);
-        if (!read.ok) throw new AppError('NOT_A_REPORT', read.message, 422);
+        if (!read.ok) throw new AppError(read.code ?? 'NOT_A_REPORT', read.message, 422);
         const result = checkPublishedReport(read.input);
         if (!result.ok) throw new AppError('NOT_A_REPORT', result.message, 422);
         return result.json;

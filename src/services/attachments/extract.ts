@@ -1,18 +1,19 @@
 /**
  * Text of an accepted attachment, for search indexing and for the leak scan (ID numbers, phone
- * numbers…). Never throws: a file the extractors cannot read yields '' and a warning, because an
- * unreadable attachment must be flagged for a person to check, not crash the upload.
+ * numbers…). A file the extractors cannot read yields '' and a warning, because an unreadable
+ * attachment must be flagged for a person to check, not crash the upload. The parsers run in a
+ * bounded worker (services/untrusted): a file that would exhaust its memory or time is refused.
  *
  * For the leak scan, what matters is everything a reader of the published file can see, so this
  * goes beyond the visible body: DOCX headers, footers, foot/endnotes, comments and deleted
  * revisions; XLSX hidden sheets and cell notes.
  */
-import mammoth from 'mammoth';
-import ExcelJS from 'exceljs';
-import { getDocumentProxy } from 'unpdf';
+// The parsers are loaded when first needed: each parse worker then loads only its format's.
+import type ExcelJS from 'exceljs';
 import type { AttachmentKind } from './inspect.ts';
 import { MAX_OFFICE_UNCOMPRESSED_BYTES } from './inspect.ts';
 import { listZipEntries, readZipEntry } from './zip.ts';
+import { runUntrusted } from '../untrusted/pool.ts';
 
 /** Extracted text is cut at this many UTF-8 bytes (2 MiB): enough for any real document. */
 export const MAX_EXTRACTED_TEXT_BYTES = 2 * 1024 * 1024;
@@ -71,22 +72,39 @@ const KIND_LABEL: Record<AttachmentKind, string> = {
   webp: '图片',
 };
 
-export async function extractText(
+const IMAGE_WARNING: ExtractedText = {
+  text: '',
+  warning: {
+    code: 'NO_TEXT',
+    message: '图片中的文字无法自动检查，请人工核对图片中是否含有身份证号、手机号等个人信息。',
+  },
+};
+
+/** The kinds whose text is parsed out (images have none to read). */
+export type ParsedKind = Exclude<AttachmentKind, 'png' | 'jpeg' | 'gif' | 'webp'>;
+
+const isImage = (kind: AttachmentKind): kind is Exclude<AttachmentKind, ParsedKind> =>
+  kind === 'png' || kind === 'jpeg' || kind === 'gif' || kind === 'webp';
+
+/**
+ * The text of an attachment, parsed in a worker. Throws FILE_TOO_COMPLEX (422) when the file
+ * exhausts the worker's memory or time, SERVER_BUSY (503) when too many parses wait; any other
+ * unreadable file gives '' and a warning.
+ */
+export async function extractText(buffer: Uint8Array, kind: AttachmentKind): Promise<ExtractedText> {
+  if (isImage(kind)) return IMAGE_WARNING;
+  return runUntrusted('extract', { data: buffer, kind });
+}
+
+/** extractText on this thread: only for the parse worker (services/untrusted/worker.ts). */
+export async function extractTextInProcess(
   buffer: Uint8Array,
   kind: AttachmentKind,
 ): Promise<ExtractedText> {
   const buf = Buffer.isBuffer(buffer)
     ? buffer
     : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  if (kind === 'png' || kind === 'jpeg' || kind === 'gif' || kind === 'webp') {
-    return {
-      text: '',
-      warning: {
-        code: 'NO_TEXT',
-        message: '图片中的文字无法自动检查，请人工核对图片中是否含有身份证号、手机号等个人信息。',
-      },
-    };
-  }
+  if (isImage(kind)) return IMAGE_WARNING;
   const sink = new TextSink();
   try {
     if (kind === 'pdf') await extractPdf(buf, sink);
@@ -211,6 +229,7 @@ function normaliseText(text: string): string {
 
 async function extractPdf(buf: Buffer, sink: TextSink): Promise<void> {
   // pdf.js may transfer (detach) the array it is given: hand it a copy.
+  const { getDocumentProxy } = await import('unpdf');
   const pdf = await getDocumentProxy(new Uint8Array(buf), {
     verbosity: 0,
     isEvalSupported: false,
@@ -246,6 +265,7 @@ async function extractDocx(buf: Buffer, sink: TextSink): Promise<void> {
   if (entries.reduce((sum, e) => sum + e.size, 0) > MAX_OFFICE_UNCOMPRESSED_BYTES) {
     throw new Error('archive too large');
   }
+  const { default: mammoth } = await import('mammoth');
   const { value } = await mammoth.extractRawText({ buffer: buf });
   sink.push(value);
 
@@ -301,7 +321,8 @@ async function extractXlsx(buf: Buffer, sink: TextSink): Promise<void> {
   if (entries.reduce((sum, e) => sum + e.size, 0) > MAX_OFFICE_UNCOMPRESSED_BYTES) {
     throw new Error('archive too large');
   }
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   // exceljs' typings want its own Buffer type; a Node Buffer is what it reads at runtime.
   await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer);
   for (const sheet of workbook.worksheets) {

@@ -4,16 +4,18 @@
  * browser would run as a page on the portal's origin) or a zip named .docx must all be refused.
  */
 import { fileTypeFromBuffer } from 'file-type';
-import { listZipEntries, looksLikeZip, readZipEntry, type ZipEntry } from './zip.ts';
+import { listZipEntries, looksLikeZip, measureZip, readZipEntry, type ZipBudgetLimit, type ZipEntry } from './zip.ts';
+import { OFFICE_ZIP_BUDGET, tooComplex, UNTRUSTED_LIMITS } from '../untrusted/limits.ts';
 
 /** Uploads above this size are refused (20 MiB). */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 /**
- * Upper bound on the total uncompressed size of a DOCX/XLSX. Real documents compress 3–10×;
- * anything beyond this is a zip bomb as far as the text extractors are concerned.
+ * Upper bound on the total uncompressed size of a DOCX/XLSX, as declared and as really inflated.
+ * Real documents compress 3–10×; anything beyond this is a zip bomb as far as the text
+ * extractors are concerned.
  */
-export const MAX_OFFICE_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+export const MAX_OFFICE_UNCOMPRESSED_BYTES = UNTRUSTED_LIMITS.maxUncompressedBytes;
 
 export type AttachmentKind = 'pdf' | 'docx' | 'xlsx' | 'png' | 'jpeg' | 'gif' | 'webp';
 
@@ -48,7 +50,9 @@ export type AttachmentRejectCode =
   | 'ATTACHMENT_MACRO_ENABLED'
   /** Claims to be a DOCX/XLSX (or is a zip) but cannot be read consistently. */
   | 'ATTACHMENT_CORRUPT'
-  | 'ATTACHMENT_ARCHIVE_TOO_LARGE';
+  | 'ATTACHMENT_ARCHIVE_TOO_LARGE'
+  /** Too many parts, or too much XML once really inflated (services/untrusted/limits.ts). */
+  | 'FILE_TOO_COMPLEX';
 
 export interface AttachmentAccepted {
   readonly ok: true;
@@ -131,7 +135,7 @@ export async function inspectAttachment(
 
   let kind: AttachmentKind;
   if (looksLikeZip(buf)) {
-    const office = classifyOfficeZip(buf, shownName);
+    const office = await classifyOfficeZip(buf, shownName);
     if (!office.ok) return office;
     kind = office.kind;
   } else {
@@ -183,7 +187,7 @@ type OfficeResult = { ok: true; kind: 'docx' | 'xlsx' } | AttachmentRejected;
  * A zip is accepted only as a DOCX or XLSX: [Content_Types].xml must declare exactly one main
  * part of the right type, and that part must exist under word/ or xl/ respectively.
  */
-function classifyOfficeZip(buf: Buffer, shownName: string): OfficeResult {
+async function classifyOfficeZip(buf: Buffer, shownName: string): Promise<OfficeResult> {
   const corrupt = reject(
     'ATTACHMENT_CORRUPT',
     `文件“${shownName}”看起来是 Office 文档或压缩包，但内容已损坏或不完整，无法读取。请重新导出后上传。`,
@@ -202,13 +206,21 @@ function classifyOfficeZip(buf: Buffer, shownName: string): OfficeResult {
   const typesEntry = byName.get('[Content_Types].xml');
   if (!typesEntry) return notOffice;
 
-  const total = entries.reduce((sum, e) => sum + e.size, 0);
-  if (total > MAX_OFFICE_UNCOMPRESSED_BYTES) {
-    return reject(
-      'ATTACHMENT_ARCHIVE_TOO_LARGE',
-      `文件“${shownName}”解压后超过 ${formatMiB(MAX_OFFICE_UNCOMPRESSED_BYTES)}，系统无法安全处理。请精简内容（如压缩图片）后再上传。`,
-    );
+  const tooLarge = reject(
+    'ATTACHMENT_ARCHIVE_TOO_LARGE',
+    `文件“${shownName}”解压后超过 ${formatMiB(MAX_OFFICE_UNCOMPRESSED_BYTES)}，系统无法安全处理。请精简内容（如压缩图片）后再上传。`,
+  );
+  const declared = entries.reduce((sum, e) => sum + e.size, 0);
+  if (declared > MAX_OFFICE_UNCOMPRESSED_BYTES) return tooLarge;
+  // The declared sizes are the uploader's word: what counts is what really inflates.
+  let over: ZipBudgetLimit | null;
+  try {
+    over = await measureZip(buf, OFFICE_ZIP_BUDGET);
+  } catch {
+    return corrupt;
   }
+  if (over === 'bytes') return tooLarge;
+  if (over) return reject('FILE_TOO_COMPLEX', tooComplex(over, shownName).message);
 
   let types: string;
   try {

@@ -1,10 +1,10 @@
 /**
  * A minimal ZIP central-directory reader: enough to tell a DOCX from an XLSX from any other zip
- * by its entry names and [Content_Types].xml, and to read a few small XML parts, without trusting
- * the upload's declared name. No ZIP64 (an Office file under the 20 MiB upload limit never needs
+ * by its entry names and [Content_Types].xml, to read a few small XML parts, and to measure what
+ * an archive really inflates to, without trusting the upload's declared name or sizes. No ZIP64 (an Office file under the 20 MiB upload limit never needs
  * it) and only stored/deflated entries.
  */
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -67,12 +67,8 @@ export function listZipEntries(buf: Buffer): ZipEntry[] {
   return entries;
 }
 
-/**
- * The uncompressed bytes of one entry, refusing to inflate more than `maxBytes` (so a forged
- * size in the directory cannot turn this into a zip bomb).
- */
-export function readZipEntry(buf: Buffer, entry: ZipEntry, maxBytes: number): Buffer {
-  if (entry.size > maxBytes) throw new ZipFormatError(`${entry.name} is too large`);
+/** The stored (possibly compressed) bytes of one entry, located through its local header. */
+function entryData(buf: Buffer, entry: ZipEntry): Buffer {
   const local = entry.localHeaderOffset;
   if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL) {
     throw new ZipFormatError(`bad local header for ${entry.name}`);
@@ -80,11 +76,97 @@ export function readZipEntry(buf: Buffer, entry: ZipEntry, maxBytes: number): Bu
   const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
   const raw = buf.subarray(start, start + entry.compressedSize);
   if (raw.length !== entry.compressedSize) throw new ZipFormatError(`${entry.name} is truncated`);
+  if (entry.method !== 0 && entry.method !== 8) {
+    throw new ZipFormatError(`unsupported compression for ${entry.name}`);
+  }
+  return raw;
+}
+
+/**
+ * The uncompressed bytes of one entry, refusing to inflate more than `maxBytes` (so a forged
+ * size in the directory cannot turn this into a zip bomb).
+ */
+export function readZipEntry(buf: Buffer, entry: ZipEntry, maxBytes: number): Buffer {
+  if (entry.size > maxBytes) throw new ZipFormatError(`${entry.name} is too large`);
+  const raw = entryData(buf, entry);
   if (entry.method === 0) return Buffer.from(raw);
-  if (entry.method !== 8) throw new ZipFormatError(`unsupported compression for ${entry.name}`);
   try {
     return inflateRawSync(raw, { maxOutputLength: maxBytes });
   } catch (err) {
     throw new ZipFormatError(`cannot inflate ${entry.name}: ${(err as Error).message}`);
   }
+}
+
+export interface ZipBudget {
+  readonly maxEntries: number;
+  /** Real uncompressed bytes of all entries together. */
+  readonly maxBytes: number;
+  /** Real uncompressed bytes of the entries whose content is XML (what the parsers build trees from). */
+  readonly maxXmlBytes: number;
+}
+
+export type ZipBudgetLimit = 'entries' | 'bytes' | 'xmlBytes';
+
+/**
+ * Checks an archive against a budget on what it really holds: every entry is inflated as a
+ * stream and its bytes counted (nothing is kept), stopping as soon as a bound is passed, so the
+ * sizes the directory declares do not matter. Returns the bound passed, or null. The inflating
+ * runs on libuv's thread pool, so the event loop stays free. Throws ZipFormatError on a
+ * malformed archive.
+ */
+export async function measureZip(buf: Buffer, budget: ZipBudget): Promise<ZipBudgetLimit | null> {
+  const entries = listZipEntries(buf);
+  if (entries.length > budget.maxEntries) return 'entries';
+  let bytes = 0;
+  let xmlBytes = 0;
+  for (const entry of entries) {
+    const raw = entryData(buf, entry);
+    const seen: { size: number; kind: XmlSniff; over: ZipBudgetLimit | null } = { size: 0, kind: 'unknown', over: null };
+    // An entry counts as XML unless its first significant byte says otherwise: judged by
+    // content, because a part's name is whatever the package's relationships point to.
+    const count = (chunk: Buffer): boolean => {
+      if (seen.kind === 'unknown') seen.kind = sniffXml(chunk, seen.size === 0);
+      seen.size += chunk.length;
+      if (bytes + seen.size > budget.maxBytes) seen.over = 'bytes';
+      else if (seen.kind !== 'binary' && xmlBytes + seen.size > budget.maxXmlBytes) seen.over = 'xmlBytes';
+      return seen.over === null;
+    };
+    if (entry.method === 0) count(raw);
+    else await inflateCounting(raw, count, entry.name);
+    if (seen.over) return seen.over;
+    bytes += seen.size;
+    if (seen.kind !== 'binary') xmlBytes += seen.size;
+  }
+  return null;
+}
+
+type XmlSniff = 'unknown' | 'xml' | 'binary';
+
+/** 'xml' if the first byte that is not a BOM, whitespace or NUL (UTF-16) is '<'. */
+function sniffXml(chunk: Buffer, atStart: boolean): XmlSniff {
+  let i = 0;
+  if (atStart && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
+  const utf16Bom = (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
+  if (atStart && utf16Bom) return 'xml';
+  for (; i < chunk.length; i++) {
+    const b = chunk[i]!;
+    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x00) continue;
+    return b === 0x3c ? 'xml' : 'binary';
+  }
+  return 'unknown';
+}
+
+/** Inflates `raw` chunk by chunk, handing each to `onChunk` until it returns false. */
+function inflateCounting(raw: Buffer, onChunk: (chunk: Buffer) => boolean, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
+    inflate.on('data', (chunk: Buffer) => {
+      if (onChunk(chunk)) return;
+      inflate.destroy();
+      resolve();
+    });
+    inflate.on('end', resolve);
+    inflate.on('error', (err) => reject(new ZipFormatError(`cannot inflate ${name}: ${err.message}`)));
+    inflate.end(raw);
+  });
 }
