@@ -15,6 +15,11 @@ export interface Config {
   /** Fastify's trustProxy: which peers may set X-Forwarded-For/-Proto (rate limits key on the client address). */
   trustProxy: TrustProxy;
   logLevel: LogLevel;
+  /**
+   * GONGKAI_CLOCK_START: the server's clock starts at this instant and runs on from there. For
+   * tests and demonstrations that must not depend on the hour they run at; unset in production.
+   */
+  clockStart: Date | undefined;
 }
 
 export type TrustProxy = boolean | string[];
@@ -46,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: parsePublicUrl(env.GONGKAI_PUBLIC_URL),
     trustProxy: parseTrustProxy(env.GONGKAI_TRUST_PROXY),
     logLevel: parseLogLevel(env.GONGKAI_LOG_LEVEL),
+    clockStart: parseClockStart(env.GONGKAI_CLOCK_START),
   };
 }
 
@@ -96,4 +102,11 @@ function parseLogLevel(value: string | undefined): LogLevel {
   const level = LOG_LEVELS.find((l) => l === value.trim().toLowerCase());
   if (!level) throw new Error(`GONGKAI_LOG_LEVEL 配置无效：${value}（可选 ${LOG_LEVELS.join('、')}）`);
   return level;
+}
+
+function parseClockStart(value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const start = new Date(value);
+  if (Number.isNaN(start.getTime())) throw new Error(`GONGKAI_CLOCK_START 应为 ISO 8601 时刻（如 2026-11-25T18:00:00Z）：${value}`);
+  return start;
 }

@@ -22,8 +22,15 @@ export async function openRuntime(config: Config): Promise<{ handle: DatabaseHan
   }
   return {
     handle,
-    deps: { db: handle.db, dialect: handle.dialect, now: () => new Date(), files: diskFileStore(path.join(config.dataDir, 'uploads')) },
+    deps: { db: handle.db, dialect: handle.dialect, now: runningClock(config.clockStart), files: diskFileStore(path.join(config.dataDir, 'uploads')) },
   };
+}
+
+/** The real clock, or one that started at `start` when this process did and runs at real speed. */
+export function runningClock(start: Date | undefined): () => Date {
+  if (!start) return () => new Date();
+  const shift = start.getTime() - Date.now();
+  return () => new Date(Date.now() + shift);
 }
 
 const FIRST_START_KEY = 'first_start_seeded_at';
@@ -51,8 +58,9 @@ export function printAdminPassword(result: SeedResult | null, log: (line: string
   log(' 已创建管理员账号 / Administrator account created');
   log(`   用户名 username: ${result.admin.username}`);
   log(`   一次性密码 one-time password: ${result.admin.oneTimePassword}`);
-  log(' 此密码只显示这一次，首次登录后请立即修改。');
-  log(' This password is shown only once; change it after the first login.');
+  log(' 此密码只显示这一次，24 小时内有效，首次登录后请立即修改。');
+  log(' 过期后运行 / when it has expired, run: npx gongkai user reset-password --username admin');
+  log(' This password is shown only once and is valid for 24 hours; change it after the first login.');
   log('==================================================================');
   log('');
 }

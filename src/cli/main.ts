@@ -13,7 +13,7 @@ import { loadConfig, appVersion } from '../config.ts';
 import { openRuntime, printAdminPassword, seedOnFirstStart } from '../runtime.ts';
 import { buildApp } from '../http/app.ts';
 import { seedDemo } from '../services/seed.ts';
-import { createUser, findUserByUsername, resetPassword } from '../services/accounts.ts';
+import { createUser, findUserByUsername, resetPassword, setPlatformOperator } from '../services/users.ts';
 import { findAgency } from '../services/agencies.ts';
 import { systemActor } from '../services/context.ts';
 import { AppError } from '../services/errors.ts';
@@ -260,7 +260,20 @@ export function buildCli(): Command {
         if (!found) throw new AppError('NOT_FOUND', `用户“${opts.username}”不存在`);
         const { oneTimePassword } = await resetPassword(deps, systemActor('cli'), found.id);
         out(`已重置 ${opts.username} 的密码，账号已解锁`);
-        out(`一次性密码 one-time password: ${oneTimePassword}`);
+        out(`一次性密码 one-time password: ${oneTimePassword} （24 小时内有效 / valid for 24 hours）`);
+      });
+    });
+  user
+    .command('operator')
+    .description('授予或撤销平台运维权限（修改工作日历、管理所有账号）/ grant or revoke the platform-operator permission')
+    .requiredOption('--username <name>', '用户名')
+    .option('--revoke', '撤销 / revoke')
+    .action(async (opts: { username: string; revoke?: boolean }) => {
+      await withRuntime(async ({ deps }) => {
+        const found = await findUserByUsername(deps, opts.username);
+        if (!found) throw new AppError('NOT_FOUND', `用户“${opts.username}”不存在`);
+        await setPlatformOperator(deps, systemActor('cli'), found.id, !opts.revoke);
+        out(opts.revoke ? `已撤销 ${opts.username} 的平台运维权限` : `已授予 ${opts.username} 平台运维权限`);
       });
     });
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveSession, SESSION_HOURS, type SessionInfo } from '../services/accounts.ts';
-import { AppError } from '../services/errors.ts';
+import { AppError, forbidden } from '../services/errors.ts';
 import type { Actor, ServiceDeps } from '../services/context.ts';
 
 export const SESSION_COOKIE = 'gk_session';
@@ -14,6 +14,11 @@ declare module 'fastify' {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The only routes a session opened with a one-time password may call. */
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['GET /api/v1/auth/session', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/change-password', 'POST /api/v1/auth/login']);
+/** Routes anyone may call without signing in; a staff cookie changes nothing there. */
+const PUBLIC_API = /^\/api\/v1\/(public\/|search$)/;
 
 /**
  * Resolves the session cookie on every /api request, and enforces the CSRF token on
@@ -35,6 +40,11 @@ export function registerSessionHook(api: FastifyInstance, deps: ServiceDeps): vo
     req.sessionToken = token;
     if (UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new AppError('CSRF_TOKEN_INVALID', '安全令牌无效或缺失，请刷新页面后重试', 403);
+    }
+    // A one-time password opens nothing but the way to replace it.
+    const route = `${req.method} ${req.routeOptions.url ?? ''}`;
+    if (session.user.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(route) && !PUBLIC_API.test(req.routeOptions.url ?? '')) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改一次性密码，再使用其他功能', 403);
     }
   });
 }
@@ -58,4 +68,15 @@ export function clearSessionCookie(reply: FastifyReply): void {
 export function requireUser(req: FastifyRequest): Actor & { kind: 'user' } {
   if (!req.session) throw new AppError('UNAUTHENTICATED', '请先登录', 401);
   return { kind: 'user', userId: req.session.user.id };
+}
+
+/**
+ * The signed-in actor, if it holds a role in the agency: the one check every agency-scoped route
+ * makes before it reads or writes (401 without a session, 403 for staff of other agencies).
+ * Finer rules (who may approve, publish, manage users) stay with the services.
+ */
+export function requireStaff(req: FastifyRequest, agencyId: number): Actor & { kind: 'user' } {
+  const actor = requireUser(req);
+  if (!req.session!.user.roles.some((r) => r.agencyId === agencyId)) throw forbidden('您不是该机构的工作人员');
+  return actor;
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../services/errors.ts';
+import { DATE_PATTERN } from './api/request-routes.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -58,6 +59,8 @@ export function describeValidationIssue(issue: AjvIssue): string {
     case 'const':
       return `${at}的取值不在允许范围内`;
     case 'pattern':
+      if (p.pattern === DATE_PATTERN) return `${at}应为 1949 年至 2100 年之间的日期，格式为 YYYY-MM-DD`;
+      return `${at}格式不正确`;
     case 'format':
       return `${at}格式不正确`;
     default:

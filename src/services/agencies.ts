@@ -3,6 +3,7 @@ import { appendAudit } from '../storage/audit.ts';
 import { AppError, notFound } from './errors.ts';
 import type { Actor, ServiceDeps, Tx } from './context.ts';
 import { authorize, rolesOf } from './accounts.ts';
+import { art20Items } from '../domain/documents/catalogue.ts';
 
 export const agencyLevels: Record<AgencyLevel, string> = {
   province: '省',
@@ -92,6 +93,7 @@ export async function createAgency(
       .values({ code, name, level: input.level, parent_id: input.parentId, created_at: deps.now().toISOString() })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await ensureCategories(tx, row.id);
     await appendAudit(tx, {
       at: deps.now(),
       actorUserId: actor.kind === 'user' ? actor.userId : null,
@@ -128,6 +130,8 @@ export async function listAudit(
     .where((eb) =>
       eb.or([
         eb('audit_log.agency_id', '=', agencyId),
+        // the shared working calendar moves every agency's deadlines: every agency sees its changes
+        eb('audit_log.entity', '=', 'calendar_year'),
         // user-level events (logins, password changes) of people who work in this agency
         eb.and([
           eb('audit_log.entity', '=', 'user'),
@@ -156,4 +160,16 @@ export async function listAudit(
     before: r.before_json ? JSON.parse(r.before_json) : null,
     after: r.after_json ? JSON.parse(r.after_json) : null,
   }));
+}
+
+/** Every agency's 公开目录 starts with the 15 items of Art. 20 (set up with the agency, never on a read). */
+export async function ensureCategories(tx: Tx, agencyId: number): Promise<void> {
+  const existing = await tx.selectFrom('document_categories').select('code').where('agency_id', '=', agencyId).execute();
+  const have = new Set(existing.map((c) => c.code));
+  const missing = art20Items.filter((i) => !have.has(i.code));
+  if (missing.length === 0) return;
+  await tx
+    .insertInto('document_categories')
+    .values(missing.map((i) => ({ agency_id: agencyId, code: i.code, name: i.name, parent_id: null, art20_item: i.item, sort: i.item })))
+    .execute();
 }

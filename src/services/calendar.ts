@@ -9,7 +9,6 @@ import {
 import { appendAudit } from '../storage/audit.ts';
 import { AppError, forbidden, notFound } from './errors.ts';
 import type { Actor, ServiceDeps, Tx } from './context.ts';
-import { rolesOf } from './accounts.ts';
 
 /** The working-day calendar as stored: every known year with its holiday and make-up days. */
 export async function loadCalendarData(tx: Tx): Promise<CalendarYearData[]> {
@@ -27,16 +26,14 @@ export async function loadCalendar(tx: Tx): Promise<WorkingCalendar> {
 }
 
 /**
- * The calendar is shared by every agency on the platform, so only an administrator of a
- * top-level agency (the platform operator) may change it.
+ * The calendar is shared by every agency on the platform and moves every legal deadline, so
+ * only a platform operator (a permission only the CLI grants) may change it. Every change is
+ * audited where every agency's audit log shows it.
  */
 async function authorizeCalendar(tx: Tx, actor: Actor): Promise<void> {
   if (actor.kind === 'system') return;
-  const roles = await rolesOf(tx, actor.userId);
-  const adminOf = roles.filter((r) => r.role === 'admin').map((r) => r.agencyId);
-  if (adminOf.length === 0) throw forbidden('只有平台管理员可以修改工作日历');
-  const top = await tx.selectFrom('agencies').select('id').where('id', 'in', adminOf).where('parent_id', 'is', null).executeTakeFirst();
-  if (!top) throw forbidden('只有平台管理员可以修改工作日历');
+  const user = await tx.selectFrom('users').select('platform_operator').where('id', '=', actor.userId).executeTakeFirst();
+  if (user?.platform_operator !== 1) throw forbidden('工作日历为全平台共用，只有平台运维人员可以修改（由命令行 gongkai user operator 授予）');
 }
 
 export interface CalendarYearSummary {

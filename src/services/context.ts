@@ -17,4 +17,4 @@ export type Tx = Transaction<Database> | Kysely<Database>;
 /** Who is acting: a signed-in user, or the system itself (seed, CLI, scheduler). */
 export type Actor = { kind: 'user'; userId: number } | { kind: 'system'; label: string };
 
-export const systemActor = (label: string): Actor => ({ kind: 'system', label });
+export const systemActor = (label: string): Actor & { kind: 'system' } => ({ kind: 'system', label });

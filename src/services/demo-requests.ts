@@ -1,5 +1,5 @@
 import { addDays, type IsoDate } from '../domain/calendar/index.ts';
-import { chinaDate } from './clock.ts';
+import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { ReplyDetails, RequestChannel } from '../domain/requests/lifecycle.ts';
 import type { ApplicantType, OutcomeCode } from '../domain/requests/outcomes.ts';
 import { systemActor, type ServiceDeps } from './context.ts';

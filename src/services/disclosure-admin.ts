@@ -1,11 +1,11 @@
 import { appendAudit } from '../storage/audit.ts';
-import { AppError, forbidden } from './errors.ts';
+import { AppError, forbidden, notFound } from './errors.ts';
 import type { Actor, ServiceDeps, Tx } from './context.ts';
 import { rolesOf } from './accounts.ts';
 import { sanitizeDocumentHtml } from '../views/sanitize.ts';
 import { checkOfficeArchive } from './untrusted/limits.ts';
 import { runUntrusted } from './untrusted/pool.ts';
-import { chinaDate } from './clock.ts';
+import { chinaDate } from '../domain/calendar/china-time.ts';
 
 /** Art. 20 items (五)(六)(八): decisions counted per month, and fees collected (元). */
 export const art20StatisticItems = {
@@ -134,6 +134,11 @@ export async function addPlanItem(deps: ServiceDeps, actor: Actor, agencyId: num
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.plannedDate)) throw new AppError('INVALID_DATE', '计划日期无效');
   return deps.db.transaction().execute(async (tx) => {
     await requireRole(tx, actor, agencyId, ['clerk', 'head', 'admin']);
+    if (input.documentId !== undefined) {
+      // A plan may only point at the agency's own documents (ids of other agencies look unknown).
+      const doc = await tx.selectFrom('documents').select('agency_id').where('id', '=', input.documentId).executeTakeFirst();
+      if (doc?.agency_id !== agencyId) throw notFound('文件');
+    }
     const row = await tx
       .insertInto('publishing_plan')
       .values({ agency_id: agencyId, channel: input.channel, planned_date: input.plannedDate, title: input.title.trim(), document_id: input.documentId ?? null, done: 0, created_at: deps.now().toISOString() })

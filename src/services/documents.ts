@@ -1,7 +1,6 @@
-import { compareIsoDates, isIsoDate, type IsoDate } from '../domain/calendar/index.ts';
+import { compareIsoDates, dateProblem, type IsoDate } from '../domain/calendar/index.ts';
 import { proactivePublicationDue } from '../domain/deadlines/index.ts';
 import {
-  art20Items,
   DEFAULT_INDEX_SCHEME,
   formatIndexNo,
   nextStatus,
@@ -22,9 +21,9 @@ import { extractText, inspectAttachment } from './attachments/index.ts';
 import { AppError, forbidden, notFound } from './errors.ts';
 import type { Actor, ServiceDeps, Tx } from './context.ts';
 import { rolesOf } from './accounts.ts';
-import { getAgency } from './agencies.ts';
+import { ensureCategories, getAgency } from './agencies.ts';
 import { loadCalendar } from './calendar.ts';
-import { chinaDate } from './clock.ts';
+import { chinaDate } from '../domain/calendar/china-time.ts';
 import { invalidatePublicCaches } from './publications.ts';
 import { searchDocumentsOf } from './search-index.ts';
 
@@ -57,20 +56,8 @@ async function staffRoles(tx: Tx, actor: Actor, agencyId: number): Promise<Role[
   return roles;
 }
 
-/** Every agency's 公开目录 starts with the 15 items of Art. 20. */
-export async function ensureCategories(tx: Tx, agencyId: number): Promise<void> {
-  const existing = await tx.selectFrom('document_categories').select('code').where('agency_id', '=', agencyId).execute();
-  const have = new Set(existing.map((c) => c.code));
-  const missing = art20Items.filter((i) => !have.has(i.code));
-  if (missing.length === 0) return;
-  await tx
-    .insertInto('document_categories')
-    .values(missing.map((i) => ({ agency_id: agencyId, code: i.code, name: i.name, parent_id: null, art20_item: i.item, sort: i.item })))
-    .execute();
-}
-
+/** The agency's catalogue columns (read only: agencies get their Art. 20 columns when created). */
 export async function listCategories(deps: ServiceDeps, agencyId: number) {
-  await ensureCategories(deps.db, agencyId);
   return deps.db.selectFrom('document_categories').select(['id', 'code', 'name', 'parent_id as parentId', 'art20_item as art20Item']).where('agency_id', '=', agencyId).orderBy('sort').orderBy('id').execute();
 }
 
@@ -135,7 +122,8 @@ function checkInput(input: DocumentInput): void {
   const title = input.title?.trim() ?? '';
   if (!title || title.length > 300) problems.push('标题须为 1–300 个字符');
   for (const [name, value] of [['成文日期', input.writtenAt], ['形成日期', input.formedAt], ['生效日期', input.effectiveFrom], ['失效日期', input.invalidFrom]] as const) {
-    if (value !== undefined && value !== null && !isIsoDate(value)) problems.push(`${name}“${value}”无效，应为 YYYY-MM-DD`);
+    const problem = value !== undefined && value !== null ? dateProblem(value, name) : null;
+    if (problem) problems.push(problem);
   }
   if (input.validity && !(input.validity in validityLabels)) problems.push('有效性应为 有效、失效 或 废止');
   if (input.validity && input.validity !== 'valid' && !input.invalidFrom) problems.push('失效或废止的文件须填写失效日期');
@@ -272,7 +260,7 @@ async function editableRow(tx: Tx, actor: Actor, documentId: number): Promise<Do
   const doc = await getRow(tx, documentId);
   const roles = await staffRoles(tx, actor, doc.agency_id);
   const check = nextStatus({ status: doc.status as DocumentStatus, unresolvedHits: 0, roles }, 'edit');
-  if (!check.ok) throw new AppError('DOCUMENT_LOCKED', check.reason, 409);
+  if (!check.ok) throw check.byRole ? forbidden(check.reason) : new AppError('DOCUMENT_LOCKED', check.reason, 409);
   return doc;
 }
 
@@ -351,7 +339,7 @@ async function transitionDocumentInTx(
     if (action === 'submit') await rescan(tx, before);
     const hits = await unresolvedHits(tx, id);
     const next = nextStatus({ status: before.status as DocumentStatus, unresolvedHits: hits, roles }, action);
-    if (!next.ok) throw new AppError('WORKFLOW_REFUSED', next.reason, 409, { unresolvedHits: hits });
+    if (!next.ok) throw next.byRole ? forbidden(next.reason) : new AppError('WORKFLOW_REFUSED', next.reason, 409, { unresolvedHits: hits });
     const patch: Partial<DocumentRow> = { status: next.status, updated_at: deps.now().toISOString() };
     if (action === 'review') {
       const c = input.checklist;

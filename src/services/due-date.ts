@@ -1,4 +1,4 @@
-import { explainWorkingDayCount, isIsoDate, type ExplanationStep, type IsoDate, type WorkingCalendar } from '../domain/calendar/index.ts';
+import { dateProblem, explainWorkingDayCount, type ExplanationStep, type IsoDate, type WorkingCalendar } from '../domain/calendar/index.ts';
 import { AppError } from './errors.ts';
 
 export interface DueDateResult {
@@ -12,7 +12,8 @@ export interface DueDateResult {
 
 /** N working days counted from the day after `received` (the CLI and the workspace tool). */
 export function computeDueDate(calendar: WorkingCalendar, received: string, workingDays: number): DueDateResult {
-  if (!isIsoDate(received)) throw new AppError('INVALID_DATE', `日期“${received}”无效，应为 YYYY-MM-DD`);
+  const problem = dateProblem(received, '收到日期');
+  if (problem) throw new AppError('INVALID_DATE', problem);
   if (!Number.isInteger(workingDays) || workingDays < 1 || workingDays > 365) {
     throw new AppError('INVALID_WORKING_DAYS', '工作日数应为 1 至 365 的整数');
   }

@@ -1,4 +1,5 @@
-import { isIsoDate } from '../domain/calendar/index.ts';
+import { dateProblem } from '../domain/calendar/index.ts';
+import { chinaDate, toInstant } from '../domain/calendar/china-time.ts';
 import { scanText } from '../domain/scan/index.ts';
 import { escapeHtml } from '../views/html.ts';
 import { htmlToPlainText, sanitizeDocumentHtml } from '../views/sanitize.ts';
@@ -58,10 +59,13 @@ export async function importDocuments(
     if (!title) problems.push('缺少 title');
     if (!str('bodyHtml') && !str('bodyText')) problems.push('缺少 bodyHtml 或 bodyText');
     const publishedAt = str('publishedAt');
-    const publishedDay = publishedAt?.slice(0, 10);
-    if (!publishedAt || !publishedDay || !isIsoDate(publishedDay) || Number.isNaN(new Date(publishedAt).getTime())) problems.push('publishedAt 缺失或不是有效日期');
+    // A date or a date-time without offset is China time, whatever the server's zone.
+    const publishedInstant = publishedAt ? instantOrNull(publishedAt) : null;
+    const publishedDay = publishedInstant ? chinaDate(publishedInstant) : undefined;
+    if (!publishedInstant || !publishedDay) problems.push('publishedAt 缺失或不是有效日期');
     const writtenAt = str('writtenAt');
-    if (writtenAt && !isIsoDate(writtenAt.slice(0, 10))) problems.push('writtenAt 不是有效日期');
+    if (writtenAt && dateProblem(writtenAt.slice(0, 10))) problems.push(`writtenAt ${dateProblem(writtenAt.slice(0, 10), '成文日期')}`);
+    if (publishedDay && dateProblem(publishedDay)) problems.push(`publishedAt ${dateProblem(publishedDay, '发布日期')}`);
     const validityRaw = str('validity');
     const validity = validityRaw ? validityWords[validityRaw] : 'valid';
     if (!validity) problems.push(`validity “${validityRaw}” 应为 有效、失效 或 废止`);
@@ -74,7 +78,7 @@ export async function importDocuments(
     const hits = scanText(`${title}\n${htmlToPlainText(bodyHtml)}`);
     const flagged = hits.length > 0;
     try {
-      const publishedIso = new Date(publishedAt!.length === 10 ? `${publishedAt}T00:00:00+08:00` : publishedAt!).toISOString();
+      const publishedIso = publishedInstant!.toISOString();
       await createDocument(
         deps,
         actor,
@@ -102,4 +106,12 @@ export async function importDocuments(
   }
   onProgress(summary);
   return summary;
+}
+
+function instantOrNull(value: string): Date | null {
+  try {
+    return toInstant(value);
+  } catch {
+    return null;
+  }
 }

@@ -7,7 +7,7 @@ import type { Actor, ServiceDeps, Tx } from './context.ts';
 import { rolesOf } from './accounts.ts';
 import { getAgency } from './agencies.ts';
 import { loadCalendar } from './calendar.ts';
-import { chinaDate } from './clock.ts';
+import { chinaDate } from '../domain/calendar/china-time.ts';
 import { quoteFee } from './requests.ts';
 
 /** Per-agency facts every notice needs: who signs, where to appeal (条例第五十一条). */

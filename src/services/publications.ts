@@ -1,9 +1,9 @@
 import { art20Items, validityLabels, type Validity } from '../domain/documents/catalogue.ts';
+import { chinaYearRange } from '../domain/calendar/china-time.ts';
 import { SEARCH_COUNT_CAP, searchDocuments } from '../storage/search-index.ts';
 import type { DocumentRow } from '../storage/schema.ts';
 import { AppError } from './errors.ts';
 import type { ServiceDeps } from './context.ts';
-import { ensureCategories } from './documents.ts';
 import { TtlCache } from './ttl-cache.ts';
 import type { PublishedDocumentView } from '../views/channels/index.ts';
 
@@ -64,7 +64,6 @@ export function invalidatePublicCaches(deps: ServiceDeps): void {
 
 export async function publicCategories(deps: ServiceDeps, agencyId: number): Promise<CategoryRow[]> {
   return cacheFor(categoryCache, deps).get(agencyId, async () => {
-    await ensureCategories(deps.db, agencyId);
     return deps.db.selectFrom('document_categories').select(['id', 'code', 'name', 'parent_id', 'art20_item']).where('agency_id', '=', agencyId).orderBy('sort').orderBy('id').execute();
   });
 }
@@ -79,7 +78,10 @@ export async function listPublished(deps: ServiceDeps, f: CatalogueFilters): Pro
     const ids = cats.filter((c) => c.id === root.id || c.parent_id === root.id).map((c) => c.id);
     q = q.where('category_id', 'in', ids);
   }
-  if (f.year) q = q.where('published_at', '>=', `${f.year}-01-01`).where('published_at', '<', `${f.year + 1}-01-01`);
+  if (f.year) {
+    const { from, to } = chinaYearRange(f.year);
+    q = q.where('published_at', '>=', from).where('published_at', '<', to);
+  }
   if (f.validity) q = q.where('validity', '=', f.validity);
   const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q

@@ -1,4 +1,5 @@
 import { annualReportDeadline, type AnnualReportDeadline } from '../domain/deadlines/index.ts';
+import { chinaDate } from '../domain/calendar/china-time.ts';
 import { canPublish, checkReport, computeReport, type AnnualReport, type Finding, type ReportFacts, type AppealFact, type RequestFact } from '../domain/report/index.ts';
 import type { RequestEvent } from '../domain/requests/lifecycle.ts';
 import type { ApplicantType, OutcomeCode } from '../domain/requests/outcomes.ts';
@@ -42,7 +43,7 @@ async function regulationFacts(tx: Tx, agencyId: number, year: number, kind: 'ru
   let repealed = 0;
   let inForce = 0;
   for (const r of rows) {
-    const made = (r.written_at ?? r.published_at ?? '').slice(0, 10);
+    const made = r.written_at ?? (r.published_at ? chinaDate(r.published_at) : '');
     if (!made || made > end) continue;
     if (made >= start && r.status === 'published') issued++;
     const ended = r.validity !== 'valid' && r.invalid_from ? r.invalid_from : null;
@@ -172,7 +173,7 @@ export async function getReport(deps: ServiceDeps, actor: Actor | null, agencyId
     errors,
     findings,
     canPublish: !!report && errors.length === 0 && canPublish(findings),
-    deadline: { date: deadline.date, local: deadline.local, overdue: status !== 'published' && new Date().toISOString().slice(0, 10) > deadline.date },
+    deadline: { date: deadline.date, local: deadline.local, overdue: status !== 'published' && chinaDate(deps.now()) > deadline.date },
     publishedAt: row?.published_at ?? null,
   };
 }
@@ -200,6 +201,8 @@ export async function saveNarrative(deps: ServiceDeps, actor: Actor, agencyId: n
 /** draft → checked (no error-severity finding) → published (by the 负责人 only). */
 export async function advanceReport(deps: ServiceDeps, actor: Actor, agencyId: number, year: number, action: 'check' | 'publish'): Promise<ReportView> {
   const view = await getReport(deps, actor, agencyId, year);
+  // Who may act is decided before what state the report is in, so a refusal never hints at it.
+  if (action === 'publish' && !(await staff(deps.db, actor, agencyId)).includes('head')) throw forbidden('年度报告须由负责人发布');
   const errorFindings = view.findings.filter((f) => f.severity === 'error');
   if (view.status === 'published') throw new AppError('REPORT_PUBLISHED', '报告已发布', 409);
   if (view.errors.length || !view.report) throw new AppError('REPORT_INVALID', `报告数据有误：${view.errors.join('；')}`, 409);
@@ -207,8 +210,7 @@ export async function advanceReport(deps: ServiceDeps, actor: Actor, agencyId: n
     throw new AppError('REPORT_HAS_ERRORS', `报告存在 ${errorFindings.length} 项错误，不能${action === 'check' ? '通过校验' : '发布'}：${errorFindings.map((f) => f.message).join('；')}`, 409, { findings: errorFindings });
   }
   await deps.db.transaction().execute(async (tx) => {
-    const roles = await staff(tx, actor, agencyId);
-    if (action === 'publish' && !roles.includes('head')) throw forbidden('年度报告须由负责人发布');
+    await staff(tx, actor, agencyId);
     if (action === 'publish' && view.status !== 'checked') throw new AppError('REPORT_NOT_CHECKED', '报告须先通过校验', 409);
     if (!(await reportRow(tx, agencyId, year))) throw new AppError('REPORT_EMPTY', '请先编写报告的文字部分', 409);
     const now = deps.now().toISOString();
@@ -228,9 +230,11 @@ export async function publishedReports(deps: ServiceDeps, agencyId: number) {
   return deps.db.selectFrom('annual_reports').select(['year', 'published_at']).where('agency_id', '=', agencyId).where('status', '=', 'published').orderBy('year', 'desc').execute();
 }
 
-export async function publishedReport(deps: ServiceDeps, agencyId: number, year: number): Promise<AnnualReport | null> {
+/** A published report as it was published, with its publication date in China (its 落款 date). */
+export async function publishedReport(deps: ServiceDeps, agencyId: number, year: number): Promise<{ report: AnnualReport; publishedDate: string | undefined } | null> {
   const row = await reportRow(deps.db, agencyId, year);
-  return row?.status === 'published' && row.snapshot_json ? (JSON.parse(row.snapshot_json) as AnnualReport) : null;
+  if (row?.status !== 'published' || !row.snapshot_json) return null;
+  return { report: JSON.parse(row.snapshot_json) as AnnualReport, publishedDate: row.published_at ? chinaDate(row.published_at) : undefined };
 }
 
 export const appealKinds = { reconsideration: '行政复议', litigation_direct: '行政诉讼（未经复议直接起诉）', litigation_after_reconsideration: '行政诉讼（复议后起诉）' } as const;

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { compareIsoDates, isIsoDate, type IsoDate, type WorkingCalendar } from '../domain/calendar/index.ts';
+import { compareIsoDates, dateProblem, type IsoDate, type WorkingCalendar } from '../domain/calendar/index.ts';
 import { perPageFee, perRequestFeeForNth, type FeeQuote } from '../domain/fees/index.ts';
 import {
   channelLabels,
@@ -22,7 +22,7 @@ import { AppError, forbidden, notFound } from './errors.ts';
 import type { Actor, ServiceDeps, Tx } from './context.ts';
 import { rolesOf } from './accounts.ts';
 import { loadCalendar } from './calendar.ts';
-import { chinaDate } from './clock.ts';
+import { chinaDate } from '../domain/calendar/china-time.ts';
 import { getAgency } from './agencies.ts';
 import { availableNotices } from './notices.ts';
 import type { NoticeKind } from '../views/notices/index.ts';
@@ -207,7 +207,8 @@ export async function submitOnline(deps: ServiceDeps, agencyId: number, input: N
 export async function intakeRequest(deps: ServiceDeps, actor: Actor, input: IntakeInput): Promise<{ id: number; queryCode: string }> {
   validateRequest(input);
   const applicant = validateApplicant(input.applicant, false);
-  if (!isIsoDate(input.submittedDate)) throw new AppError('INVALID_DATE', '提交日期无效');
+  const submittedProblem = dateProblem(input.submittedDate, '提交日期');
+  if (submittedProblem) throw new AppError('INVALID_DATE', submittedProblem);
   const today = chinaDate(deps.now());
   if (compareIsoDates(input.submittedDate, today) > 0) throw new AppError('INVALID_DATE', '提交日期不能晚于今天');
   const events: RequestEvent[] = [{ type: 'submitted', date: input.submittedDate, channel: input.channel }];
@@ -276,7 +277,8 @@ export async function quoteFee(tx: Tx, row: RequestRow, method: 'perRequest' | '
 /** Records one step of the lifecycle, refusing anything the 条例 does not allow. */
 export async function recordEvent(deps: ServiceDeps, actor: Actor, requestId: number, input: EventInput): Promise<RequestDetail> {
   const today = chinaDate(deps.now());
-  if (!isIsoDate(input.date)) throw new AppError('INVALID_DATE', '日期无效，应为 YYYY-MM-DD');
+  const dateIssue = dateProblem(input.date);
+  if (dateIssue) throw new AppError('INVALID_DATE', dateIssue);
   if (compareIsoDates(input.date, today) > 0) throw new AppError('INVALID_DATE', '日期不能晚于今天');
   await deps.db.transaction().execute(async (tx) => {
     const row = await getRequestRow(tx, requestId);

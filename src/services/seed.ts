@@ -1,7 +1,7 @@
 import type { ServiceDeps } from './context.ts';
 import { systemActor } from './context.ts';
 import { createAgency, findAgency } from './agencies.ts';
-import { createUser } from './accounts.ts';
+import { createUser, setPlatformOperator } from './users.ts';
 import { DEMO_DEPARTMENT, seedDemoRequests } from './demo-requests.ts';
 import { getNoticeSettings, saveNoticeSettings } from './notices.ts';
 import { advanceReport, saveNarrative } from './reports.ts';
@@ -57,13 +57,15 @@ export async function seedDemo(deps: ServiceDeps): Promise<SeedResult> {
   await seedDemoReports(deps, agency.id, department.id);
   const anyUser = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (!anyUser) {
-    const { oneTimePassword } = await createUser(deps, actor, {
+    const { user, oneTimePassword } = await createUser(deps, actor, {
       username: DEMO_ADMIN_USERNAME,
       displayName: '系统管理员',
       roles: [agency.id, department.id].flatMap((agencyId) =>
         (['admin', 'clerk', 'reviewer', 'head'] as const).map((role) => ({ agencyId, role })),
       ),
     });
+    // The account created at first start is the installation's own: it runs the platform.
+    await setPlatformOperator(deps, systemActor('seed'), user.id, true);
     result.admin = { username: DEMO_ADMIN_USERNAME, oneTimePassword: oneTimePassword! };
   }
   return result;

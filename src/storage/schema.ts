@@ -23,6 +23,10 @@ export interface UserTable {
   failed_logins: number;
   locked_until: string | null;
   disabled: number;
+  /** 1: may change what every agency shares (the working calendar) and manage any account. */
+  platform_operator: Generated<number>;
+  /** While must_change_password: the one-time password stops working after this instant. */
+  one_time_expires_at: string | null;
   created_at: string;
   updated_at: string;
 }

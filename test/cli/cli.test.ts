@@ -23,7 +23,7 @@ describe('gongkai CLI', () => {
   };
 
   it('prints help for every command', () => {
-    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['seed', '--help'], ['user', 'create', '--help'], ['user', 'reset-password', '--help'], ['search', 'reindex', '--help']]) {
+    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['seed', '--help'], ['user', 'create', '--help'], ['user', 'reset-password', '--help'], ['user', 'operator', '--help'], ['search', 'reindex', '--help']]) {
       const res = runCli(args, {});
       assert.equal(res.status, 0, `${args.join(' ')}: ${res.stderr}`);
       assert.match(res.stdout, /Usage: gongkai/);
@@ -48,9 +48,8 @@ describe('gongkai CLI', () => {
       assert.equal(passwordFrom(second.output), null, 'nothing seeded twice');
       const res = await login(second.url, 'admin', password!);
       assert.equal(res.status, 200);
-      const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-      const agencies = (await (await fetch(`${second.url}/api/v1/agencies`, { headers: { cookie } })).json()) as { items: { name: string }[] };
-      assert.deepEqual(agencies.items.map((a: { name: string }) => a.name), ['常平乡', '平安县民政局']);
+      const session = (await res.json()) as { agencies: { name: string }[] };
+      assert.deepEqual(session.agencies.map((a) => a.name), ['常平乡', '平安县民政局']);
     } finally {
       await second.stop();
     }
@@ -81,6 +80,15 @@ describe('gongkai CLI', () => {
     assert.ok(passwordFrom(reset.stdout));
     const missing = runCli(['user', 'reset-password', '--username', 'nobody'], env);
     assert.equal(missing.status, 1);
+
+    // Only the CLI grants the platform-operator permission (the shared calendar, every account).
+    const grant = runCli(['user', 'operator', '--username', 'zhang.san'], env);
+    assert.equal(grant.status, 0, grant.stderr);
+    assert.match(grant.stdout, /已授予 zhang\.san 平台运维权限/);
+    const revoke = runCli(['user', 'operator', '--username', 'zhang.san', '--revoke'], env);
+    assert.equal(revoke.status, 0, revoke.stderr);
+    assert.match(revoke.stdout, /已撤销/);
+    assert.equal(runCli(['user', 'operator', '--username', 'nobody'], env).status, 1);
   });
 
   it('migrate exits non-zero when the database cannot be reached', () => {

@@ -5,7 +5,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, newTestPage } from '../helpers/browser.ts';
+import { PINNED_CHINA_DATE } from '../helpers/clock.ts';
 import { firstLogin } from '../helpers/workspace.ts';
 import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
 import { httpLogin } from '../helpers/http-client.ts';
@@ -33,7 +34,7 @@ describe('proactive disclosure in Chromium', () => {
 
   it('drafts a document, catches the planted ID number, blocks publication until it is removed, then publishes', async () => {
     const password = passwordFrom(server.output)!;
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    const page = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
     await firstLogin(page, server.url, password);
 
     await page.getByRole('navigation', { name: '功能导航' }).getByText('主动公开').click();
@@ -77,12 +78,16 @@ describe('proactive disclosure in Chromium', () => {
     await page.getByRole('button', { name: '批准发布' }).click();
     await page.getByRole('button', { name: '立即发布' }).click();
     await page.getByTestId('document-status').filter({ hasText: '已发布' }).waitFor();
+    // Published at about 02:00 Beijing time (the pinned clock), which is the day before in UTC.
+    await page.getByRole('navigation', { name: '功能导航' }).getByText('主动公开').click();
+    await page.getByRole('row', { name: /城乡低保对象公示/ }).getByText(PINNED_CHINA_DATE).waitFor();
 
-    const portal = await browser.newPage({ locale: 'zh-CN' });
+    const portal = await newTestPage(browser);
     await portal.goto(`${server.url}/org/changping/search?q=${encodeURIComponent('低保')}`);
     await portal.getByRole('link', { name: /城乡低保对象公示/ }).click();
     await portal.getByRole('heading', { name: '2025年第四季度城乡低保对象公示' }).waitFor();
     assert.ok(!(await portal.content()).includes(plantedId));
+    assert.ok((await portal.content()).includes(`<th scope="row">发布日期</th><td>${PINNED_CHINA_DATE}</td>`), 'the portal shows the date in China');
     await portal.screenshot({ path: path.join(shots, 'portal-document.png'), fullPage: true });
   });
 
@@ -113,7 +118,7 @@ describe('proactive disclosure in Chromium', () => {
       const result = await page.evaluate(async () => (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] }));
       return result.violations.map((v) => `${url}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
     };
-    const page = await browser.newPage({ locale: 'zh-CN' });
+    const page = await newTestPage(browser);
     const problems: string[] = [];
     for (const url of pages) problems.push(...(await run(page, url)));
     await page.goto(`${server.url}/a11y/text-size?large=1`);

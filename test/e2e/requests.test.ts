@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, newTestPage } from '../helpers/browser.ts';
 import { firstLogin } from '../helpers/workspace.ts';
 import { fillRequestForm } from '../helpers/request-form.ts';
 import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
@@ -38,7 +38,7 @@ describe('a request from the online form to the reply, in Chromium', () => {
   }
 
   it('files, confirms, extends and answers a request while the tracking page follows', async () => {
-    const citizen = await browser.newPage({ locale: 'zh-CN' });
+    const citizen = await newTestPage(browser);
     await citizen.goto(`${server.url}/org/changping/open/request`);
     await fillRequestForm(citizen, '2025年常平乡低保资金发放情况');
     await citizen.screenshot({ path: path.join(shots, 'portal-request-form.png'), fullPage: true });
@@ -48,7 +48,7 @@ describe('a request from the online form to the reply, in Chromium', () => {
 
     assert.deepEqual(await trackedStatus(citizen, code), { status: '待确认收到', due: null });
 
-    const staff = await browser.newPage({ locale: 'zh-CN' });
+    const staff = await newTestPage(browser);
     await firstLogin(staff, server.url, passwordFrom(server.output)!);
 
     await staff.getByTestId('reminders').getByRole('link', { name: code }).click();

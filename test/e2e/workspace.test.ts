@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, newTestPage } from '../helpers/browser.ts';
 import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
 
 const shots = path.join(repoRoot, 'test-results');
@@ -28,7 +28,7 @@ describe('workspace and portal in Chromium', () => {
   });
 
   it('logs in with the printed one-time password, sets a new one, and shows the navigation', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN' });
+    const page = await newTestPage(browser);
     await page.goto(`${server.url}/admin/`);
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码', { exact: true }).fill('wrong-password');
@@ -70,7 +70,7 @@ describe('workspace and portal in Chromium', () => {
   });
 
   it('opens the portal, navigates the column and shows a Chinese 404', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN' });
+    const page = await newTestPage(browser);
     await page.goto(`${server.url}/`);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     assert.match(await page.title(), /常平乡/);
@@ -78,7 +78,7 @@ describe('workspace and portal in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: '公开指南' }).waitFor();
     await page.screenshot({ path: path.join(shots, 'portal-guide.png'), fullPage: true });
 
-    const mobile = await browser.newPage({ viewport: { width: 375, height: 740 }, locale: 'zh-CN' });
+    const mobile = await newTestPage(browser, { viewport: { width: 375, height: 740 } });
     await mobile.goto(`${server.url}/`);
     const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling on a phone (overflow ${overflow}px)`);

@@ -3,6 +3,12 @@ import type { DialectName } from '../../src/storage/dialect.ts';
 import { buildApp, type AppOptions } from '../../src/http/app.ts';
 import { seedDemo } from '../../src/services/seed.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
+import { changePassword } from '../../src/services/accounts.ts';
+import { findUserByUsername } from '../../src/services/users.ts';
+
+export const ADMIN_PASSWORD = 'Changping-2025!';
+/** What loginClient sets in place of a one-time password: the one-time password made permanent. */
+export const permanentPassword = (oneTimePassword: string): string => `${oneTimePassword}-Perm1`;
 
 export interface TestApp extends TestDatabase {
   app: FastifyInstance;
@@ -14,12 +20,15 @@ export interface TestApp extends TestDatabase {
 export async function createTestApp(dialect: DialectName, options: Omit<AppOptions, 'version'> = {}): Promise<TestApp> {
   const t = await createTestDatabase(dialect);
   const seeded = await seedDemo(t.deps);
+  // The admin's first login replaced the one-time password (which opens nothing else).
+  const admin = await findUserByUsername(t.deps, seeded.admin!.username);
+  await changePassword(t.deps, admin!.id, seeded.admin!.oneTimePassword, ADMIN_PASSWORD);
   const app = await buildApp(t.deps, { version: 'test', ...options });
   await app.ready();
   return {
     ...t,
     app,
-    admin: { username: seeded.admin!.username, password: seeded.admin!.oneTimePassword },
+    admin: { username: seeded.admin!.username, password: ADMIN_PASSWORD },
     close: async () => {
       await app.close();
       await t.cleanup();
@@ -33,10 +42,20 @@ export interface Client {
   request(method: string, url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
-/** Logs in and returns a client that sends the session cookie and CSRF token. */
-export async function loginClient(app: FastifyInstance, username: string, password: string): Promise<Client> {
+/**
+ * Logs in and returns a client that sends the session cookie and CSRF token. A one-time password
+ * is replaced by permanentPassword() first, as a person's first login does, unless the test is
+ * about that step itself (`keepOneTimePassword`).
+ */
+export async function loginClient(app: FastifyInstance, username: string, password: string, options: { keepOneTimePassword?: boolean } = {}): Promise<Client> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  if ((res.json() as { user: { mustChangePassword: boolean } }).user.mustChangePassword && !options.keepOneTimePassword) {
+    const first = { cookie: `gk_session=${res.cookies.find((c) => c.name === 'gk_session')!.value}`, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
+    const changed = await app.inject({ method: 'POST', url: '/api/v1/auth/change-password', headers: first, payload: { currentPassword: password, newPassword: permanentPassword(password) } });
+    if (changed.statusCode !== 200) throw new Error(`first password change failed: ${changed.statusCode} ${changed.body}`);
+    return loginClient(app, username, permanentPassword(password));
+  }
   const cookie = res.cookies.find((c) => c.name === 'gk_session')!;
   const csrf = (res.json() as { csrfToken: string }).csrfToken;
   const client: Client = {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PINNED_NOW } from './clock.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const bin = path.join(repoRoot, 'bin/gongkai.js');
@@ -35,7 +36,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const started = Date.now();
   const child = spawn(process.execPath, [bin, 'serve'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', GONGKAI_CLOCK_START: PINNED_NOW.toISOString(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -58,15 +58,18 @@ for (const dialect of DIALECTS) {
       const roles = await admin.request('PUT', `/api/v1/users/${user.id}/roles`, { agencyId, roles: ['clerk', 'reviewer'] });
       assert.deepEqual(roles.json().roles.map((r: { role: string }) => r.role).sort(), ['clerk', 'reviewer']);
 
-      const clerk = await loginClient(t.app, 'li.si', oneTimePassword);
-      const forbidden = await clerk.request('GET', `/api/v1/users?agencyId=${agencyId}`);
-      assert.equal(forbidden.statusCode, 403);
-      assert.equal(forbidden.json().error.code, 'FORBIDDEN');
+      const clerk = await loginClient(t.app, 'li.si', oneTimePassword, { keepOneTimePassword: true });
+      const first = await clerk.request('GET', `/api/v1/users?agencyId=${agencyId}`);
+      assert.equal(first.statusCode, 403);
+      assert.equal(first.json().error.code, 'PASSWORD_CHANGE_REQUIRED');
       const weak = await clerk.request('POST', '/api/v1/auth/change-password', { currentPassword: oneTimePassword, newPassword: 'short' });
       assert.equal(weak.statusCode, 400);
       assert.equal(weak.json().error.code, 'WEAK_PASSWORD');
       const changed = await clerk.request('POST', '/api/v1/auth/change-password', { currentPassword: oneTimePassword, newPassword: 'Li-si-2025-pass' });
       assert.equal(changed.statusCode, 200);
+      const forbidden = await clerk.request('GET', `/api/v1/users?agencyId=${agencyId}`);
+      assert.equal(forbidden.statusCode, 403);
+      assert.equal(forbidden.json().error.code, 'FORBIDDEN');
 
       const reset = await admin.request('POST', `/api/v1/users/${user.id}/reset-password`);
       assert.equal(reset.statusCode, 200);

@@ -1,17 +1,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
-import {
-  changePassword,
-  createUser,
-  FAILURES_BEFORE_LOCK,
-  login,
-  logout,
-  resetPassword,
-  resolveSession,
-  setUserRoles,
-  listUsers,
-} from '../../src/services/accounts.ts';
+import { changePassword, FAILURES_BEFORE_LOCK, login, logout, resolveSession } from '../../src/services/accounts.ts';
+import { createUser, listUsers, resetPassword, setUserRoles } from '../../src/services/users.ts';
 import { createAgency } from '../../src/services/agencies.ts';
 import { seedDemo } from '../../src/services/seed.ts';
 import { systemActor } from '../../src/services/context.ts';
@@ -65,7 +56,7 @@ for (const dialect of DIALECTS) {
       const { token, session } = await login(t.deps, { username: 'admin', password: adminPassword });
       assert.equal(session.user.mustChangePassword, true);
       assert.deepEqual(session.user.roles.filter((r) => r.agencyId === agencyId).map((r) => r.role).sort(), ['admin', 'clerk', 'head', 'reviewer']);
-      await changePassword(t.deps, session.user.id, adminPassword, 'Neues-Passwort-2025');
+      await changePassword(t.deps, session.user.id, adminPassword, 'Neues-Passwort-2025', token);
       const resolved = await resolveSession(t.deps, token);
       assert.equal(resolved?.user.mustChangePassword, false);
       await logout(t.deps, token);

@@ -5,6 +5,7 @@ import { DIALECTS, createTestDatabase } from '../helpers/db.ts';
 import { migrateToLatest } from '../../src/storage/migrate.ts';
 import { appendAudit } from '../../src/storage/audit.ts';
 import { openDatabase } from '../../src/storage/dialect.ts';
+import { down as down0007, up as up0007 } from '../../src/storage/migrations/0007_security.ts';
 
 for (const dialect of DIALECTS) {
   describe(`storage on ${dialect}`, () => {
@@ -58,6 +59,24 @@ for (const dialect of DIALECTS) {
         assert.equal(row.entity_id, '7');
         assert.deepEqual(JSON.parse(row.before_json!), { title: '旧' });
         assert.deepEqual(JSON.parse(row.after_json!), { title: '新', password: '[已隐去]' });
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    it('0007 gives existing agencies their Art. 20 catalogue columns and existing users no operator permission', async () => {
+      const t = await createTestDatabase(dialect);
+      try {
+        const db = t.handle.db;
+        const now = new Date().toISOString();
+        const old = await db.insertInto('agencies').values({ code: 'old', name: '旧机构', level: 'township', parent_id: null, created_at: now }).returning('id').executeTakeFirstOrThrow();
+        await db.insertInto('users').values({ username: 'old.user', display_name: '旧用户', password_hash: 'x', must_change_password: 0, failed_logins: 0, locked_until: null, disabled: 0, one_time_expires_at: null, created_at: now, updated_at: now }).execute();
+        await down0007(db);
+        await up0007(db);
+        const codes = await db.selectFrom('document_categories').select('code').where('agency_id', '=', old.id).execute();
+        assert.equal(codes.length, 15);
+        const user = await db.selectFrom('users').select(['platform_operator', 'one_time_expires_at']).where('username', '=', 'old.user').executeTakeFirstOrThrow();
+        assert.deepEqual({ ...user, platform_operator: Number(user.platform_operator) }, { platform_operator: 0, one_time_expires_at: null });
       } finally {
         await t.cleanup();
       }

@@ -4,12 +4,14 @@ import { api, ApiError, setCsrfToken, type Session } from './api';
 import { LoginPage } from './pages/LoginPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { Shell } from './Shell';
+import { syncClock } from './clock';
 
 export function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
 
   const adopt = useCallback((s: Session | null) => {
     setCsrfToken(s?.csrfToken ?? null);
+    if (s) syncClock(s.serverTime);
     setSession(s);
   }, []);
 

@@ -53,6 +53,7 @@ export interface User {
   mustChangePassword: boolean;
   disabled: boolean;
   lockedUntil: string | null;
+  platformOperator: boolean;
   roles: { agencyId: number; role: Role }[];
 }
 
@@ -70,6 +71,7 @@ export interface Session {
   agencies: Agency[];
   csrfToken: string;
   expiresAt: string;
+  serverTime: string;
 }
 
 /** Uploads a file as the raw request body (the server decides its type by content). */

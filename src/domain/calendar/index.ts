@@ -8,6 +8,10 @@ export {
   addDays,
   assertIsoDate,
   compareIsoDates,
+  dateProblem,
+  EARLIEST_YEAR,
+  isPlausibleDate,
+  LATEST_YEAR,
   daysBetween,
   formatChineseDate,
   formatChineseDateWithWeekday,
@@ -46,6 +50,7 @@ export {
   type HolidayFileResult,
 } from './holiday-file.ts';
 export { officialCalendarData } from './official.ts';
+export { chinaDate, chinaDateOrEmpty, chinaDateTime, chinaDayStart, chinaParts, chinaYear, chinaYearRange, toInstant, type ChinaParts } from './china-time.ts';
 
 import { officialCalendarData } from './official.ts';
 import { WorkingCalendar } from './working-calendar.ts';

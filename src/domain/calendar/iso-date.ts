@@ -42,6 +42,28 @@ export function isIsoDate(value: unknown): value is IsoDate {
 }
 
 /**
+ * The years a date in a case file can plausibly fall in: the People's Republic's records from
+ * 1949 to a planning horizon of 2100. Dates outside are typing errors (9999-12-10) and would
+ * only break the deadline arithmetic and the pages that show it.
+ */
+export const EARLIEST_YEAR = 1949;
+export const LATEST_YEAR = 2100;
+
+/** True if `value` is a real date between EARLIEST_YEAR and LATEST_YEAR. */
+export function isPlausibleDate(value: unknown): value is IsoDate {
+  if (!isIsoDate(value)) return false;
+  const y = Number(value.slice(0, 4));
+  return y >= EARLIEST_YEAR && y <= LATEST_YEAR;
+}
+
+/** Why `value` is not a usable date, in Chinese, or null when it is one. */
+export function dateProblem(value: unknown, what = '日期'): string | null {
+  if (!isIsoDate(value)) return `${what}“${String(value)}”无效：应为真实存在的日期，格式为 YYYY-MM-DD`;
+  if (!isPlausibleDate(value)) return `${what}“${value}”超出可受理的范围：应在 ${EARLIEST_YEAR} 年至 ${LATEST_YEAR} 年之间`;
+  return null;
+}
+
+/**
  * Throws a RangeError with a Chinese message unless `value` is a valid ISO date.
  * @param what how to name the value in the message, e.g. '收到申请之日'.
  */
@@ -60,7 +82,8 @@ export function toDayNumber(date: IsoDate): number {
 
 /** Inverse of {@link toDayNumber}. */
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const d = new Date(day * MS_PER_DAY);
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
 /** The date `n` calendar days after `date` (before, if `n` is negative). */

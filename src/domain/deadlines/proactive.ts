@@ -1,5 +1,5 @@
 import type { IsoDate, WorkingCalendar } from '../calendar/index.ts';
-import { assertIsoDate, explainWorkingDayCount } from '../calendar/index.ts';
+import { assertIsoDate, dateProblem, explainWorkingDayCount } from '../calendar/index.ts';
 import type { ComputedDate } from './types.ts';
 
 /** Art. 26: proactive information is published within 20 working days. */
@@ -16,6 +16,11 @@ export function proactivePublicationDue(
   calendar: WorkingCalendar,
 ): ComputedDate {
   assertIsoDate(formedDate, '信息形成或变更之日');
+  const problem = dateProblem(formedDate, '信息形成或变更之日');
+  if (problem) {
+    // Stored data from before the input window existed: say so instead of failing the page.
+    return { provisional: false, missingYears: [], estimated: false, steps: [{ label: '无法计算', detail: problem }] };
+  }
   const count = calendar.addWorkingDays(formedDate, PROACTIVE_PUBLICATION_WORKING_DAYS);
   return {
     date: count.date,

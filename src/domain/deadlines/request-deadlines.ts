@@ -1,10 +1,10 @@
 import {
   addDays,
   compareIsoDates,
+  dateProblem,
   explainWorkingDayCount,
   formatChineseDate,
   formatChineseDateWithWeekday,
-  isIsoDate,
   type ExcludedInterval,
   type ExplanationStep,
   type IsoDate,
@@ -262,11 +262,9 @@ export function computeRequestDeadlines(
   const warnings: string[] = [];
   const dateOk = (value: unknown, what: string): value is IsoDate => {
     if (value === undefined) return false;
-    if (!isIsoDate(value)) {
-      errors.push(`${what}“${String(value)}”无效：应为真实存在的日期，格式为YYYY-MM-DD`);
-      return false;
-    }
-    return true;
+    const problem = dateProblem(value, what);
+    if (problem) errors.push(problem);
+    return !problem;
   };
 
   // --- receipt (Art. 31)

@@ -290,6 +290,21 @@ function toTable<T>(
   } as T;
 }
 
+const SIGNATURE_DATE = /^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
+const SIGNATURE_ORG = /^[\p{Script=Han}（）()·]{2,40}$/u;
+
+/**
+ * Drops a closing 落款 — a date line, with the issuing agency's name just above it — from the end
+ * of a section's text. A sentence line is never taken for a name (names carry no punctuation).
+ */
+function withoutSignature(text: string): string {
+  const lines = text.split('\n');
+  if (lines.length < 2 || !SIGNATURE_DATE.test(lines.at(-1)!.normalize('NFKC').trim())) return text;
+  lines.pop();
+  if (lines.length > 1 && SIGNATURE_ORG.test(lines.at(-1)!.trim())) lines.pop();
+  return lines.join('\n');
+}
+
 /** Reads a published report. Never throws. */
 export function parseReport(input: ParseInput, options: ParseOptions = {}): ParseResult {
   const lines = toLines(input);
@@ -359,6 +374,9 @@ export function parseReport(input: ParseInput, options: ParseOptions = {}): Pars
       sections.push({ key: d.key, text: '' });
     }
   }
+  // The 落款 (agency and date) after the last section is not part of its text.
+  const last = sections.at(-1);
+  if (last?.heading !== undefined) sections[sections.length - 1] = { ...last, text: withoutSignature(last.text) };
   const preamble = proseOf(0, bodyStart)
     .split('\n')
     .filter((t) => title === undefined || t !== lines[title.line]!.text)

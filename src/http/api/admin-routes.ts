@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { createUser, listUsers, resetPassword, setUserRoles, updateUser } from '../../services/accounts.ts';
+import { createUser, listUsers, resetPassword, setUserRoles, updateUser } from '../../services/users.ts';
 import { agenciesOfUser, createAgency, listAudit } from '../../services/agencies.ts';
 import type { ServiceDeps } from '../../services/context.ts';
 import { requireUser } from '../auth.ts';

@@ -11,6 +11,8 @@ const SessionResponse = Type.Object({
   agencies: Type.Array(AgencySchema),
   csrfToken: Type.String(),
   expiresAt: Type.String(),
+  /** The server's clock: the workspace takes "today" from it, not from the browser. */
+  serverTime: Type.String({ format: 'date-time' }),
 });
 
 export function authRoutes(deps: ServiceDeps, secureCookies: boolean): FastifyPluginAsyncTypebox {
@@ -35,7 +37,7 @@ export function authRoutes(deps: ServiceDeps, secureCookies: boolean): FastifyPl
       async (req, reply) => {
         const { token, session } = await login(deps, req.body);
         setSessionCookie(reply, token, secureCookies);
-        return { ...session, agencies: await agenciesOfUser(deps.db, session.user.id) };
+        return { ...session, agencies: await agenciesOfUser(deps.db, session.user.id), serverTime: deps.now().toISOString() };
       },
     );
 
@@ -55,7 +57,7 @@ export function authRoutes(deps: ServiceDeps, secureCookies: boolean): FastifyPl
       async (req) => {
         const actor = requireUser(req);
         const session = req.session!;
-        return { ...session, agencies: await agenciesOfUser(deps.db, actor.userId) };
+        return { ...session, agencies: await agenciesOfUser(deps.db, actor.userId), serverTime: deps.now().toISOString() };
       },
     );
 
@@ -78,7 +80,7 @@ export function authRoutes(deps: ServiceDeps, secureCookies: boolean): FastifyPl
       },
       async (req) => {
         const actor = requireUser(req);
-        await changePassword(deps, actor.userId, req.body.currentPassword, req.body.newPassword);
+        await changePassword(deps, actor.userId, req.body.currentPassword, req.body.newPassword, req.sessionToken);
         return { ok: true };
       },
     );

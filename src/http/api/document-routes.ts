@@ -17,7 +17,7 @@ import { AppError } from '../../services/errors.ts';
 import { getAgency } from '../../services/agencies.ts';
 import { getPublished, toChannelView } from '../../services/publications.ts';
 import { renderNoticeBoardSheet, renderWechatArticle } from '../../views/channels/index.ts';
-import { requireUser } from '../auth.ts';
+import { requireStaff, requireUser } from '../auth.ts';
 import { documentEditorBeforeBody } from './upload-guards.ts';
 import { DateString } from './request-routes.ts';
 import { IdParams } from './schemas.ts';
@@ -175,7 +175,7 @@ export function documentRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
       '/categories',
       { schema: { tags: ['主动公开'], summary: '公开目录栏目', querystring: Type.Object({ agencyId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }) } },
       async (req) => {
-        requireUser(req);
+        requireStaff(req, req.query.agencyId);
         return { items: await listCategories(deps, req.query.agencyId) };
       },
     );

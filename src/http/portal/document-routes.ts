@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { chinaYear } from '../../domain/calendar/china-time.ts';
 import type { ServiceDeps } from '../../services/context.ts';
 import { getPortalPage, getPublished, latestPublished, listPublished, publicCategories, publishedAttachment, searchPublished, sitemapEntries, statutoryOverview, toChannelView } from '../../services/publications.ts';
 import { renderAtomFeed, renderRssFeed, renderSitemaps } from '../../views/channels/index.ts';
@@ -40,7 +41,7 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
       publicCategories(deps, a.agency.id),
       listPublished(deps, { agencyId: a.agency.id, ...filters, page, pageSize: PAGE_SIZE }),
     ]);
-    const thisYear = new Date().getFullYear();
+    const thisYear = chinaYear(deps.now());
     return reply.type(HTML).send(
       cataloguePage(a.view, { categories, filters, years: Array.from({ length: 10 }, (_, i) => thisYear - i), page, pageSize: PAGE_SIZE, total: list.total, items: list.items }),
     );
@@ -119,10 +120,10 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
     const a = await resolve(req.params.code);
     const m = /^(\d{4})(?:\.(docx|xlsx|json|html))?$/.exec(req.params.file);
     if (!a || !m) return reply.callNotFound();
-    const report = await publishedReport(deps, a.agency.id, Number(m[1]));
-    if (!report) return reply.callNotFound();
+    const published = await publishedReport(deps, a.agency.id, Number(m[1]));
+    if (!published) return reply.callNotFound();
     const format = (m[2] ?? 'html') as ReportFormat;
-    const out = await exportReport(report, format);
+    const out = await exportReport(published.report, format, published.publishedDate ? { date: published.publishedDate } : {});
     if (format !== 'html') reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(out.fileName)}`);
     return reply.type(out.contentType).send(out.body);
   });

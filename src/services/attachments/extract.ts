@@ -355,8 +355,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return '';
-    const iso = value.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+    // Excel stores wall-clock values without a zone; exceljs hands them over as UTC fields.
+    const p2 = (n: number) => String(n).padStart(2, '0');
+    const date = `${value.getUTCFullYear()}-${p2(value.getUTCMonth() + 1)}-${p2(value.getUTCDate())}`;
+    const time = `${p2(value.getUTCHours())}:${p2(value.getUTCMinutes())}:${p2(value.getUTCSeconds())}`;
+    return time === '00:00:00' ? date : `${date} ${time}`;
   }
   if ('richText' in value && Array.isArray(value.richText)) {
     return value.richText

@@ -2,6 +2,7 @@
  * What the search index stores for one document, computed in the application the same way for
  * both databases: the sort key, the publication year, the token documents and the filter tokens.
  */
+import { chinaYear } from '../../domain/calendar/china-time.ts';
 import { indexTokens, normalizeText, SEPARATOR_TOKEN } from '../../domain/search/index.ts';
 
 /** A published document as the search index sees it. */
@@ -63,7 +64,7 @@ export function preferredSlot(docId: number): number {
 
 /** The publication year in China Standard Time (UTC+8, no daylight saving). */
 export function publicationYear(publishedAt: string): number {
-  return new Date(publishedMs(publishedAt) + 8 * 3600_000).getUTCFullYear();
+  return chinaYear(new Date(publishedMs(publishedAt)));
 }
 
 // Filter tokens for the SQLite FTS tables. Text only ever yields all-Han or all-[a-z0-9]

@@ -2,8 +2,10 @@ import { html, unsafeHtml, type SafeHtml } from '../html.ts';
 import { agencyBase, portalPage, type PortalAgency } from './layout.ts';
 import type { PublicDocument, PublicListItem } from '../../services/publications.ts';
 import { validityLabels } from '../../domain/documents/catalogue.ts';
+import { chinaDateOrEmpty } from '../../domain/calendar/china-time.ts';
 
-const day = (iso: string | null): string => (iso ? iso.slice(0, 10) : '');
+// Stored instants are UTC; the portal shows the date in China whatever the server's zone.
+const day = chinaDateOrEmpty;
 
 function pager(base: string, params: Record<string, string | number | undefined>, page: number, total: number, pageSize: number): SafeHtml {
   const pages = Math.max(1, Math.ceil(total / pageSize));

@@ -3,6 +3,7 @@ import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select
 import dayjs from 'dayjs';
 import { api, ApiError } from '../api';
 import { useAgency } from '../agency';
+import { todayDayjs } from '../clock';
 
 interface Appeal {
   id: number;
@@ -49,7 +50,7 @@ export function AppealsPage() {
     setEditing(a);
     form.setFieldsValue(
       a === 'new'
-        ? { kind: 'reconsideration', filedDate: dayjs(), summary: '' }
+        ? { kind: 'reconsideration', filedDate: todayDayjs(), summary: '' }
         : { kind: a.kind, caseNo: a.case_no, filedDate: dayjs(a.filed_date), closedDate: a.closed_date ? dayjs(a.closed_date) : null, result: a.result, requestId: a.request_id, summary: a.summary },
     );
   };

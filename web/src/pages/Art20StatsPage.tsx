@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { App, Button, InputNumber, Select, Space, Table, Typography, Upload } from 'antd';
 import { api, ApiError, apiUpload } from '../api';
 import { useAgency } from '../agency';
+import { thisYear } from '../clock';
 
 type Item = 'license' | 'penalty' | 'enforcement' | 'fee';
 const items: { key: Item; label: string }[] = [
@@ -16,7 +17,7 @@ const items: { key: Item; label: string }[] = [
 export function Art20StatsPage() {
   const { agency } = useAgency();
   const { message } = App.useApp();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(thisYear());
   const [grid, setGrid] = useState<Record<string, number>>({});
   const load = useCallback(async () => {
     if (!agency) return;
@@ -46,7 +47,7 @@ export function Art20StatsPage() {
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Title level={3}>第二十条统计</Typography.Title>
         <Space>
-          <Select aria-label="年度" value={year} onChange={setYear} options={Array.from({ length: 6 }, (_, i) => ({ value: new Date().getFullYear() - i, label: `${new Date().getFullYear() - i} 年` }))} />
+          <Select aria-label="年度" value={year} onChange={setYear} options={Array.from({ length: 6 }, (_, i) => ({ value: thisYear() - i, label: `${thisYear() - i} 年` }))} />
           <Upload
             accept=".xlsx"
             showUploadList={false}

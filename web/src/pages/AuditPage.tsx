@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Table, Typography } from 'antd';
 import { api, ApiError } from '../api';
 import { useAgency } from '../agency';
+import { dateTime } from '../clock';
 
 interface AuditRow {
   id: number;
@@ -46,7 +47,7 @@ export function AuditPage() {
         size="small"
         scroll={{ x: true }}
         columns={[
-          { title: '时间', dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+          { title: '时间', dataIndex: 'at', render: (v: string) => dateTime(v) },
           { title: '操作人', dataIndex: 'actor' },
           { title: '操作', dataIndex: 'action', render: (v: string) => actionLabels[v] ?? v },
           { title: '对象', render: (_, r) => `${r.entity}${r.entityId ? ' #' + r.entityId : ''}` },

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, DatePicker, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { api, ApiError } from '../api';
+import { dateTime } from '../clock';
 
 interface YearSummary {
   year: number;
@@ -111,7 +112,7 @@ export function CalendarPage() {
           { title: '年度', dataIndex: 'year' },
           { title: '放假日', dataIndex: 'holidayDays' },
           { title: '调休上班日', dataIndex: 'makeUpWorkdays' },
-          { title: '更新时间', dataIndex: 'updatedAt', render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+          { title: '更新时间', dataIndex: 'updatedAt', render: (v: string) => dateTime(v) },
           {
             title: '操作',
             render: (_, y) => (

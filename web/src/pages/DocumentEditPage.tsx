@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { api, ApiError, apiUpload } from '../api';
 import { useAgency } from '../agency';
 import { RichText } from '../RichText';
+import { dateTime, pickedChinaInstant } from '../clock';
 
 interface ScanHit {
   id: number;
@@ -177,7 +178,7 @@ export function DocumentEditPage() {
               showTime
               placeholder="定时发布时间"
               onOk={(d) => {
-                void transition('schedule', { scheduledAt: d.toISOString() });
+                void transition('schedule', { scheduledAt: pickedChinaInstant(d) });
               }}
             />
           )}
@@ -297,7 +298,7 @@ export function DocumentEditPage() {
               </Card>
               <Descriptions size="small" column={1} bordered>
                 <Descriptions.Item label="第二十六条公开时限">{doc.publicationDue ?? '未填写形成日期'}</Descriptions.Item>
-                <Descriptions.Item label="发布时间">{doc.publishedAt ? new Date(doc.publishedAt).toLocaleString('zh-CN', { hour12: false }) : doc.scheduledAt ? `定时 ${new Date(doc.scheduledAt).toLocaleString('zh-CN', { hour12: false })}` : '—'}</Descriptions.Item>
+                <Descriptions.Item label="发布时间">{doc.publishedAt ? dateTime(doc.publishedAt) : doc.scheduledAt ? `定时 ${dateTime(doc.scheduledAt)}` : '—'}</Descriptions.Item>
               </Descriptions>
               {doc.scanHits.some((h) => h.resolution) && (
                 <Card size="small" title="已处理的检测结果" style={{ marginTop: 12 }}>

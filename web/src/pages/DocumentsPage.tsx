@@ -3,6 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, ApiError } from '../api';
 import { useAgency } from '../agency';
+import { dateOf } from '../clock';
 
 export interface DocumentSummary {
   id: number;
@@ -83,7 +84,7 @@ export function DocumentsPage() {
           { title: '标题', render: (_, d) => <Link to={`/proactive/${d.id}`}>{d.title}</Link> },
           { title: '索引号', dataIndex: 'indexNo' },
           { title: '状态', render: (_, d) => <Space size={4}>{d.statusLabel}{d.unresolvedHits > 0 && <Tag color="red">疑似敏感 {d.unresolvedHits}</Tag>}{d.needsReview && <Tag color="orange">导入待复核</Tag>}</Space> },
-          { title: '发布日期', render: (_, d) => (d.publishedAt ? d.publishedAt.slice(0, 10) : '—') },
+          { title: '发布日期', render: (_, d) => dateOf(d.publishedAt) },
           { title: '第二十六条时限', render: (_, d) => (d.publicationDue ? <Space size={4}>{d.publicationDue}{d.publicationOverdue && <Tag color="red">超时</Tag>}</Space> : '—') },
         ]}
       />

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { App, Badge, Button, Calendar, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
 import { api, ApiError } from '../api';
 import { useAgency } from '../agency';
+import { todayDayjs } from '../clock';
 
 interface PlanItem {
   id: number;
@@ -19,7 +20,7 @@ const colors = { website: 'blue', wechat: 'green', board: 'orange' } as const;
 export function PlanPage() {
   const { agency } = useAgency();
   const { message } = App.useApp();
-  const [month, setMonth] = useState(dayjs());
+  const [month, setMonth] = useState(todayDayjs());
   const [items, setItems] = useState<PlanItem[]>([]);
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm();

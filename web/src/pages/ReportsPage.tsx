@@ -14,6 +14,7 @@ import {
 } from '../../../src/domain/report/taxonomy.ts';
 import { api, ApiError } from '../api';
 import { useAgency } from '../agency';
+import { thisYear } from '../clock';
 
 interface Cell {
   value: number | null;
@@ -68,7 +69,7 @@ function CellLink({ cell }: { cell: Cell | undefined }) {
 export function ReportsPage() {
   const { agency, roles } = useAgency();
   const { message } = App.useApp();
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [year, setYear] = useState(thisYear() - 1);
   const [view, setView] = useState<ReportView | null>(null);
   const [narrative, setNarrative] = useState<ReportView['narrative']>({ overview: '', problems: '', other: '' });
   const fail = (err: unknown) => message.error(err instanceof ApiError ? err.message : '操作失败');
@@ -107,7 +108,7 @@ export function ReportsPage() {
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Title level={3}>年度报告</Typography.Title>
         <Space wrap>
-          <Select aria-label="报告年度" value={year} onChange={setYear} options={Array.from({ length: 6 }, (_, i) => ({ value: new Date().getFullYear() - i, label: `${new Date().getFullYear() - i} 年度` }))} />
+          <Select aria-label="报告年度" value={year} onChange={setYear} options={Array.from({ length: 6 }, (_, i) => ({ value: thisYear() - i, label: `${thisYear() - i} 年度` }))} />
           <Link to="/reports/check">检查已发布的报告</Link>
         </Space>
       </Space>

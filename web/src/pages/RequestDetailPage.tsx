@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { api, ApiError } from '../api';
 import { actionLabels, noticeLabels, outcomeGroups, type ComputedDate, type RequestDetail } from '../requests';
 import { DueTag } from './RequestsPage';
+import { afterToday, dateTime, todayDayjs } from '../clock';
 
 const dateFields = new Set(['date', 'deliveredDate', 'receivedDate', 'dueDate']);
 
@@ -28,7 +29,7 @@ function ActionFields({ action, detail }: { action: string; detail: RequestDetai
   return (
     <>
       <Form.Item label={dateLabel[action] ?? '日期'} name="date" rules={[{ required: true, message: '请选择日期' }]}>
-        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        <DatePicker style={{ width: '100%' }} disabledDate={afterToday} />
       </Form.Item>
       {action === 'receiptConfirmed' && detail.channelLabel === '信函' && (
         <Form.Item label="方式" name="method" initialValue="signedFor">
@@ -327,7 +328,7 @@ export function RequestDetailPage() {
                   <b>{e.date}</b> {e.label}
                   {e.detail && <div style={{ color: '#555' }}>{e.detail}</div>}
                   <div style={{ color: '#888', fontSize: 12 }}>
-                    {e.actor ?? '系统'} 记录于 {new Date(e.recordedAt).toLocaleString('zh-CN', { hour12: false })}
+                    {e.actor ?? '系统'} 记录于 {dateTime(e.recordedAt)}
                   </div>
                 </div>
               ),
@@ -374,7 +375,7 @@ export function RequestDetailPage() {
         destroyOnHidden
       >
         {action && (
-          <Form form={form} layout="vertical" onFinish={submit} initialValues={{ date: dayjs() }}>
+          <Form form={form} layout="vertical" onFinish={submit} initialValues={{ date: todayDayjs() }}>
             <ActionFields action={action} detail={detail} />
           </Form>
         )}

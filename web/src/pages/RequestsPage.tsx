@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { api, ApiError } from '../api';
 import { useAgency } from '../agency';
 import { applicantTypeOptions, channelOptions, deliveryOptions, formOptions, idTypeOptions, phaseOptions, type RequestSummary } from '../requests';
+import { afterToday, thisYear, todayDayjs } from '../clock';
 
 export function DueTag({ r }: { r: Pick<RequestSummary, 'overdue' | 'dueDate' | 'workingDaysLeft' | 'dueProvisional' | 'lapsed' | 'phase'> }) {
   if (r.phase === 'closed') return null;
@@ -86,7 +87,7 @@ export function RequestsPage() {
   };
 
   if (!agency) return <Typography.Paragraph>请先选择机构。</Typography.Paragraph>;
-  const thisYear = new Date().getFullYear();
+  const currentYear = thisYear();
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
@@ -129,7 +130,7 @@ export function RequestsPage() {
           allowClear
           placeholder="全部年度"
           value={params.get('year') ?? undefined}
-          options={Array.from({ length: 6 }, (_, i) => ({ value: String(thisYear - i), label: `${thisYear - i} 年` }))}
+          options={Array.from({ length: 6 }, (_, i) => ({ value: String(currentYear - i), label: `${currentYear - i} 年` }))}
           onChange={(v) => setFilter('year', v)}
         />
         <Input.Search aria-label="搜索申请" placeholder="查询码、申请人或内容" defaultValue={params.get('q') ?? ''} onSearch={(v) => setFilter('q', v || undefined)} allowClear style={{ width: 260 }} />
@@ -152,12 +153,12 @@ export function RequestsPage() {
         ]}
       />
       <Drawer title="登记申请（当面、信函、传真、电子邮件、其他）" width={560} open={intake} onClose={() => setIntake(false)} destroyOnHidden extra={<Button type="primary" onClick={() => form.submit()}>登记</Button>}>
-        <Form form={form} layout="vertical" onFinish={submitIntake} initialValues={{ channel: 'inPerson', applicantType: 'natural_person', requestedForm: 'paper', delivery: 'pickup', submittedDate: dayjs() }}>
+        <Form form={form} layout="vertical" onFinish={submitIntake} initialValues={{ channel: 'inPerson', applicantType: 'natural_person', requestedForm: 'paper', delivery: 'pickup', submittedDate: todayDayjs() }}>
           <Form.Item label="提交渠道" name="channel" rules={[{ required: true }]}>
             <Select options={channelOptions.filter((c) => c.value !== 'online')} />
           </Form.Item>
           <Form.Item label="提交日期" name="submittedDate" rules={[{ required: true, message: '请选择提交日期' }]}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker style={{ width: '100%' }} disabledDate={afterToday} />
           </Form.Item>
           <Form.Item noStyle shouldUpdate={(a, b) => a.channel !== b.channel}>
             {({ getFieldValue }) =>
@@ -165,7 +166,7 @@ export function RequestsPage() {
                 <Typography.Paragraph type="secondary">当面提交的，以提交之日为收到申请之日（条例第三十一条）。</Typography.Paragraph>
               ) : (
                 <Form.Item label={getFieldValue('channel') === 'mail' ? '签收日期（平常信函为双方确认日期）' : '双方确认日期'} name="receiptDate" extra="未确认的可暂不填写，确认后在详情页记录">
-                  <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                  <DatePicker style={{ width: '100%' }} disabledDate={afterToday} />
                 </Form.Item>
               )
             }

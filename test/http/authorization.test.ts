@@ -1,0 +1,267 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { LightMyRequestResponse } from 'fastify';
+import { createTestApp, loginClient, type Client, type TestApp } from '../helpers/app.ts';
+import { DIALECTS } from '../helpers/db.ts';
+import type { Role } from '../../src/storage/schema.ts';
+
+/**
+ * Every route of the OpenAPI document, called by an anonymous visitor, by each role of the
+ * agency that owns the data (常平乡) and by each role of another agency (平安县民政局). A route
+ * without an entry here fails the test, so a new route must state who may call it.
+ *
+ * Outcomes: "denied" is 401 UNAUTHENTICATED, 403 FORBIDDEN, or (for another agency's staff) 404
+ * NOT_FOUND, which hides that a record exists; anything else (2xx, or a 4xx about the input or
+ * the record's state) means the caller got past the access checks.
+ */
+const ROLES: readonly Role[] = ['admin', 'clerk', 'reviewer', 'head'];
+const ALL = ROLES;
+type Access = 'public' | 'signed-in' | readonly Role[];
+interface Call {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  raw?: { payload: Buffer; contentType: string };
+}
+interface Fixtures {
+  own: number;
+  draft(): Promise<number>;
+  hit(): Promise<number>;
+  publishedDoc: number;
+  requestId: number;
+  appealId: number;
+  victim: number;
+  unique(): string;
+}
+interface Entry {
+  access: Access;
+  call(f: Fixtures): Call | Promise<Call>;
+  /** Only anonymous callers (signing out would end the test's sessions). */
+  anonymousOnly?: boolean;
+}
+
+const get = (url: string): Call => ({ method: 'GET', url });
+const checklist = { noStateSecret: true, noPrivacy: true, noSecurityRisk: true, inScope: true, opinion: '同意公开' };
+const TODAY = '2026-11-26';
+const newRequest = (agencyId: number) => ({
+  agencyId, channel: 'inPerson', submittedDate: '2026-11-20', applicant: { type: 'natural_person', name: '李四', phone: '13900001111' },
+  description: '某文件', requestedForm: 'paper', delivery: 'pickup',
+});
+const appeal = (agencyId: number) => ({ agencyId, kind: 'reconsideration', filedDate: '2026-11-20', summary: '对答复不服' });
+const pub = (url: string): Entry => ({ access: 'public', call: () => get(url) });
+
+const routes: Record<string, Entry> = {
+  'GET /healthz': pub('/healthz'),
+  'POST /api/v1/auth/login': { access: 'public', anonymousOnly: true, call: () => ({ method: 'POST', url: '/api/v1/auth/login', body: { username: 'nobody', password: 'wrong' } }) },
+  'POST /api/v1/auth/logout': { access: 'public', anonymousOnly: true, call: () => ({ method: 'POST', url: '/api/v1/auth/logout' }) },
+  'GET /api/v1/auth/session': { access: 'signed-in', call: () => get('/api/v1/auth/session') },
+  'POST /api/v1/auth/change-password': { access: 'signed-in', call: () => ({ method: 'POST', url: '/api/v1/auth/change-password', body: { currentPassword: 'not-my-password', newPassword: 'Whatever-2026!' } }) },
+  'GET /api/v1/agencies': { access: 'signed-in', call: () => get('/api/v1/agencies') },
+  'POST /api/v1/agencies': { access: ['admin'], call: (f) => ({ method: 'POST', url: '/api/v1/agencies', body: { code: `d-${f.unique()}`, name: '矩阵测试办', level: 'department', parentId: f.own } }) },
+  'GET /api/v1/users': { access: ['admin'], call: (f) => get(`/api/v1/users?agencyId=${f.own}`) },
+  'POST /api/v1/users': { access: ['admin'], call: (f) => ({ method: 'POST', url: '/api/v1/users', body: { username: `u.${f.unique()}`, displayName: '新用户', agencyId: f.own, roles: ['clerk'] } }) },
+  'PATCH /api/v1/users/{id}': { access: ['admin'], call: (f) => ({ method: 'PATCH', url: `/api/v1/users/${f.victim}`, body: { displayName: '改名' } }) },
+  'PUT /api/v1/users/{id}/roles': { access: ['admin'], call: (f) => ({ method: 'PUT', url: `/api/v1/users/${f.victim}/roles`, body: { agencyId: f.own, roles: ['clerk'] } }) },
+  'POST /api/v1/users/{id}/reset-password': { access: ['admin'], call: (f) => ({ method: 'POST', url: `/api/v1/users/${f.victim}/reset-password` }) },
+  'GET /api/v1/audit': { access: ['admin', 'head'], call: (f) => get(`/api/v1/audit?agencyId=${f.own}`) },
+  'GET /api/v1/requests': { access: ALL, call: (f) => get(`/api/v1/requests?agencyId=${f.own}`) },
+  'POST /api/v1/requests': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'POST', url: '/api/v1/requests', body: newRequest(f.own) }) },
+  'GET /api/v1/requests/reminders': { access: ALL, call: (f) => get(`/api/v1/requests/reminders?agencyId=${f.own}`) },
+  'GET /api/v1/requests/{id}': { access: ALL, call: (f) => get(`/api/v1/requests/${f.requestId}`) },
+  'POST /api/v1/requests/{id}/events': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'POST', url: `/api/v1/requests/${f.requestId}/events`, body: { type: 'correctionReceived', date: TODAY } }) },
+  'GET /api/v1/requests/{id}/notices/{kind}': { access: ALL, call: (f) => get(`/api/v1/requests/${f.requestId}/notices/acknowledgement`) },
+  'GET /api/v1/agencies/{id}/notice-settings': { access: ALL, call: (f) => get(`/api/v1/agencies/${f.own}/notice-settings`) },
+  'PUT /api/v1/agencies/{id}/notice-settings': { access: ['admin', 'head'], call: (f) => ({ method: 'PUT', url: `/api/v1/agencies/${f.own}/notice-settings`, body: { phone: '0551-1234567' } }) },
+  'GET /api/v1/calendar/years': { access: 'signed-in', call: () => get('/api/v1/calendar/years') },
+  'GET /api/v1/calendar/years/{year}': { access: 'signed-in', call: () => get('/api/v1/calendar/years/2026') },
+  // The shared calendar belongs to platform operators, not to any agency role.
+  'PUT /api/v1/calendar/years/{year}': { access: [], call: () => ({ method: 'PUT', url: '/api/v1/calendar/years/2027', body: { days: [{ date: '2027-01-01', isOffDay: true, name: '元旦' }] } }) },
+  'DELETE /api/v1/calendar/years/{year}': { access: [], call: () => ({ method: 'DELETE', url: '/api/v1/calendar/years/2026' }) },
+  'POST /api/v1/calendar/import': { access: [], call: () => ({ method: 'POST', url: '/api/v1/calendar/import', body: { text: '2027-01-01,休,元旦', year: 2027 } }) },
+  'GET /api/v1/calendar/due-date': { access: 'signed-in', call: () => get('/api/v1/calendar/due-date?received=2026-11-20') },
+  'GET /api/v1/public/captcha': pub('/api/v1/public/captcha'),
+  'POST /api/v1/public/agencies/{code}/requests': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/agencies/changping/requests', body: {} }) },
+  'GET /api/v1/public/requests/track': pub('/api/v1/public/requests/track?code=AAAA-BBBB-CCCC&secret=1234'),
+  'GET /api/v1/search': pub(`/api/v1/search?q=${encodeURIComponent('公开')}`),
+  'GET /api/v1/documents': { access: ALL, call: (f) => get(`/api/v1/documents?agencyId=${f.own}`) },
+  'POST /api/v1/documents': { access: ['admin', 'clerk'], call: (f) => ({ method: 'POST', url: '/api/v1/documents', body: { agencyId: f.own, title: '矩阵测试', bodyHtml: '<p>正文</p>', categoryCode: 'art20-11', writtenAt: '2026-11-20' } }) },
+  'GET /api/v1/documents/{id}': { access: ALL, call: async (f) => get(`/api/v1/documents/${await f.draft()}`) },
+  'PUT /api/v1/documents/{id}': { access: ['admin', 'clerk'], call: async (f) => ({ method: 'PUT', url: `/api/v1/documents/${await f.draft()}`, body: { title: '改过的标题', bodyHtml: '<p>正文</p>', categoryCode: 'art20-11', writtenAt: '2026-11-20' } }) },
+  'POST /api/v1/documents/{id}/transitions': { access: ['admin', 'clerk'], call: async (f) => ({ method: 'POST', url: `/api/v1/documents/${await f.draft()}/transitions`, body: { action: 'submit' } }) },
+  'POST /api/v1/documents/{id}/attachments': {
+    access: ['admin', 'clerk'],
+    call: async (f) => ({ method: 'POST', url: `/api/v1/documents/${await f.draft()}/attachments?name=a.txt`, raw: { payload: Buffer.from('附件'), contentType: 'application/octet-stream' } }),
+  },
+  'GET /api/v1/documents/{id}/channels/{channel}': { access: ALL, call: (f) => get(`/api/v1/documents/${f.publishedDoc}/channels/wechat`) },
+  'POST /api/v1/scan-hits/{id}/resolve': { access: ['reviewer'], call: async (f) => ({ method: 'POST', url: `/api/v1/scan-hits/${await f.hit()}/resolve`, body: { resolution: '公开的举报电话' } }) },
+  'GET /api/v1/categories': { access: ALL, call: (f) => get(`/api/v1/categories?agencyId=${f.own}`) },
+  'POST /api/v1/categories': { access: ['admin', 'head'], call: (f) => ({ method: 'POST', url: '/api/v1/categories', body: { agencyId: f.own, code: `c-${f.unique()}`, name: '自设栏目' } }) },
+  'PUT /api/v1/agencies/{id}/index-scheme': { access: ['admin'], call: (f) => ({ method: 'PUT', url: `/api/v1/agencies/${f.own}/index-scheme`, body: { scheme: '{agency}/{year}-{seq:5}' } }) },
+  'GET /api/v1/art20-statistics': { access: ALL, call: (f) => get(`/api/v1/art20-statistics?agencyId=${f.own}&year=2026`) },
+  'PUT /api/v1/art20-statistics': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'PUT', url: '/api/v1/art20-statistics', body: { agencyId: f.own, year: 2026, entries: [{ month: 1, item: 'license', value: 1 }] } }) },
+  'POST /api/v1/art20-statistics/import': {
+    access: ['admin', 'clerk', 'head'],
+    call: (f) => ({ method: 'POST', url: `/api/v1/art20-statistics/import?agencyId=${f.own}&year=2026`, raw: { payload: Buffer.from('not a workbook'), contentType: 'application/octet-stream' } }),
+  },
+  'GET /api/v1/portal-pages/{slug}': { access: ALL, call: (f) => get(`/api/v1/portal-pages/guide?agencyId=${f.own}`) },
+  'PUT /api/v1/portal-pages/{slug}': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'PUT', url: '/api/v1/portal-pages/guide', body: { agencyId: f.own, title: '公开指南', bodyHtml: '<p>指南</p>' } }) },
+  'GET /api/v1/publishing-plan': { access: ALL, call: (f) => get(`/api/v1/publishing-plan?agencyId=${f.own}&month=2026-11`) },
+  'POST /api/v1/publishing-plan': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'POST', url: '/api/v1/publishing-plan', body: { agencyId: f.own, channel: 'website', plannedDate: '2026-11-30', title: '计划' } }) },
+  'GET /api/v1/dashboard/stale-columns': { access: ALL, call: (f) => get(`/api/v1/dashboard/stale-columns?agencyId=${f.own}`) },
+  'GET /api/v1/reports/{year}': { access: ALL, call: (f) => get(`/api/v1/reports/2025?agencyId=${f.own}`) },
+  'PUT /api/v1/reports/{year}/narrative': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'PUT', url: '/api/v1/reports/2024/narrative', body: { agencyId: f.own, overview: '总体情况。', problems: '问题。', other: '其他。' } }) },
+  'POST /api/v1/reports/{year}/check': { access: ALL, call: (f) => ({ method: 'POST', url: '/api/v1/reports/2024/check', body: { agencyId: f.own } }) },
+  'POST /api/v1/reports/{year}/publish': { access: ['head'], call: (f) => ({ method: 'POST', url: '/api/v1/reports/2024/publish', body: { agencyId: f.own } }) },
+  'GET /api/v1/reports/{year}/export': { access: ALL, call: (f) => get(`/api/v1/reports/2025/export?agencyId=${f.own}&format=json`) },
+  // The checker reads any published report: every signed-in user may use it.
+  'POST /api/v1/report-check/file': { access: 'signed-in', call: () => ({ method: 'POST', url: '/api/v1/report-check/file?name=r.txt', raw: { payload: Buffer.from('你好'), contentType: 'application/octet-stream' } }) },
+  'POST /api/v1/report-check': { access: 'signed-in', call: () => ({ method: 'POST', url: '/api/v1/report-check', body: { text: '你好' } }) },
+  'GET /api/v1/appeals': { access: ALL, call: (f) => get(`/api/v1/appeals?agencyId=${f.own}`) },
+  'POST /api/v1/appeals': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'POST', url: '/api/v1/appeals', body: appeal(f.own) }) },
+  'PUT /api/v1/appeals/{id}': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'PUT', url: `/api/v1/appeals/${f.appealId}`, body: appeal(f.own) }) },
+  // The portal and the workspace shell are public pages.
+  'GET /assets/portal.css': pub('/assets/portal.css'),
+  'GET /': pub('/'),
+  'GET /org/{code}/': pub('/org/changping/'),
+  'GET /org/{code}/open/catalogue': pub('/org/changping/open/catalogue'),
+  'GET /org/{code}/documents/{id}': { access: 'public', call: (f) => get(`/org/changping/documents/${f.publishedDoc}`) },
+  'GET /org/{code}/documents/{id}/attachments/{att}': { access: 'public', call: (f) => get(`/org/changping/documents/${f.publishedDoc}/attachments/1`) },
+  'GET /org/{code}/search': pub(`/org/changping/search?q=${encodeURIComponent('公开')}`),
+  'GET /org/{code}/open/statutory': pub('/org/changping/open/statutory'),
+  'GET /org/{code}/open/annual-reports': pub('/org/changping/open/annual-reports'),
+  'GET /org/{code}/annual-reports/{file}': pub('/org/changping/annual-reports/2025.json'),
+  'GET /org/{code}/open/guide': pub('/org/changping/open/guide'),
+  'GET /org/{code}/open/rules': pub('/org/changping/open/rules'),
+  'GET /org/{code}/feed.atom': pub('/org/changping/feed.atom'),
+  'GET /org/{code}/feed.rss': pub('/org/changping/feed.rss'),
+  'GET /sitemap.xml': pub('/sitemap.xml'),
+  'GET /sitemaps/{n}': pub('/sitemaps/1'),
+  'GET /a11y/text-size': pub('/a11y/text-size?large=1'),
+  'GET /org/{code}/open/request': pub('/org/changping/open/request'),
+  'POST /org/{code}/open/request': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/request', raw: { payload: Buffer.from('name=x'), contentType: 'application/x-www-form-urlencoded' } }) },
+  'GET /org/{code}/open/request/track': pub('/org/changping/open/request/track'),
+  'GET /org/{code}/open/{column}': pub('/org/changping/open/interaction'),
+  'GET /admin': pub('/admin'),
+  'GET /admin/': pub('/admin/'),
+  'GET /admin/{*}': pub('/admin/requests'),
+};
+
+type Outcome = 'allowed' | 'unauthenticated' | 'forbidden' | 'hidden';
+function outcomeOf(res: LightMyRequestResponse): Outcome {
+  let code: string | undefined;
+  try {
+    code = (res.json() as { error?: { code?: string } }).error?.code;
+  } catch {
+    code = undefined;
+  }
+  if (res.statusCode === 401 && code === 'UNAUTHENTICATED') return 'unauthenticated';
+  if (res.statusCode === 403 && code === 'FORBIDDEN') return 'forbidden';
+  if (res.statusCode === 404 && code === 'NOT_FOUND') return 'hidden';
+  return 'allowed';
+}
+
+for (const dialect of DIALECTS) {
+  describe(`authorization matrix on ${dialect}`, () => {
+    let t: TestApp;
+    let operator: Client;
+    const clients = new Map<string, Client>();
+    let fixtures: Fixtures;
+
+    before(async () => {
+      t = await createTestApp(dialect);
+      operator = await loginClient(t.app, t.admin.username, t.admin.password);
+      const agencies = (await operator.request('GET', '/api/v1/auth/session')).json().agencies as { id: number; code: string }[];
+      const own = agencies.find((a) => a.code === 'changping')!.id;
+      const other = agencies.find((a) => a.code === 'pingan-mzj')!.id;
+      const makeUser = async (username: string, agencyId: number, role: Role) => {
+        const res = await operator.request('POST', '/api/v1/users', { username, displayName: username, agencyId, roles: [role] });
+        assert.equal(res.statusCode, 201, res.body);
+        return res.json() as { user: { id: number }; oneTimePassword: string };
+      };
+      for (const [side, agencyId] of [['own', own], ['other', other]] as const) {
+        for (const role of ROLES) {
+          const { oneTimePassword } = await makeUser(`${side}.${role}`, agencyId, role);
+          clients.set(`${side}.${role}`, await loginClient(t.app, `${side}.${role}`, oneTimePassword));
+        }
+      }
+      const victim = (await makeUser('own.victim', own, 'clerk')).user.id;
+      let n = 0;
+      const draft = async (bodyHtml = '<p>正文</p>') => {
+        const res = await operator.request('POST', '/api/v1/documents', { agencyId: own, title: '矩阵测试草稿', bodyHtml, categoryCode: 'art20-11', writtenAt: '2026-11-20' });
+        assert.equal(res.statusCode, 201, res.body);
+        return res.json() as { id: number; scanHits: { id: number }[] };
+      };
+      const publishedDoc = (await draft()).id;
+      for (const body of [{ action: 'submit' }, { action: 'review', checklist }, { action: 'approve' }, { action: 'publish' }]) {
+        assert.equal((await operator.request('POST', `/api/v1/documents/${publishedDoc}/transitions`, body)).statusCode, 200);
+      }
+      const requestId = (await operator.request('POST', '/api/v1/requests', newRequest(own))).json().id;
+      const appealId = (await operator.request('POST', '/api/v1/appeals', appeal(own))).json().id;
+      assert.ok(requestId && appealId);
+      fixtures = {
+        own,
+        draft: async () => (await draft()).id,
+        hit: async () => (await draft('<p>举报电话：13912345678</p>')).scanHits[0]!.id,
+        publishedDoc,
+        requestId,
+        appealId,
+        victim,
+        unique: () => `${Date.now().toString(36)}${n++}`,
+      };
+    });
+    after(async () => t.close());
+
+    it('has an entry for every route of the OpenAPI document, and none for a route that is gone', async () => {
+      const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+      const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+      assert.deepEqual(documented.filter((r) => !(r in routes)), [], 'routes without an authorization entry');
+      assert.deepEqual(Object.keys(routes).filter((r) => !documented.includes(r)), [], 'entries for routes that no longer exist');
+    });
+
+    it('lets each caller do exactly what its role in the owning agency allows', async () => {
+      const problems: string[] = [];
+      for (const [route, entry] of Object.entries(routes)) {
+        const callers = entry.anonymousOnly ? ['anonymous'] : ['anonymous', ...clients.keys()];
+        for (const who of callers) {
+          const call = await entry.call(fixtures);
+          const client = clients.get(who);
+          const headers: Record<string, string> = client ? { cookie: client.cookie, 'x-csrf-token': client.csrf } : {};
+          if (call.raw) headers['content-type'] = call.raw.contentType;
+          const res = await t.app.inject({
+            method: call.method,
+            url: call.url,
+            headers,
+            ...(call.raw ? { payload: call.raw.payload } : call.body === undefined ? {} : { payload: call.body as object }),
+          });
+          const got = outcomeOf(res);
+          const [side, role] = who.split('.') as ['own' | 'other' | 'anonymous', Role | undefined];
+          let expected: Outcome[];
+          if (entry.access === 'public') expected = ['allowed'];
+          else if (side === 'anonymous') expected = ['unauthenticated'];
+          else if (entry.access === 'signed-in') expected = ['allowed'];
+          else if (side === 'other') expected = ['forbidden', 'hidden'];
+          else expected = entry.access.includes(role!) ? ['allowed'] : ['forbidden'];
+          if (!expected.includes(got)) problems.push(`${route} as ${who}: ${res.statusCode} ${res.body.slice(0, 160)} (expected ${expected.join(' or ')})`);
+        }
+      }
+      assert.deepEqual(problems, []);
+    });
+
+    it('never writes on a read, and refuses another agency’s records as references', async () => {
+      const count = async () => Number((await t.handle.db.selectFrom('document_categories').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const before = await count();
+      const unknown = await operator.request('GET', '/api/v1/categories?agencyId=999999');
+      assert.deepEqual([unknown.statusCode, unknown.json().error.code], [403, 'FORBIDDEN'], 'an unknown agency is no 500');
+      assert.equal((await clients.get('other.admin')!.request('GET', `/api/v1/categories?agencyId=${fixtures.own}`)).statusCode, 403);
+      assert.equal(await count(), before, 'no catalogue rows were created by reading');
+      const foreignDoc = await clients.get('other.clerk')!.request('POST', '/api/v1/publishing-plan', {
+        agencyId: (await clients.get('other.clerk')!.request('GET', '/api/v1/auth/session')).json().user.roles[0].agencyId,
+        channel: 'website',
+        plannedDate: '2026-11-30',
+        title: '借用别人的文件',
+        documentId: fixtures.publishedDoc,
+      });
+      assert.deepEqual([foreignDoc.statusCode, foreignDoc.json().error.code], [404, 'NOT_FOUND']);
+    });
+  });
+}
