@@ -20,7 +20,12 @@ export interface Config {
    * tests and demonstrations that must not depend on the hour they run at; unset in production.
    */
   clockStart: Date | undefined;
+  /** GONGKAI_SQLITE_SYNCHRONOUS: how hard SQLite waits for the disk at each commit (docs/operations.md). */
+  sqliteSynchronous: SqliteSynchronous;
 }
+
+export const SQLITE_SYNCHRONOUS = ['NORMAL', 'FULL', 'EXTRA'] as const;
+export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS)[number];
 
 export type TrustProxy = boolean | string[];
 
@@ -52,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.GONGKAI_TRUST_PROXY),
     logLevel: parseLogLevel(env.GONGKAI_LOG_LEVEL),
     clockStart: parseClockStart(env.GONGKAI_CLOCK_START),
+    sqliteSynchronous: parseSqliteSynchronous(env.GONGKAI_SQLITE_SYNCHRONOUS),
   };
 }
 
@@ -109,4 +115,12 @@ function parseClockStart(value: string | undefined): Date | undefined {
   const start = new Date(value);
   if (Number.isNaN(start.getTime())) throw new Error(`GONGKAI_CLOCK_START 应为 ISO 8601 时刻（如 2026-11-25T18:00:00Z）：${value}`);
   return start;
+}
+
+/** OFF is not offered: it trades a crash for a corrupt database, not just lost last commits. */
+function parseSqliteSynchronous(value: string | undefined): SqliteSynchronous {
+  if (!value) return 'NORMAL';
+  const mode = SQLITE_SYNCHRONOUS.find((m) => m === value.trim().toUpperCase());
+  if (!mode) throw new Error(`GONGKAI_SQLITE_SYNCHRONOUS 配置无效：${value}（可选 ${SQLITE_SYNCHRONOUS.join('、')}）`);
+  return mode;
 }

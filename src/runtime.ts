@@ -13,6 +13,7 @@ export async function openRuntime(config: Config): Promise<{ handle: DatabaseHan
   const handle = openDatabase({
     databaseUrl: config.databaseUrl,
     sqlitePath: path.join(config.dataDir, 'gongkai.sqlite'),
+    sqliteSynchronous: config.sqliteSynchronous,
   });
   try {
     await migrateToLatest(handle.db);

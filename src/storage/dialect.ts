@@ -31,6 +31,12 @@ export interface OpenOptions {
   sqlitePath?: string;
   /** PostgreSQL schema to use (tests isolate themselves in one schema each). */
   pgSchema?: string;
+  /**
+   * SQLite's PRAGMA synchronous in WAL mode. NORMAL (default): a commit survives a crash of the
+   * process but the last commits may be lost on a power cut; FULL/EXTRA also fsync the WAL at
+   * every commit, so a committed write survives a power cut too, at a cost per commit.
+   */
+  sqliteSynchronous?: 'NORMAL' | 'FULL' | 'EXTRA';
 }
 
 export function openDatabase(options: OpenOptions): DatabaseHandle {
@@ -51,7 +57,7 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  database.pragma('synchronous = NORMAL');
+  database.pragma(`synchronous = ${options.sqliteSynchronous ?? 'NORMAL'}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
