@@ -12,6 +12,8 @@ export interface Config {
   version: string;
   /** GONGKAI_PUBLIC_URL without its trailing slash; https turns on HSTS and Secure cookies. */
   publicUrl: string | undefined;
+  /** GONGKAI_ALLOWED_HOSTS: Host headers that may appear in absolute links when publicUrl is unset. */
+  allowedHosts: string[];
   /** Fastify's trustProxy: which peers may set X-Forwarded-For/-Proto (rate limits key on the client address). */
   trustProxy: TrustProxy;
   logLevel: LogLevel;
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     version: appVersion,
     publicUrl: parsePublicUrl(env.GONGKAI_PUBLIC_URL),
+    allowedHosts: parseAllowedHosts(env.GONGKAI_ALLOWED_HOSTS),
     trustProxy: parseTrustProxy(env.GONGKAI_TRUST_PROXY),
     logLevel: parseLogLevel(env.GONGKAI_LOG_LEVEL),
     clockStart: parseClockStart(env.GONGKAI_CLOCK_START),
@@ -73,6 +76,14 @@ function parsePublicUrl(value: string | undefined): string | undefined {
     throw new Error(`GONGKAI_PUBLIC_URL 配置无效：${value}（应为 http:// 或 https:// 开头的网址）`);
   }
   return value.replace(/\/+$/, '');
+}
+
+/** Host names (with an optional port), comma-separated; compared lower-case with the request's Host. */
+function parseAllowedHosts(value: string | undefined): string[] {
+  const items = (value ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const bad = items.filter((h) => !/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/.test(h));
+  if (bad.length) throw new Error(`GONGKAI_ALLOWED_HOSTS 配置无效：${bad.join('、')}（应为以逗号分隔的主机名，可带端口，如 gk.example.gov.cn,gk.example.gov.cn:8080）`);
+  return items;
 }
 
 /** proxy-addr's names for address ranges, accepted by Fastify's trustProxy. */

@@ -57,6 +57,7 @@ export function buildCli(): Command {
         version: config.version,
         logLevel: config.logLevel,
         publicUrl: config.publicUrl,
+        allowedHosts: config.allowedHosts,
         trustProxy: config.trustProxy,
       });
       // Background work: scheduled publication, buffered view counts.
@@ -79,6 +80,9 @@ export function buildCli(): Command {
       const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
       out(`Gongkai ${config.version} 已启动 / listening: http://${shown}:${port}/  (数据库 ${deps.dialect})`);
       out(`  门户 portal: /   工作台 workspace: /admin/   API: /api/v1/  文档 docs: /api/docs`);
+      if (!config.publicUrl && config.allowedHosts.length === 0) {
+        out(`  未设置 GONGKAI_PUBLIC_URL：订阅源、sitemap 和二维码中的链接指向 http://localhost:${port} / links in feeds, sitemap and QR codes point at localhost until it is set`);
+      }
     });
 
   program

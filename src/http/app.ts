@@ -23,6 +23,7 @@ import { disclosureRoutes } from './api/disclosure-routes.ts';
 import { reportRoutes } from './api/report-routes.ts';
 import { registerPortal, renderNotFound } from './portal/routes.ts';
 import { registerWorkspace } from './workspace.ts';
+import { registerSiteUrl } from './site-url.ts';
 
 export interface AppOptions {
   version: string;
@@ -31,7 +32,9 @@ export interface AppOptions {
   /** Where log lines go (tests capture them); stdout otherwise. */
   logStream?: NodeJS.WritableStream;
   /** GONGKAI_PUBLIC_URL: https turns on HSTS and Secure session cookies. */
-  publicUrl?: string;
+  publicUrl?: string | undefined;
+  /** GONGKAI_ALLOWED_HOSTS: Host headers accepted for absolute links when publicUrl is unset. */
+  allowedHosts?: string[];
   /** GONGKAI_TRUST_PROXY, passed to Fastify: req.ip, and so the rate limits, then come from X-Forwarded-For. */
   trustProxy?: TrustProxy;
 }
@@ -56,6 +59,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(buildValidators());
   registerSecurityHeaders(app, { https });
+  registerSiteUrl(app, { publicUrl: options.publicUrl, allowedHosts: options.allowedHosts });
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });

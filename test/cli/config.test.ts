@@ -20,6 +20,8 @@ describe('configuration', () => {
     ]);
     assert.equal(loadConfig({ GONGKAI_LOG_LEVEL: 'ERROR' }).logLevel, 'error');
     assert.equal(loadConfig({ GONGKAI_PUBLIC_URL: 'https://gk.example.gov.cn/' }).publicUrl, 'https://gk.example.gov.cn');
+    assert.deepEqual(base.allowedHosts, []);
+    assert.deepEqual(loadConfig({ GONGKAI_ALLOWED_HOSTS: 'GK.example.gov.cn, gk.example.gov.cn:8080,[::1]:3000' }).allowedHosts, ['gk.example.gov.cn', 'gk.example.gov.cn:8080', '[::1]:3000']);
   });
 
   it('refuses bad values with a Chinese message naming the setting', () => {
@@ -30,6 +32,8 @@ describe('configuration', () => {
       [{ GONGKAI_LOG_LEVEL: 'verbose' }, /GONGKAI_LOG_LEVEL 配置无效/],
       [{ GONGKAI_PUBLIC_URL: 'gk.example.gov.cn' }, /GONGKAI_PUBLIC_URL 配置无效/],
       [{ GONGKAI_PUBLIC_URL: 'ftp://gk.example.gov.cn' }, /GONGKAI_PUBLIC_URL 配置无效/],
+      [{ GONGKAI_ALLOWED_HOSTS: 'https://gk.example.gov.cn' }, /GONGKAI_ALLOWED_HOSTS 配置无效/],
+      [{ GONGKAI_ALLOWED_HOSTS: 'gk.example.gov.cn/path' }, /GONGKAI_ALLOWED_HOSTS 配置无效/],
     ];
     for (const [env, message] of cases) assert.throws(() => loadConfig(env), message, JSON.stringify(env));
   });

@@ -155,8 +155,7 @@ export function documentRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         const agency = await getAgency(deps.db, detail.agencyId);
         const doc = await getPublished(deps, agency.id, detail.id, false);
         if (!doc) throw new AppError('NOT_PUBLISHED', '文件发布后才能生成微信文章和公告栏打印页（二维码指向门户页面）', 409);
-        const site = process.env.GONGKAI_PUBLIC_URL?.replace(/\/$/, '') || `${req.protocol}://${req.headers.host ?? 'localhost'}`;
-        const view = toChannelView({ code: agency.code, name: agency.name }, doc, site);
+        const view = toChannelView({ code: agency.code, name: agency.name }, doc, req.siteUrl);
         const html = req.params.channel === 'wechat' ? await renderWechatArticle(view) : renderNoticeBoardSheet(view);
         return reply.type('text/html; charset=utf-8').send(html);
       },

@@ -136,13 +136,11 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
     });
   }
 
-  const siteUrl = (req: { protocol: string; headers: { host?: string | undefined } }) => process.env.GONGKAI_PUBLIC_URL?.replace(/\/$/, '') || `${req.protocol}://${req.headers.host ?? 'localhost'}`;
-
   for (const kind of ['atom', 'rss'] as const) {
     app.get<{ Params: { code: string } }>(`/org/:code/feed.${kind}`, async (req, reply) => {
       const a = await resolve(req.params.code);
       if (!a) return reply.callNotFound();
-      const site = siteUrl(req);
+      const site = req.siteUrl;
       const docs = (await latestPublished(deps, a.agency.id, 50)).map((d) => toChannelView(a.view, d, site));
       const options = { selfUrl: `${site}/org/${a.agency.code}/feed.${kind}`, siteUrl: `${site}/org/${a.agency.code}/`, updated: docs[0]?.publishedAt ?? new Date(0).toISOString() };
       const xml = kind === 'atom' ? renderAtomFeed(a.view, docs, options) : renderRssFeed(a.view, docs, options);
@@ -150,8 +148,8 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
     });
   }
 
-  const sitemaps = async (req: { protocol: string; headers: { host?: string | undefined } }) => {
-    const site = siteUrl(req);
+  const sitemaps = async (req: { siteUrl: string }) => {
+    const site = req.siteUrl;
     return renderSitemaps(await sitemapEntries(deps, site), (i) => `${site}/sitemaps/${i + 1}.xml`);
   };
   app.get('/sitemap.xml', async (req, reply) => {
