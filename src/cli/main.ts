@@ -21,6 +21,7 @@ import { allRoles } from '../services/policy.ts';
 import { computeDueDate } from '../services/due-date.ts';
 import { loadCalendar } from '../services/calendar.ts';
 import type { Role } from '../storage/schema.ts';
+import { stripBidiControls } from '../domain/text.ts';
 
 const out = (line = ''): void => {
   process.stdout.write(line + '\n');
@@ -247,7 +248,7 @@ export function buildCli(): Command {
         if (!agency) throw new AppError('NOT_FOUND', `机构“${opts.agency}”不存在`);
         const { oneTimePassword } = await createUser(deps, systemActor('cli'), {
           username: opts.username,
-          displayName: opts.name ?? opts.username,
+          displayName: stripBidiControls(opts.name ?? opts.username),
           roles: roles.map((role) => ({ agencyId: agency.id, role })),
         });
         out(`已创建用户 ${opts.username}（${agency.name}）`);

@@ -24,6 +24,7 @@ import { reportRoutes } from './api/report-routes.ts';
 import { registerPortal, renderNotFound } from './portal/routes.ts';
 import { registerWorkspace } from './workspace.ts';
 import { registerSiteUrl } from './site-url.ts';
+import { registerTextHygiene } from './text-hygiene.ts';
 
 export interface AppOptions {
   version: string;
@@ -60,6 +61,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   app.setValidatorCompiler(buildValidators());
   registerSecurityHeaders(app, { https });
   registerSiteUrl(app, { publicUrl: options.publicUrl, allowedHosts: options.allowedHosts });
+  registerTextHygiene(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });

@@ -1,6 +1,7 @@
 import { dateProblem } from '../domain/calendar/index.ts';
 import { chinaDate, toInstant } from '../domain/calendar/china-time.ts';
 import { scanText } from '../domain/scan/index.ts';
+import { stripBidiDeep } from '../domain/text.ts';
 import { escapeHtml } from '../views/html.ts';
 import { htmlToPlainText, sanitizeDocumentHtml } from '../views/sanitize.ts';
 import { systemActor, type ServiceDeps } from './context.ts';
@@ -48,7 +49,7 @@ export async function importDocuments(
     try {
       const parsed: unknown = JSON.parse(raw);
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-      obj = parsed as Record<string, unknown>;
+      obj = stripBidiDeep(parsed as Record<string, unknown>);
     } catch {
       summary.errors.push({ line, message: '不是合法的 JSON 对象' });
       continue;
