@@ -81,6 +81,13 @@ export function buildCli(): Command {
       const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
       out(`Gongkai ${config.version} 已启动 / listening: http://${shown}:${port}/  (数据库 ${deps.dialect})`);
       out(`  门户 portal: /   工作台 workspace: /admin/   API: /api/v1/  文档 docs: /api/docs`);
+      // Start-up sweep, in the background: a large store takes a while to hash, and serving need not wait.
+      import('../services/file-check.ts')
+        .then(async ({ checkStoredFiles, describeProblems }) => {
+          const problems = describeProblems(await checkStoredFiles(deps));
+          if (problems.length) process.stderr.write(`上传文件检查发现问题 / upload check found problems（gongkai files verify）：\n${problems.map((l) => `  ${l}\n`).join('')}`);
+        })
+        .catch((err: unknown) => process.stderr.write(`上传文件检查失败：${String(err)}\n`));
       if (!config.publicUrl && config.allowedHosts.length === 0) {
         out(`  未设置 GONGKAI_PUBLIC_URL：订阅源、sitemap 和二维码中的链接指向 http://localhost:${port} / links in feeds, sitemap and QR codes point at localhost until it is set`);
       }
@@ -169,6 +176,25 @@ export function buildCli(): Command {
         });
         process.stderr.write('\n');
         out(`检索索引已重建 / search index rebuilt: ${done.indexed} 件已发布文件，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
+      });
+    });
+
+  const files = program.command('files').description('上传文件 / uploaded files');
+  files
+    .command('verify')
+    .description('核对每个上传文件的内容与其名称（内容哈希）是否一致，附件文件是否缺失 / check every upload against its content hash')
+    .option('--json', '以 JSON 输出 / print JSON')
+    .addHelpText('after', '\n退出状态 / exit status: 0 全部完好；1 有损坏或缺失的文件。\n损坏的文件重新上传同一文件即可修复，或从备份恢复。')
+    .action(async (opts: { json?: boolean }) => {
+      const { checkStoredFiles, describeProblems } = await import('../services/file-check.ts');
+      await withRuntime(async ({ deps }) => {
+        const check = await checkStoredFiles(deps);
+        if (opts.json) out(JSON.stringify(check, null, 2));
+        else {
+          out(`已核对 ${check.sweep.checked} 个上传文件 / checked ${check.sweep.checked} files`);
+          for (const line of describeProblems(check)) out(`  ${line}`);
+        }
+        process.exitCode = check.sweep.damaged.length || check.missing.length ? 1 : 0;
       });
     });
 
