@@ -179,6 +179,47 @@ export function buildCli(): Command {
       });
     });
 
+  const audit = program.command('audit').description('审计日志 / audit log');
+  audit
+    .command('verify')
+    .description('校验审计日志的哈希链，报告第一处断链或缺失 / check the audit hash chain')
+    .option('--anchor <seq:hash>', '先前导出的链头，校验链仍经过它 / a head exported earlier that the chain must still pass through')
+    .option('--json', '以 JSON 输出 / print JSON')
+    .addHelpText('after', '\n退出状态 / exit status: 0 完好；1 断链、缺失或被改动；2 参数无效。')
+    .action(async (opts: { anchor?: string; json?: boolean }) => {
+      const { parseAnchor } = await import('../domain/audit/chain.ts');
+      const anchor = opts.anchor === undefined ? undefined : parseAnchor(opts.anchor);
+      if (anchor === null) {
+        process.stderr.write('错误：--anchor 应为“序号:哈希”，即 gongkai audit head 输出的最后一行\n');
+        process.exitCode = 2;
+        return;
+      }
+      const { checkAuditChain } = await import('../services/audit-chain.ts');
+      await withRuntime(async ({ deps }) => {
+        const report = await checkAuditChain(deps, systemActor('cli'), anchor);
+        if (opts.json) out(JSON.stringify(report, null, 2));
+        else if (report.problem) out(`审计日志已被改动 / audit chain broken：${report.problem.message}（已核对 ${report.entries} 条）`);
+        else out(`审计日志完好 / audit chain intact：${report.entries} 条，链头 ${report.head.seq}:${report.head.hash}`);
+        process.exitCode = report.ok ? 0 : 1;
+      });
+    });
+  audit
+    .command('head')
+    .description('输出审计日志链头（序号:哈希），供在系统之外留存 / print the newest hash for anchoring outside the database')
+    .option('--json', '以 JSON 输出 / print JSON')
+    .addHelpText('after', '\n最后一行为 序号:哈希，可交给 gongkai audit verify --anchor。\nThe last line is seq:hash, for gongkai audit verify --anchor.')
+    .action(async (opts: { json?: boolean }) => {
+      const { exportAuditHead } = await import('../services/audit-chain.ts');
+      await withRuntime(async ({ deps }) => {
+        const head = await exportAuditHead(deps, systemActor('cli'));
+        if (opts.json) out(JSON.stringify(head));
+        else {
+          out(`第 ${head.seq} 条${head.at ? `，${head.at}` : ''}`);
+          out(head.anchor);
+        }
+      });
+    });
+
   const files = program.command('files').description('上传文件 / uploaded files');
   files
     .command('verify')

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ChainedFields } from '../domain/audit/chain.ts';
 
 /**
  * Table types. Timestamps are ISO-8601 UTC strings and booleans are 0/1 integers on both
@@ -49,16 +50,20 @@ export interface SessionTable {
   last_seen_at: string;
 }
 
-export interface AuditLogTable {
+/** The fields an entry's hash covers are the chain's (domain/audit/chain.ts). */
+export interface AuditLogTable extends Omit<ChainedFields, 'seq'> {
   id: Generated<number>;
-  at: string;
-  actor_user_id: number | null;
-  agency_id: number | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
+  /** Position in the hash chain (migration 0009); null only on a row written around the application. */
+  seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+/** One row (id 1): the newest entry of the audit chain, updated with each append. */
+export interface AuditChainHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
 }
 
 export interface SettingTable {
@@ -254,6 +259,7 @@ export interface Database {
   user_roles: UserRoleTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
   settings: SettingTable;
   calendar_years: CalendarYearTable;
   calendar_days: CalendarDayTable;

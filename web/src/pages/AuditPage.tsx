@@ -3,6 +3,7 @@ import { Alert, Table, Typography } from 'antd';
 import { api, ApiError } from '../api';
 import { useAgency } from '../agency';
 import { dateTime } from '../clock';
+import { AuditChainPanel } from './AuditChainPanel';
 
 interface AuditRow {
   id: number;
@@ -28,7 +29,7 @@ const actionLabels: Record<string, string> = {
 };
 
 export function AuditPage() {
-  const { agency } = useAgency();
+  const { agency, session } = useAgency();
   const [rows, setRows] = useState<AuditRow[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -40,6 +41,7 @@ export function AuditPage() {
   return (
     <>
       <Typography.Title level={3}>审计日志</Typography.Title>
+      {session.user.platformOperator && <AuditChainPanel />}
       {error && <Alert type="error" showIcon message={error} />}
       <Table<AuditRow>
         rowKey="id"
