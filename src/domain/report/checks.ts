@@ -34,7 +34,11 @@ import {
   type ProactiveRowKey,
   type TableId,
 } from './taxonomy.ts';
-import { checkText } from './text-rules.ts';
+import { checkAllCitations } from './citations.ts';
+import { checkPublication, checkStaleYear } from './dates.ts';
+import { checkBalance, checkPartWhole } from './figures.ts';
+import { checkForm } from './outline.ts';
+import { checkText, textUnits } from './text-rules.ts';
 import { chineseNumeral, fold, readCell, sameLabel, stripNumbering } from './text.ts';
 
 const TABLES: readonly TableId[] = ['proactive', 'requests', 'appeals'];
@@ -165,14 +169,37 @@ function columnLabel(id: TableId, row: string, col: string): string {
   return block.columns.find((c) => c.key === (col as ProactiveColumnKey))?.label ?? col;
 }
 
+/** Every cell of the table blank: one finding for the table, not one per row. */
+function emptyTable(report: AnnualReport, id: TableId): Finding | undefined {
+  const rows = Object.values(
+    table(report, id).rows as Record<string, Record<string, Cell | undefined>>,
+  );
+  const cells = rows
+    .flatMap((r) => Object.values(r ?? {}))
+    .filter((c): c is Cell => c !== undefined);
+  if (rows.length < 3 || cells.some((c) => c.value !== null || (c.raw ?? '').trim() !== ''))
+    return undefined;
+  return finding('cells.blank', `${TABLE_NAMES[id]}没有填写任何数字，全部单元格空白（无则填0）`, {
+    table: id,
+    ...(cells[0]?.line ? { line: cells[0].line } : {}),
+    text: TABLE_NAMES[id],
+  });
+}
+
 function checkCells(report: AnnualReport): Finding[] {
   const out: Finding[] = [];
   for (const id of TABLES) {
     const t = table(report, id);
+    const empty = emptyTable(report, id);
+    if (empty) {
+      out.push(empty);
+      continue;
+    }
     const rows = t.rows as Record<string, Record<string, Cell | undefined> | undefined>;
     for (const [row, cols] of Object.entries(rows)) {
       if (!cols) continue;
       const blank: string[] = [];
+      const dashed: string[] = [];
       let line: number | undefined;
       for (const [col, c] of Object.entries(cols)) {
         if (!c) continue;
@@ -180,7 +207,12 @@ function checkCells(report: AnnualReport): Finding[] {
         const text = `${TABLE_NAMES[id]}“${rowLabel(id, row)}”行“${columnLabel(id, row, col)}”列`;
         if (c.value === null) {
           if (readCell(c.raw ?? '').kind === 'blank') {
-            blank.push(columnLabel(id, row, col));
+            // "/" or "—" where a number belongs is written, not left blank: a rule of its own.
+            (c.raw?.trim() ? dashed : blank).push(
+              c.raw?.trim()
+                ? `“${columnLabel(id, row, col)}”列为“${c.raw.trim()}”`
+                : columnLabel(id, row, col),
+            );
             line ??= c.line;
           } else {
             out.push(
@@ -199,6 +231,16 @@ function checkCells(report: AnnualReport): Finding[] {
             ),
           );
         }
+      }
+      if (dashed.length > 0) {
+        out.push(
+          finding('cells.dash', `应填写数字（无则填0）：${dashed.join('、')}`, {
+            table: id,
+            row,
+            ...(line ? { line } : {}),
+            text: `${TABLE_NAMES[id]}“${rowLabel(id, row)}”行`,
+          }),
+        );
       }
       if (blank.length > 0) {
         out.push(
@@ -265,8 +307,21 @@ function checkTemplate(report: AnnualReport): Finding[] {
     const limit = t.cut
       ? Math.max(-1, ...layout.map((e, i) => (seen.has(e.key) ? i : -1)))
       : layout.length;
+    // A table cut inside its header: the header cells after the cut are not missing. A header
+    // is whole once a data row of its block was read after it.
+    const headerDone = (e: LayoutEntry): boolean =>
+      !t.cut ||
+      layout.some(
+        (r) =>
+          r.kind === 'row' &&
+          seen.has(r.key) &&
+          (id !== 'proactive' ||
+            r.key.split('.')[0] === undefined ||
+            proactiveBlockOf(r.key as ProactiveRowKey).key === e.key.split('.')[0]),
+      );
     layout.forEach((e, i) => {
       if (!e.required || seen.has(e.key) || i >= limit) return;
+      if (e.kind === 'column' && !headerDone(e)) return;
       const rule = e.kind === 'column' ? 'template.missing-column' : 'template.missing-row';
       const group =
         id === 'appeals'
@@ -510,6 +565,21 @@ export function checkReport(report: AnnualReport): Finding[] {
     ...checkNarrative(report),
     ...checkFees(report),
     ...checkText(report),
+    ...checkProse(report),
+  ];
+}
+
+/** Checks of the prose added for published reports: form, the narrative's own figures, dates. */
+function checkProse(report: AnnualReport): Finding[] {
+  const units = textUnits(report);
+  const prose = units.filter((u) => u.label !== '标题');
+  return [
+    ...checkForm(report),
+    ...checkAllCitations(report, units),
+    ...checkBalance(prose),
+    ...checkPartWhole(prose),
+    ...checkStaleYear(report, prose),
+    ...checkPublication(report),
   ];
 }
 

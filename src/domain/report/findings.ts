@@ -53,6 +53,25 @@ export const RULES = {
   'text.cover-letter': { severity: 'warning', title: '报告中残留报送上级的公文用语' },
   'text.approximate-count': { severity: 'warning', title: '确切数字后加“余”' },
   'text.year-typo': { severity: 'warning', title: '年份后缺少“年”字' },
+  'structure.outline': {
+    severity: 'warning',
+    title: '报告介绍的组成部分与格式规定的六个部分不一致（缺项、名称有误或“N部分”与所列不符）',
+  },
+  'structure.heading-number': { severity: 'warning', title: '部分标题未按“一、二、……”编号' },
+  'structure.title': { severity: 'warning', title: '报告标题残缺或有误' },
+  'period.title-year': { severity: 'error', title: '标题的年度与统计期限的年度不一致' },
+  'text.stale-year': { severity: 'warning', title: '文中“截至某年底”的年份不是报告年度' },
+  'narrative.balance': {
+    severity: 'error',
+    title: '文字所述申请数不平衡（新收加上年结转不等于办结加结转下年度）',
+  },
+  'narrative.part-exceeds-whole': { severity: 'error', title: '文字所述分项数大于总数' },
+  'cells.dash': { severity: 'error', title: '应填数字的单元格填写了“/”“—”等符号（无则填0）' },
+  'citation.garbled': { severity: 'warning', title: '年度报告格式文件的文号书写错乱' },
+  'publication.early': { severity: 'error', title: '发布日期早于统计年度结束' },
+  'publication.late': { severity: 'error', title: '发布日期晚于法定期限' },
+  'text.scope': { severity: 'warning', title: '以上级的范围（全省、全市等）叙述本机关的工作' },
+  'table.unreadable': { severity: 'warning', title: '无法识别表格的版式' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type RuleId = keyof typeof RULES;

@@ -21,9 +21,9 @@ export {
   type ReportFacts,
   type RequestFact,
 } from './compute.ts';
+export { inferLevel } from './identity.ts';
 export {
   parseReport,
-  inferLevel,
   type ParseInput,
   type ParseOptions,
   type ParseResult,

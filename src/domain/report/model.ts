@@ -95,6 +95,14 @@ export interface AnnualReport {
   readonly year?: number;
   readonly template: TemplateVersion;
   readonly title?: string;
+  /** The year the title names (it may differ from the statistics period's). */
+  readonly titleYear?: number;
+  /** The title does not read as a report's title (garbled, cut). */
+  readonly titleIrregular?: boolean;
+  /** The year of the statistics period stated in the text. */
+  readonly periodYear?: number;
+  /** Publication date shown on the page the report came from (YYYY-MM-DD). */
+  readonly publishedOn?: string;
   /** Text before section 一 (legal basis, statistics period, contacts). */
   readonly preamble: string;
   /** Sections found, in official order. */

@@ -23,7 +23,19 @@ import {
   type Line,
   type TableRead,
 } from './parse-tables.ts';
+import { dropChrome } from './chrome.ts';
 import { describeReport, type ReportDescription } from './describe.ts';
+import {
+  cleanAgency,
+  findAgency,
+  findTitle,
+  inferLevel,
+  mostFrequentYear,
+  signatureAgency,
+  titleOfFileName,
+} from './identity.ts';
+import { toRows } from './rows.ts';
+import { simplify, simplifyRows } from './script.ts';
 import { findStatisticsPeriods } from './text-rules.ts';
 import { SECTIONS, type AgencyLevel, type TableId } from './taxonomy.ts';
 import { endsLikeSentence, fold } from './text.ts';
@@ -33,30 +45,34 @@ export type ParseInput = string | { readonly rows: readonly (readonly string[])[
 export interface ParseOptions {
   /** Level of the agency when the caller knows it better than the name tells. */
   readonly agencyLevel?: AgencyLevel;
+  /** The uploaded file's name: the agency and year when the text does not give them. */
+  readonly fileName?: string;
 }
 
 export type ParseResult =
   | { readonly ok: true; readonly report: AnnualReport; readonly meta: ReportDescription }
   | { readonly ok: false; readonly reason: 'not-a-report'; readonly message: string };
 
-function toLines(input: ParseInput): Line[] {
-  let rows: string[][];
+/** Any layout into lines of cells, in simplified script, without the web page around it. */
+function toLines(input: ParseInput): { lines: Line[]; publishedOn?: string } {
+  let source: string | readonly (readonly string[])[];
   if (typeof input === 'string') {
-    rows = input
-      .replace(/^\uFEFF/, '')
-      .split(/\r\n|\r|\n|\u2028|\u2029/)
-      .map((l) => l.split('\t'));
+    source = simplify(input);
   } else if (input && Array.isArray(input.rows)) {
-    rows = input.rows.map((r) =>
-      Array.isArray(r) ? r.map((c) => (typeof c === 'string' ? c : String(c ?? ''))) : [],
+    source = simplifyRows(
+      input.rows.map((r) =>
+        Array.isArray(r) ? r.map((c) => (typeof c === 'string' ? c : String(c ?? ''))) : [],
+      ),
     );
   } else {
-    rows = [];
+    source = [];
   }
-  return rows.map((cells, i) => {
-    const trimmed = cells.map((c) => c.replace(/^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g, ''));
-    return { no: i + 1, cells: trimmed, text: trimmed.filter((c) => c !== '').join(' ') };
+  const { rows, publishedOn } = dropChrome(toRows(source));
+  const lines = rows.map((r) => {
+    const cells = r.cells.map((c) => c.replace(/^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g, ''));
+    return { no: r.no, cells, text: cells.filter((c) => c !== '').join(' ') };
   });
+  return { lines, ...(publishedOn ? { publishedOn } : {}) };
 }
 
 // ---- section headings ---------------------------------------------------------------------------
@@ -76,46 +92,64 @@ interface Heading {
   readonly index: number;
   readonly lineIndex: number;
   readonly written: string;
+  readonly arabic: boolean;
   /** Text after the heading on the same line. */
   readonly body: string;
 }
 
-function matchHeading(line: Line): { index: number; written: string; body: string } | undefined {
+function matchHeading(
+  line: Line,
+): { index: number; written: string; body: string; arabic: boolean } | undefined {
   const cells = line.cells.filter((c) => c !== '');
   if (cells.length !== 1) return undefined;
   const text = cells[0]!.normalize('NFKC').trim();
-  const m = /^([一二三四五六])\s*[、.,:]\s*([\s\S]*)$/.exec(text);
+  // "1.总体情况" for "一、总体情况": read as the heading, reported as misnumbered.
+  const m = /^([一二三四五六]|[1-6](?![\d.]))\s*[、.,:]\s*([\s\S]*)$/.exec(text);
   if (!m) return undefined;
-  const index = NUMERALS.indexOf(m[1]!);
+  const arabic = /\d/.test(m[1]!);
+  const index = arabic ? Number(m[1]) - 1 : NUMERALS.indexOf(m[1]!);
   const test = HEADING_TESTS[index]!;
   const rest = m[2]!;
   const ok = (h: string): boolean => {
     const core = fold(h).replace(/[。.:]+$/, '');
     return core.length > 0 && core.length <= 30 && test(core);
   };
-  if (ok(rest)) return { index, written: cells[0]!.trim(), body: '' };
   // Heading and body on one line: "一、总体情况 本年度报告根据……".
   const sp = /\s+/.exec(rest);
   if (sp && ok(rest.slice(0, sp.index))) {
     return {
       index,
-      written: `${m[1]}、${rest.slice(0, sp.index)}`,
+      written: `${m[1]}${arabic ? '.' : '、'}${rest.slice(0, sp.index)}`,
       body: rest.slice(sp.index + sp[0].length).trim(),
+      arabic,
     };
   }
+  if (ok(rest)) return { index, written: cells[0]!.trim(), body: '', arabic };
   return undefined;
 }
 
 function findHeadings(lines: readonly Line[]): Heading[] {
+  const found = lines.flatMap((line, i) => {
+    const h = matchHeading(line);
+    return h ? [{ ...h, lineIndex: i }] : [];
+  });
   const out: Heading[] = [];
   let last = -1;
-  lines.forEach((line, i) => {
-    const h = matchHeading(line);
-    if (h && h.index > last) {
-      out.push({ ...h, lineIndex: i });
-      last = h.index;
-    }
-  });
+  for (const h of found) {
+    if (h.arabic || h.index <= last) continue;
+    out.push(h);
+    last = h.index;
+  }
+  // An arabic-numbered heading only where no 一、-style heading of that section is, in order.
+  for (const h of found) {
+    if (!h.arabic || out.some((x) => x.index === h.index)) continue;
+    const before = out.filter((x) => x.index < h.index).at(-1);
+    const after = out.find((x) => x.index > h.index);
+    if ((before && before.lineIndex >= h.lineIndex) || (after && after.lineIndex <= h.lineIndex))
+      continue;
+    out.push(h);
+    out.sort((a, b) => a.lineIndex - b.lineIndex);
+  }
   return out;
 }
 
@@ -176,94 +210,6 @@ function findRegions(
   return out;
 }
 
-// ---- agency, year, level ------------------------------------------------------------------------
-
-const TITLE =
-  /^(.*?)\s*(?:关于)?\s*(\d{4})\s*年度?\s*(?:的)?\s*政府信息公开(?:工作)?\s*(?:的)?\s*年度?报告\s*(?:[(（][^)）]{0,10}[)）])?$/;
-
-function findTitle(
-  lines: readonly Line[],
-  before: number,
-): { line: number; agency?: string; year: number } | undefined {
-  const limit = Math.min(before, 12);
-  for (let i = 0; i < limit; i++) {
-    const t = lines[i]!.text.normalize('NFKC').trim();
-    if (t.length > 60 || /[。；]/.test(t)) continue;
-    const m = TITLE.exec(t);
-    if (!m) continue;
-    let agency = cleanAgency(m[1]!);
-    if (!agency) {
-      // "盐边县新九镇人民政府 / 关于2021年度……的年度报告": the name is on the line above.
-      for (let j = i - 1; j >= 0; j--) {
-        const prev = lines[j]!.text.trim();
-        if (!prev) continue;
-        if (/(人民政府|办事处|局|委员会|街道|镇|乡)$/.test(prev) && prev.length <= 30)
-          agency = cleanAgency(prev);
-        break;
-      }
-    }
-    return { line: i, year: Number(m[2]), ...(agency ? { agency } : {}) };
-  }
-  return undefined;
-}
-
-function cleanAgency(s: string): string | undefined {
-  const name = s
-    .normalize('NFKC')
-    .replace(/[《》“”"'\s:：]/g, '')
-    .replace(
-      /(?:信息公开)?(?:领导小组)?(?:综合督考办公室|党政综合办公室|综合办公室|党政办公室|党政办|办公室)$/,
-      '',
-    )
-    .trim();
-  if (name.length < 2 || name.length > 30) return undefined;
-  if (/^[本我贵该]/.test(name) || /政府信息公开|年度报告|根据/.test(name)) return undefined;
-  return name;
-}
-
-const AGENCY_PATTERNS: readonly RegExp[] = [
-  /现(?:向社会)?公布\s*([^，,。；;]{2,30}?)\s*\d{4}\s*年/,
-  /编制\s*([^，,。；;《》]{2,30}?)\s*\d{4}\s*年度?政府信息公开/,
-  /([^，,。；;、\s《》()（）]{2,30}?)特编制/,
-  /由\s*([^，,。；;\s]{2,30}?)\s*(?:按照|编制|根据)/,
-  /单位[:：]\s*([^\s，,。；;]{2,30})/,
-  /请(?:与|联系[:：]?)\s*([^，,。；;()（）\s]{2,30}?)\s*(?:联系|[;；，,(（])/,
-];
-
-function findAgency(text: string): string | undefined {
-  const head = text.slice(0, 3000);
-  for (const re of AGENCY_PATTERNS) {
-    const m = re.exec(head);
-    const name = m ? cleanAgency(m[1]!) : undefined;
-    if (name) return name;
-  }
-  return undefined;
-}
-
-export function inferLevel(name: string | undefined, text: string): AgencyLevel | undefined {
-  if (name) {
-    const n = name.replace(/(?:人民政府|办事处)$/, '');
-    if (/(?:乡|镇|街道|苏木)$/.test(n)) return 'township';
-    if (/(?:局|委员会|委|办公室|办|中心|厅|署|院|队|所|站)$/.test(name)) return 'department';
-    if (/(?:省|自治区)$/.test(n)) return 'province';
-    if (/(?:市|州|盟)$/.test(n)) return 'city';
-    if (/(?:县|区|旗)$/.test(n)) return 'county';
-  }
-  if (/(?:我|本)(?:乡|镇)|街道办事处|本街道|我街道/.test(text.slice(0, 2000))) return 'township';
-  return undefined;
-}
-
-function mostFrequentYear(text: string): number | undefined {
-  const counts = new Map<number, number>();
-  for (const m of text.slice(0, 3000).matchAll(/(20\d{2})\s*年/g)) {
-    const y = Number(m[1]);
-    counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
-  let best: number | undefined;
-  for (const [y, c] of counts) if (best === undefined || c > counts.get(best)!) best = y;
-  return best;
-}
-
 // ---- the reader ---------------------------------------------------------------------------------
 
 function emptyTable<T>(): T {
@@ -290,7 +236,8 @@ function toTable<T>(
   } as T;
 }
 
-const SIGNATURE_DATE = /^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
+const SIGNATURE_DATE =
+  /^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
 const SIGNATURE_ORG = /^[\p{Script=Han}（）()·]{2,40}$/u;
 
 /**
@@ -307,7 +254,7 @@ function withoutSignature(text: string): string {
 
 /** Reads a published report. Never throws. */
 export function parseReport(input: ParseInput, options: ParseOptions = {}): ParseResult {
-  const lines = toLines(input);
+  const { lines, publishedOn } = toLines(input);
   const lastIdx = (() => {
     for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.text !== '') return i;
     return -1;
@@ -352,7 +299,9 @@ export function parseReport(input: ParseInput, options: ParseOptions = {}): Pars
   const allText = lines.map((l) => l.text).join('\n');
   const looksLikeReport =
     fold(allText).includes('政府信息公开') &&
-    (headings.length > 0 || Object.values(reads).some((r) => r.present) || title !== undefined);
+    (headings.length > 0 ||
+      Object.values(reads).some((r) => r.present) ||
+      (title !== undefined && !title.irregular));
   if (!looksLikeReport) return notReport('未识别出政府信息公开工作年度报告的标题、章节或表格');
 
   // Sections: by heading, or by their table when the heading is missing.
@@ -376,11 +325,10 @@ export function parseReport(input: ParseInput, options: ParseOptions = {}): Pars
   }
   // The 落款 (agency and date) after the last section is not part of its text.
   const last = sections.at(-1);
-  if (last?.heading !== undefined) sections[sections.length - 1] = { ...last, text: withoutSignature(last.text) };
-  const preamble = proseOf(0, bodyStart)
-    .split('\n')
-    .filter((t) => title === undefined || t !== lines[title.line]!.text)
-    .join('\n');
+  if (last?.heading !== undefined)
+    sections[sections.length - 1] = { ...last, text: withoutSignature(last.text) };
+  // What stands before the title is the web page's, not the report's.
+  const preamble = proseOf(title ? title.line + title.span : 0, bodyStart);
 
   // Truncation: the text ends inside an unfinished table, or mid-sentence before section 六.
   const lastSection = Math.max(
@@ -413,21 +361,31 @@ export function parseReport(input: ParseInput, options: ParseOptions = {}): Pars
   const anyTable = [proactive, requests, appeals].some((t) => t.present && t.labels.length > 0);
   const template = anyTrial ? '2019-trial' : anyTable ? '2021' : 'unknown';
 
-  const headText = [title ? lines[title.line]!.text : '', preamble, sections[0]?.text ?? ''].join(
-    '\n',
-  );
+  const headText = [title?.text ?? '', preamble, sections[0]?.text ?? ''].join('\n');
+  const fromFile = titleOfFileName(options.fileName);
   // The name may also sit in a table caption ("单位：东阳市自然资源和规划局").
   const agencyName =
-    title?.agency ?? findAgency(headText) ?? findAgency(sections.map((s) => s.text).join('\n'));
+    title?.agency ??
+    findAgency(headText) ??
+    findAgency(sections.map((s) => s.text).join('\n')) ??
+    signatureAgency(lines) ??
+    (fromFile?.agency ? cleanAgency(fromFile.agency) : undefined);
   const level = options.agencyLevel ?? inferLevel(agencyName, headText);
-  const period = findStatisticsPeriods(headText).find((p) => p.start?.year !== undefined);
-  const year = title?.year ?? period?.start?.year ?? mostFrequentYear(headText);
+  const period = findStatisticsPeriods(headText).find(
+    (p) => !p.garbled && p.start?.year !== undefined,
+  );
+  const periodYear = period?.start?.year;
+  // The title names the report's year; a period of another year is reported (period.title-year).
+  const year = title?.year ?? periodYear ?? fromFile?.year ?? mostFrequentYear(headText);
 
   const report: AnnualReport = {
     agency: { ...(agencyName ? { name: agencyName } : {}), ...(level ? { level } : {}) },
     ...(year !== undefined ? { year } : {}),
     template,
-    ...(title ? { title: lines[title.line]!.text } : {}),
+    ...(title ? { title: title.text, titleYear: title.year } : {}),
+    ...(title?.irregular ? { titleIrregular: true } : {}),
+    ...(periodYear !== undefined ? { periodYear } : {}),
+    ...(publishedOn ? { publishedOn } : {}),
     preamble,
     sections,
     proactive,

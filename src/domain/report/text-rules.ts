@@ -31,7 +31,11 @@ export function excerpt(text: string, index: number, length: number, pad = 14): 
   return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ')}${to < text.length ? '…' : ''}`;
 }
 
-function at(unit: TextUnit, index: number, length: number): { section?: SectionKey; text: string } {
+export function at(
+  unit: TextUnit,
+  index: number,
+  length: number,
+): { section?: SectionKey; text: string } {
   return {
     ...(unit.section ? { section: unit.section } : {}),
     text: `${unit.label}：“${excerpt(unit.text, index, length)}”`,
@@ -57,11 +61,12 @@ export interface PeriodStatement {
 
 // (?<!\d) keeps each digit run to one match attempt: linear time on long runs of digits.
 const DATE_TOKEN =
-  /(?<!\d)(\d+)\s*年\s*(\d+)\s*月\s*(\d+)\s*日|(?<!\d)(\d+)\s*月\s*(\d+)\s*日|(?<!\d)(\d{4})[-./](\d{1,2})[-./](\d{1,2})|(?<!\d)(\d{5,})\s*日/g;
+  /(?<!\d)(\d+)\s*年\s*(\d+)\s*月\s*(\d+)\s*日|(?<!\d)(\d+)\s*月\s*(\d+)\s*日|(?<!\d)(\d{4})[-./](\d{1,2})[-./](\d{1,2})|(?<!\d)(\d{5,})\s*日|(?<!\d)((?:\d+\s*年\s*)?\d{1,2}\s*月\s*\d{1,2})(?=\s*[止至到])/g;
 
 function readDate(m: RegExpMatchArray): DateParts {
   const raw = m[0];
-  if (m[9] !== undefined) return { raw, garbled: true };
+  // "12月31止": the day's 日 is missing.
+  if (m[9] !== undefined || m[10] !== undefined) return { raw, garbled: true };
   const [y, mo, d] =
     m[1] !== undefined
       ? [m[1], m[2]!, m[3]!]
@@ -132,6 +137,23 @@ function checkPeriod(report: AnnualReport, units: readonly TextUnit[]): Finding[
       if (y === undefined) continue;
       const okStart = p.start.year === y && p.start.month === 1 && p.start.day === 1;
       const okEnd = p.end.year === y && p.end.month === 12 && p.end.day === 31;
+      const wholeYear =
+        p.start.year === p.end.year &&
+        p.start.month === 1 &&
+        p.start.day === 1 &&
+        p.end.month === 12 &&
+        p.end.day === 31;
+      // A whole year, but not the one in the title: the report is named for another year.
+      if (!okStart && wholeYear && report.titleYear === y) {
+        out.push(
+          finding(
+            'period.title-year',
+            `标题为${y}年度报告，统计期限却是${p.start.year}年1月1日至${p.end.year}年12月31日`,
+            loc,
+          ),
+        );
+        continue;
+      }
       if (!okStart || !okEnd) {
         out.push(
           finding(
@@ -142,70 +164,6 @@ function checkPeriod(report: AnnualReport, units: readonly TextUnit[]): Finding[
         );
       }
     }
-  }
-  return out;
-}
-
-// ---- citation of the format (C11) ---------------------------------------------------------------
-
-const CITATION = /(国[\u4e00-\u9fa5]{0,7}?)\s*[〔【[(（]\s*(\d{4})\s*[〕】\])）]\s*(\d+)\s*号/g;
-
-function checkCitations(report: AnnualReport, units: readonly TextUnit[]): Finding[] {
-  const out: Finding[] = [];
-  let cites30 = false;
-  let cites60: { unit: TextUnit; index: number; length: number } | undefined;
-  for (const unit of units) {
-    const text = unit.text.normalize('NFKC');
-    for (const m of text.matchAll(CITATION)) {
-      const issuer = m[1]!;
-      const year = Number(m[2]);
-      const num = Number(m[3]);
-      const index = m.index;
-      const before = text.slice(Math.max(0, index - 120), index);
-      const t = /《([^《》]{2,100})》\s*[(（]?\s*$/.exec(before)?.[1] ?? '';
-      const loc = at(unit, index, m[0].length);
-      const aboutFormat = t.includes('年度报告格式');
-      if (year === 2021 && num === 30) {
-        if (issuer !== '国办公开办函') {
-          out.push(
-            finding(
-              'citation.format',
-              `年度报告格式的文号应为“国办公开办函〔2021〕30号”，报告写作“${m[0]}”`,
-              loc,
-            ),
-          );
-        } else if (t.includes('有关事项')) {
-          out.push(
-            finding(
-              'citation.format',
-              `国办公开办函〔2021〕30号是《关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》，报告所写《${t}》是国办公开办函〔2019〕60号的标题`,
-              loc,
-            ),
-          );
-        } else {
-          cites30 = true;
-        }
-      } else if (year === 2019 && num === 60 && issuer === '国办公开办函') {
-        cites60 ??= { unit, index, length: m[0].length };
-      } else if (aboutFormat) {
-        out.push(
-          finding(
-            'citation.format',
-            `《${t}》的文号应为国办公开办函〔2021〕30号，报告写作“${m[0]}”`,
-            loc,
-          ),
-        );
-      }
-    }
-  }
-  if (cites60 && !cites30 && (report.year === undefined || report.year >= 2021)) {
-    out.push(
-      finding(
-        'citation.format',
-        '报告以国办公开办函〔2019〕60号（试行格式）为依据；2021年度起应依据国办公开办函〔2021〕30号印发的年度报告格式',
-        at(cites60.unit, cites60.index, cites60.length),
-      ),
-    );
   }
   return out;
 }
@@ -313,6 +271,46 @@ function checkOldOutline(units: readonly TextUnit[]): Finding[] {
   return out;
 }
 
+/** Scopes above an agency of this level: its report speaking of them describes another's work. */
+function higherScopes(report: AnnualReport): string[] {
+  const name = report.agency.name ?? '';
+  switch (report.agency.level) {
+    case 'township':
+      return ['全省', '全市', '全县', '全区'];
+    case 'county':
+      return ['全省', '全市'];
+    case 'city':
+      return ['全省'];
+    case 'department':
+      return /县|区|旗/.test(name) ? ['全省', '全市'] : /市|州|盟/.test(name) ? ['全省'] : [];
+    default:
+      return [];
+  }
+}
+
+/** "组织推动全省政府信息公开工作" in a township's report: text copied from a higher level's. */
+function checkScope(report: AnnualReport, units: readonly TextUnit[]): Finding[] {
+  const scopes = higherScopes(report);
+  if (scopes.length === 0) return [];
+  const re = new RegExp(
+    `(?<![在对向为与和及照据])(${scopes.join('|')})(?:各级各部门|各地各部门)?(?:共|累计|通过|主动公开|发布|收到|受理|组织推动|推进|政府信息公开工作)`,
+    'g',
+  );
+  const out: Finding[] = [];
+  for (const unit of units) {
+    for (const m of unit.text.matchAll(re)) {
+      out.push(
+        finding(
+          'text.scope',
+          `“${m[0]}”：${report.agency.name ?? '本机关'}的报告以“${m[1]}”叙述工作，疑为照搬上级报告的文字`,
+          at(unit, m.index, m[0].length),
+        ),
+      );
+    }
+  }
+  return out;
+}
+
 function checkSlips(units: readonly TextUnit[]): Finding[] {
   const out: Finding[] = [];
   for (const unit of units) {
@@ -356,9 +354,9 @@ export function checkText(report: AnnualReport): Finding[] {
   if (narrativeText(report) === '' && !report.title) return [];
   return [
     ...checkPeriod(report, units),
-    ...checkCitations(report, units),
     ...checkPlaceholders(units),
     ...checkOldOutline(units),
     ...checkSlips(units),
+    ...checkScope(report, units),
   ];
 }

@@ -86,7 +86,6 @@ describe('period.statistics', () => {
   });
   for (const [name, text] of [
     ['ends 12-30', '本报告统计期限自2025年1月1日起至2025年12月30日止。'],
-    ['wrong year', '本报告统计期限为2024年1月1日至2024年12月31日。'],
     ['garbled end date', '本报告统计期限自2025年1月1日起至20251231日止。'],
     ['digits run together', '本报告所列数据的统计期限自20251月1日起至202512月31日止。'],
   ] as const) {
@@ -96,6 +95,11 @@ describe('period.statistics', () => {
       assert.equal(f[0]!.severity, 'error');
     });
   }
+  test('a 2025 report whose whole-year period is 2024 is named for another year', () => {
+    const f = extra(withPreamble('本报告统计期限为2024年1月1日至2024年12月31日。'));
+    assert.deepEqual(rules(f), ['period.title-year'], explain(f));
+    assert.equal(f[0]!.severity, 'error');
+  });
   test('statements are read with their dates', () => {
     const [p] = findStatisticsPeriods('本报告所列数据统计期限从2023年1月1日到12月31日止。');
     assert.equal(p?.start?.year, 2023);
@@ -167,18 +171,16 @@ describe('cells', () => {
     assert.match(f[0]!.message, /商业企业/);
     assert.equal(canPublish(f), false);
   });
-  test('a dash instead of 0 is blank; an empty row of table 四 is blank', () => {
+  test('a dash instead of 0 is cells.dash; table 四 with no number at all is one blank finding', () => {
     const f = extra(
       variant('行政许可\t0', '行政许可\t—').replace(
         /\n0(\t0){14}\n/,
         '\n' + '\t'.repeat(14) + '\n',
       ),
     );
-    assert.deepEqual(
-      rules(f),
-      ['cells.blank', 'cells.blank', 'cells.blank', 'cells.blank'],
-      explain(f),
-    );
+    assert.deepEqual(rules(f), ['cells.blank', 'cells.dash'], explain(f));
+    assert.match(f.find((x) => x.rule === 'cells.dash')!.message, /“—”/);
+    assert.match(f.find((x) => x.rule === 'cells.blank')!.message, /表四.*全部单元格空白/);
   });
   test('a negative or fractional count is invalid', () => {
     const f = extra(variant('行政处罚\t0', '行政处罚\t1.5'));

@@ -1,0 +1,289 @@
+/**
+ * Real reports collected from agencies' sites (test/fixtures/reports/collected, sources in its
+ * README), in the layouts they were published in. Expectations written by hand from reading
+ * each file: every excerpt is an opening (structure.truncated), plus what a careful reader sees.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import {
+  REQUEST_COLUMNS,
+  checkPublishedReport,
+  valueAt,
+  type AnnualReport,
+  type Finding,
+} from '../../../src/domain/report/index.ts';
+import { explain, rules } from './helpers.ts';
+
+const DIR = new URL('../../fixtures/reports/collected/', import.meta.url);
+
+interface Expectation {
+  agency: string | null;
+  year: number;
+  level?: 'township' | 'department' | 'city';
+  publishedOn?: string;
+  /** Rule ids besides structure.truncated. */
+  findings: string[];
+  more?: (r: AnnualReport, f: readonly Finding[]) => void;
+}
+
+const message = (f: readonly Finding[], rule: string): string =>
+  f
+    .filter((x) => x.rule === rule)
+    .map((x) => x.message)
+    .join('\n');
+
+/** A table-三 row, column by column. */
+const ZEROS = (r: AnnualReport, row: string): (number | undefined)[] =>
+  REQUEST_COLUMNS.map((c) => valueAt(r, 'requests', row, c));
+
+const EXPECTED: Record<string, Expectation> = {
+  // One cell per line, each ending in " |"; merged cells as lines of pipes.
+  'c01_lianshengxiang_suibin_2024.txt': {
+    agency: '连生乡人民政府',
+    year: 2024,
+    level: 'township',
+    findings: [],
+    more: (r) => {
+      assert.deepEqual(
+        ['issued', 'repealed', 'inForce'].map((c) => valueAt(r, 'proactive', 'normative', c)),
+        [0, 0, 0],
+      );
+      // Header cells one per line are read as the header row.
+      const keys = r.proactive.labels.map((l) => l.key);
+      for (const k of ['item1.issued', 'item1.repealed', 'item1.inForce'])
+        assert.ok(keys.includes(k), k);
+    },
+  },
+  // One cell per line, "|" lines between cells; "商业/企业" broken; a 镇 with 6 规章 in force.
+  'c02_unnamedzhen_xjnlk_2023.txt': {
+    agency: null,
+    year: 2023,
+    level: 'township',
+    findings: ['level.rule-making'],
+    more: (r) => {
+      assert.equal(valueAt(r, 'proactive', 'rules', 'inForce'), 6);
+      assert.deepEqual(ZEROS(r, 'new'), [0, 0, 0, 0, 0, 0, 0]);
+      assert.deepEqual(ZEROS(r, 'withheld.internal_affairs'), [0, 0, 0, 0, 0, 0, 0]);
+    },
+  },
+  // Spam mirror with injected text; pipe rows; prose says 0 规范性文件 against 4/0/32; "12月31止".
+  'c03_xiliuzhen_haicheng_mirror_2023.txt': {
+    agency: '西柳镇人民政府',
+    year: 2023,
+    level: 'township',
+    findings: ['narrative.table-mismatch', 'narrative.table-mismatch', 'period.statistics'],
+    more: (r, f) => {
+      assert.equal(valueAt(r, 'proactive', 'normative', 'inForce'), 32);
+      assert.match(message(f, 'period.statistics'), /12月31止/);
+    },
+  },
+  // Web page: site header, "来源 时间" line, a damaged title, blank-line cells, "现行有效件".
+  'c04_qijiazizhen_changtu_2023.txt': {
+    agency: '昌图县七家子镇',
+    year: 2023,
+    level: 'township',
+    publishedOn: '2024-01-31',
+    findings: ['structure.title', 'template.header'],
+    more: (r, f) => {
+      assert.equal(valueAt(r, 'proactive', 'penalty', 'decisions'), 30);
+      assert.match(message(f, 'template.header'), /“现行有效件”/);
+      assert.deepEqual(ZEROS(r, 'carried_in'), [0, 0, 0, 0, 0, 0, 0]);
+    },
+  },
+  // The whole report is one paragraph.
+  'c05_xieqiaozhen_haining_2023.txt': {
+    agency: '斜桥镇人民政府',
+    year: 2023,
+    level: 'township',
+    findings: [],
+    more: (r) => {
+      assert.deepEqual(
+        r.sections.map((s) => s.key),
+        ['overview', 'proactive'],
+      );
+      assert.match(r.sections[0]!.text, /共收到政府信息公开申请7件/);
+    },
+  },
+  // One paragraph; "382条，包括…微信公众号2443条".
+  'c06_xintianzhen_lintao_2022.txt': {
+    agency: '临洮县新添镇',
+    year: 2022,
+    level: 'township',
+    findings: ['narrative.part-exceeds-whole'],
+    more: (_r, f) => assert.match(message(f, 'narrative.part-exceeds-whole'), /382条.*2443条/),
+  },
+  // Page chrome; "2025111231日"; a fifth part that is not the format's.
+  'c07_xingguozhen_qinan_2025.txt': {
+    agency: '兴国镇人民政府',
+    year: 2025,
+    level: 'township',
+    publishedOn: '2026-01-20',
+    findings: ['period.statistics', 'structure.outline'],
+    more: (_r, f) =>
+      assert.match(message(f, 'structure.outline'), /第五部分应为“存在的主要问题及改进情况”/),
+  },
+  // Breadcrumb with ">" (not markup debris), "20241月1日".
+  'c08_mutaxiang_dongzhi_2024.txt': {
+    agency: '木塔乡人民政府',
+    year: 2024,
+    level: 'township',
+    publishedOn: '2025-01-20',
+    findings: ['period.statistics'],
+  },
+  // "国办公开办涵〔2021〕30号"; title over two lines.
+  'c09_qianjinjiejiedao_xingqing_2024.txt': {
+    agency: '兴庆区前进街街道办事处',
+    year: 2024,
+    level: 'township',
+    findings: ['citation.garbled'],
+    more: (_r, f) => assert.match(message(f, 'citation.garbled'), /国办公开办涵/),
+  },
+  // Breadcrumb; the outline's last part garbled ("其进他需要报告的事项").
+  'c10_dongfenglujiedao_daye_2024.txt': {
+    agency: '东风路街道',
+    year: 2024,
+    level: 'township',
+    publishedOn: '2025-01-16',
+    findings: ['structure.outline'],
+    more: (_r, f) => assert.match(message(f, 'structure.outline'), /其进他/),
+  },
+  // A metadata table in pipes above the text; "内容1条，包括…1条，以及…2条".
+  'c11_beijiejiedao_ganzhou_2025.txt': {
+    agency: '北街街道',
+    year: 2025,
+    level: 'township',
+    publishedOn: '2026-01-23',
+    findings: ['narrative.part-exceeds-whole'],
+  },
+  // "|" lines start rows, cells end in " |"; altered header; 规章 现行有效 left blank.
+  'c12_hanyangqu_zhengfubangongshi_2022.txt': {
+    agency: null,
+    year: 2022,
+    level: 'department',
+    findings: ['cells.blank', 'template.header'],
+    more: (r, f) => {
+      assert.match(message(f, 'template.header'), /历史累计/);
+      assert.deepEqual(
+        ['issued', 'repealed', 'inForce'].map((c) => valueAt(r, 'proactive', 'normative', c)),
+        [5, 12, 8],
+      );
+      assert.deepEqual(ZEROS(r, 'new'), [8, 0, 0, 0, 0, 0, 8]);
+    },
+  },
+  // Title on two lines, the office is the agency; cites only the 2019 notice.
+  'c13_gaopingshi_zhengfubangongshi_2022.txt': {
+    agency: '高平市人民政府办公室',
+    year: 2022,
+    level: 'department',
+    findings: ['citation.format'],
+  },
+  // Traditional script (mirror), pipe rows, table 三's header cut after "商".
+  'c14_beipozhen_suixi_traditional_2022.txt': {
+    agency: '北坡镇',
+    year: 2022,
+    level: 'township',
+    findings: [],
+    more: (r) => {
+      assert.equal(valueAt(r, 'proactive', 'penalty', 'decisions'), 4);
+      assert.equal(valueAt(r, 'proactive', 'fees', 'amount'), 190.457379);
+    },
+  },
+  // Sub-items of section 一 numbered "1." are not section headings.
+  'c15_chengguanzhen_longxian_2023.txt': {
+    agency: '陇县城关镇人民政府',
+    year: 2023,
+    level: 'township',
+    findings: [],
+    more: (r) =>
+      assert.deepEqual(
+        r.sections.map((s) => s.key),
+        ['overview'],
+      ),
+  },
+  // "162条。其中……293篇".
+  'c16_dapoxiang_rongan_2024.txt': {
+    agency: '大坡乡人民政府',
+    year: 2024,
+    level: 'township',
+    findings: ['narrative.part-exceeds-whole'],
+  },
+  'c17_erlangjiedao_jiulongpo_2022.txt': {
+    agency: '重庆市九龙坡区二郎街道办事处',
+    year: 2022,
+    level: 'township',
+    findings: [],
+    more: (r) => assert.equal(valueAt(r, 'proactive', 'normative', 'inForce'), 4),
+  },
+  'c18_shenjiju_yangling_2022.txt': {
+    agency: null,
+    year: 2022,
+    level: 'department',
+    findings: [],
+  },
+  // Page chrome; "273余项".
+  'c19_changxingdaojiedao_dalian_2022.txt': {
+    agency: '大连长兴岛经济技术开发区长兴岛街道',
+    year: 2022,
+    level: 'township',
+    publishedOn: '2023-01-17',
+    findings: ['text.approximate-count'],
+  },
+  // The 2019 试行 table, with no number filled in anywhere.
+  'c20_xizhen_jiaxian_2022.txt': {
+    agency: '螅镇',
+    year: 2022,
+    level: 'township',
+    publishedOn: '2023-01-31',
+    findings: ['cells.blank', 'template.outdated'],
+  },
+  // "现行有效件"; "截至2021年底" in the 2022 report.
+  'c21_yuyangzhen_qianjiang_2022.txt': {
+    agency: '渔洋镇',
+    year: 2022,
+    level: 'township',
+    publishedOn: '2023-01-16',
+    findings: ['template.header', 'text.stale-year'],
+  },
+  // "| " lines and cells ending in "  |".
+  'c22_unnamedzhen_cqsdj_2022.txt': {
+    agency: null,
+    year: 2022,
+    level: 'township',
+    findings: [],
+    more: (r) => assert.equal(valueAt(r, 'proactive', 'licensing', 'decisions'), 0),
+  },
+  'c23_dongjiejiedao_ganzhou_2023.txt': {
+    agency: '东街街道',
+    year: 2023,
+    level: 'township',
+    publishedOn: '2024-01-26',
+    findings: [],
+  },
+};
+
+describe('collected real reports', () => {
+  test('every collected file has an expectation', () => {
+    const files = readdirSync(DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
+    assert.deepEqual(files, Object.keys(EXPECTED).sort());
+    assert.ok(files.length >= 20);
+  });
+  for (const [file, e] of Object.entries(EXPECTED)) {
+    test(file, () => {
+      const result = checkPublishedReport(readFileSync(new URL(file, DIR), 'utf8'));
+      assert.ok(result.ok, result.ok ? '' : result.message);
+      const { report: r, findings: f } = result;
+      assert.deepEqual(rules(f), [...e.findings, 'structure.truncated'].sort(), explain(f));
+      assert.equal(r.agency.name ?? null, e.agency);
+      assert.equal(r.year, e.year);
+      if (e.level) assert.equal(r.agency.level, e.level);
+      assert.equal(r.publishedOn, e.publishedOn);
+      // Page furniture never reaches the report's text.
+      assert.doesNotMatch(r.preamble, /当前位置|发布时间|发表日期|索引号|字号|打印本页/);
+      e.more?.(r, f);
+    });
+  }
+});
