@@ -24,6 +24,23 @@ export interface TestDatabase {
 }
 
 /**
+ * Kysely's migrator looks for its tables by introspecting every schema; when another test drops
+ * its schema at that moment PostgreSQL answers 3F000 (schema does not exist) about that other
+ * schema. Nothing was migrated yet (it runs in one transaction), so trying again is safe.
+ */
+async function migrateWhileOthersDropSchemas(handle: DatabaseHandle, pgSchema: string | undefined): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(handle.db, { pgSchema });
+      return;
+    } catch (err) {
+      const code = (err as { cause?: { code?: string } }).cause?.code;
+      if (code !== '3F000' || attempt >= 5) throw err;
+    }
+  }
+}
+
+/**
  * A fresh, migrated database: in-memory SQLite, or a private schema on the shared
  * PostgreSQL that is dropped afterwards.
  */
@@ -48,7 +65,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   } else {
     handle = openDatabase({ sqlitePath: ':memory:' });
   }
-  await migrateToLatest(handle.db, { pgSchema });
+  await migrateWhileOthersDropSchemas(handle, pgSchema);
   let now = new Date('2026-11-26T02:00:00Z');
   return {
     handle,
