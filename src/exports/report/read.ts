@@ -1,5 +1,5 @@
 /**
- * The checker's input reader: an uploaded file (plain text, HTML or DOCX) into what parseReport
+ * The checker's input reader: an uploaded file (plain text, HTML, DOCX or PDF) into what parseReport
  * takes. The format is decided by content, not by the file name, because published reports are
  * often saved with the wrong extension (an .html page named .doc, a text file named .htm).
  */
@@ -10,7 +10,7 @@ import { checkOfficeArchive } from '../../services/untrusted/limits.ts';
 import { runUntrusted } from '../../services/untrusted/pool.ts';
 import { htmlToRows } from './html-text.ts';
 
-export type ReportFileFormat = 'text' | 'html' | 'docx';
+export type ReportFileFormat = 'text' | 'html' | 'docx' | 'pdf';
 
 export type ReadReportFileResult =
   | {
@@ -89,6 +89,26 @@ export async function docxRowsInProcess(bytes: Uint8Array): Promise<string[][] |
   }
 }
 
+/** A PDF's text with its layout, parsed in a bounded worker (services/untrusted). */
+async function readPdf(bytes: Uint8Array, fileName: string): Promise<ReadReportFileResult> {
+  try {
+    const rows = await runUntrusted('reportPdf', { data: bytes });
+    if (!rows) return notAReportFile(fileName, '不是有效的PDF文件，无法读取');
+    if (rows.length === 0) {
+      return notAReportFile(
+        fileName,
+        '是没有文字层的PDF（扫描图片），无法读取；请上传含文字的PDF、Word（.docx）或网页文件',
+      );
+    }
+    return { ok: true, input: { rows }, format: 'pdf' };
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'FILE_TOO_COMPLEX') {
+      return { ok: false, message: err.message, code: 'FILE_TOO_COMPLEX' };
+    }
+    throw err;
+  }
+}
+
 /** Checks the archive's real size first, then parses in a bounded worker (services/untrusted). */
 async function readDocx(bytes: Uint8Array, fileName: string): Promise<ReadReportFileResult> {
   const notDocx = notAReportFile(fileName, '不是有效的Word（.docx）文件，无法读取');
@@ -105,8 +125,8 @@ async function readDocx(bytes: Uint8Array, fileName: string): Promise<ReadReport
 }
 
 /**
- * Reads an uploaded report file into parseReport's input. A file of another kind (PDF, old
- * .doc, images, an empty file) or one too costly to read gives a Chinese message; it throws
+ * Reads an uploaded report file into parseReport's input. A file of another kind (old .doc,
+ * images, a PDF without text, an empty file) or one too costly to read gives a Chinese message; it throws
  * only SERVER_BUSY, when too many uploads are being parsed.
  */
 export async function readReportFile(
@@ -116,12 +136,7 @@ export async function readReportFile(
   const bytes = buffer;
   if (bytes.length === 0) return notAReportFile(fileName, '是空文件');
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readDocx(bytes, fileName);
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
-    return notAReportFile(
-      fileName,
-      '是PDF文件，暂不支持；请上传Word（.docx）、网页（.html）或文本（.txt）文件',
-    );
-  }
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return readPdf(bytes, fileName);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     return notAReportFile(fileName, '是旧版Word（.doc）文件，请另存为.docx后上传');
   }

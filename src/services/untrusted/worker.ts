@@ -25,6 +25,8 @@ export const handlers = {
     (await import('../attachments/extract.ts')).extractTextInProcess(input.data, input.kind),
   reportDocx: async (input: { data: Uint8Array }): Promise<string[][] | null> =>
     (await import('../../exports/report/read.ts')).docxRowsInProcess(input.data),
+  reportPdf: async (input: { data: Uint8Array }): Promise<string[][] | null> =>
+    (await import('../../exports/report/pdf-rows.ts')).pdfRowsInProcess(input.data),
   sheetRows: (input: { data: Uint8Array; maxRows: number }) => firstSheetRows(input.data, input.maxRows),
 };
 
