@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { importDocuments } from '../services/legacy-import.ts';
 import { publishDueDocuments } from '../services/documents.ts';
@@ -7,8 +7,7 @@ import { flushViewCounts } from '../services/publications.ts';
 import { getReport } from '../services/reports.ts';
 import { rebuildSearchIndex } from '../services/search-index.ts';
 import { exportReport, reportFormats, type ReportFormat } from '../services/report-exports.ts';
-import { readReportFile } from '../exports/report/index.ts';
-import { checkPublishedReport } from '../domain/report/index.ts';
+import { registerReportCheck } from './report-check.ts';
 import { loadConfig, appVersion } from '../config.ts';
 import { openRuntime, printAdminPassword, seedOnFirstStart } from '../runtime.ts';
 import { buildApp } from '../http/app.ts';
@@ -263,40 +262,7 @@ export function buildCli(): Command {
         if (view.findings.some((f) => f.severity === 'error')) process.exitCode = 1;
       });
     });
-  report
-    .command('check')
-    .description('检查已发布的年度报告（TXT、HTML、DOCX）/ check a published report')
-    .argument('<file>', '报告文件')
-    .option('--json', '以 JSON 输出 / print JSON')
-    .addHelpText('after', '\n退出状态 / exit status: 0 无错误；1 有错误；2 无法作为年度报告读取。')
-    .action(async (file: string, opts: { json?: boolean }) => {
-      let data: Buffer;
-      try {
-        data = readFileSync(file);
-      } catch {
-        process.stderr.write(`错误：无法读取文件“${file}”\n`);
-        process.exitCode = 2;
-        return;
-      }
-      const read = await readReportFile(data, file);
-      const result = read.ok ? checkPublishedReport(read.input) : null;
-      if (!read.ok || !result?.ok) {
-        const message = !read.ok ? read.message : result && !result.ok ? result.message : '无法读取';
-        if (opts.json) out(JSON.stringify({ error: { code: 'NOT_A_REPORT', message } }));
-        else process.stderr.write(`错误：${message}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      if (opts.json) {
-        out(JSON.stringify(result.json, null, 2));
-      } else {
-        const j = result.json;
-        out(`${j.agency ?? '（未识别机关）'} ${j.year ?? '（未识别年度）'}年度报告，格式：${j.template}${j.truncated ? '，文本不完整' : ''}`);
-        if (j.findings.length === 0) out('未发现问题。');
-        for (const f of j.findings) out(`[${f.severity === 'error' ? '错误' : '提示'}] ${f.rule}：${f.message}（${f.location.text}）`);
-      }
-      process.exitCode = result.findings.some((f) => f.severity === 'error') ? 1 : 0;
-    });
+  registerReportCheck(report, out);
 
   const user = program.command('user').description('用户管理 / user management');
   user

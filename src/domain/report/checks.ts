@@ -186,10 +186,26 @@ function emptyTable(report: AnnualReport, id: TableId): Finding | undefined {
   });
 }
 
+/** One finding for a table whose layout was not recognised; its cells are not judged. */
+function checkUnreadable(report: AnnualReport): Finding[] {
+  return TABLES.flatMap((id) => {
+    const at = table(report, id).unreadable;
+    if (!at) return [];
+    return [
+      finding(
+        'table.unreadable',
+        `${TABLE_NAMES[id]}的版式无法识别：表中的数字未能与各行对应，未逐格检查；请核对原文，或改用网页、Word、PDF文件检查`,
+        { table: id, line: at.line, text: `${TABLE_NAMES[id]}（第${at.line}行起）` },
+      ),
+    ];
+  });
+}
+
 function checkCells(report: AnnualReport): Finding[] {
   const out: Finding[] = [];
   for (const id of TABLES) {
     const t = table(report, id);
+    if (t.unreadable) continue;
     const empty = emptyTable(report, id);
     if (empty) {
       out.push(empty);
@@ -272,7 +288,7 @@ function checkTemplate(report: AnnualReport): Finding[] {
   const out: Finding[] = [];
   for (const id of TABLES) {
     const t = table(report, id) as ReportTable<string, string>;
-    if (!t.present) continue;
+    if (!t.present || t.unreadable) continue;
     const trial = t.foreign.filter((f) => f.trial);
     if (trial.length > 0) {
       out.push(
@@ -557,6 +573,7 @@ export function checkReport(report: AnnualReport): Finding[] {
   return [
     ...checkStructure(report),
     ...checkTemplate(report),
+    ...checkUnreadable(report),
     ...checkCells(report),
     ...checkRequests(report),
     ...checkAppeals(report),

@@ -67,6 +67,11 @@ export interface ReportTable<R extends string, C extends string> {
   readonly foreign: readonly ForeignLabel[];
   readonly rows: { readonly [K in R]?: { readonly [L in C]?: Cell } };
   readonly raw: readonly RawRow[];
+  /**
+   * The table's numbers are there but could not be matched to its rows (a layout the reader does
+   * not know): one finding says so instead of one per cell.
+   */
+  readonly unreadable?: { readonly line: number };
 }
 
 export type ProactiveTable = ReportTable<ProactiveRowKey, ProactiveColumnKey>;

@@ -8,6 +8,7 @@
  */
 import type {
   AnnualReport,
+  Cell,
   AppealTable,
   ProactiveTable,
   ReportSection,
@@ -38,7 +39,7 @@ import { toRows } from './rows.ts';
 import { simplify, simplifyRows } from './script.ts';
 import { findStatisticsPeriods } from './text-rules.ts';
 import { SECTIONS, type AgencyLevel, type TableId } from './taxonomy.ts';
-import { endsLikeSentence, fold } from './text.ts';
+import { endsLikeSentence, fold, readCell } from './text.ts';
 
 export type ParseInput = string | { readonly rows: readonly (readonly string[])[] };
 
@@ -216,11 +217,32 @@ function emptyTable<T>(): T {
   return { present: false, cut: false, labels: [], foreign: [], rows: {}, raw: [] } as T;
 }
 
+/**
+ * Rows read but no number attached to any, while the table's lines hold numbers: the layout was
+ * not recognised (a table with no number anywhere is an empty table, reported as blank).
+ */
+function unreadableAt(
+  read: TableRead<string, string>,
+  lines: readonly Line[],
+  region: Region | undefined,
+): { line: number } | undefined {
+  const cells = Object.values(read.rows).flatMap((r) => Object.values(r ?? {})) as Cell[];
+  if (!region || Object.keys(read.rows).length < 3 || cells.some((c) => c.value !== null)) {
+    return undefined;
+  }
+  const numbers = lines
+    .slice(region.start, region.end)
+    .flatMap((l) => l.cells.filter((c) => readCell(c).kind === 'number').map(() => l.no));
+  if (numbers.length < 3) return undefined;
+  return { line: read.raw[0]?.line ?? numbers[0]! };
+}
+
 function toTable<T>(
   read: TableRead<string, string> | undefined,
   cut: boolean,
   lastLineNo: number,
   truncated: boolean,
+  unreadable?: { line: number },
 ): T {
   if (!read || !read.present) return emptyTable<T>();
   const labels = read.labels.map((l) =>
@@ -233,6 +255,7 @@ function toTable<T>(
     foreign: read.foreign,
     rows: read.rows,
     raw: read.raw,
+    ...(unreadable ? { unreadable } : {}),
   } as T;
 }
 
@@ -348,14 +371,14 @@ export function parseReport(input: ParseInput, options: ParseOptions = {}): Pars
     (six !== undefined && six.text === '' && headings.at(-1)?.lineIndex === lastIdx);
 
   const cutOf = (id: TableId): boolean => truncated && tableAtEnd === id;
-  const proactive = toTable<ProactiveTable>(
-    reads.proactive,
-    cutOf('proactive'),
-    lastLineNo,
-    truncated,
-  );
-  const requests = toTable<RequestTable>(reads.requests, cutOf('requests'), lastLineNo, truncated);
-  const appeals = toTable<AppealTable>(reads.appeals, cutOf('appeals'), lastLineNo, truncated);
+  const tableOf = <T>(id: TableId): T => {
+    const read = reads[id];
+    const lost = read?.present ? unreadableAt(read, lines, regions[id]) : undefined;
+    return toTable<T>(read, cutOf(id), lastLineNo, truncated, lost);
+  };
+  const proactive = tableOf<ProactiveTable>('proactive');
+  const requests = tableOf<RequestTable>('requests');
+  const appeals = tableOf<AppealTable>('appeals');
 
   const anyTrial = [proactive, requests, appeals].some((t) => t.foreign.some((f) => f.trial));
   const anyTable = [proactive, requests, appeals].some((t) => t.present && t.labels.length > 0);

@@ -9,7 +9,16 @@ import * as OpenCC from 'opencc-js/cn2t';
 
 import { checkPublishedReport, type CheckResult } from '../../../src/domain/report/index.ts';
 import { readReportFile } from '../../../src/exports/report/read.ts';
-import { REPORT, asCellPerLine, asDocx, asHtml, asPdf, asPipes, asTabs } from './variants.ts';
+import {
+  REPORT,
+  type Item,
+  asCellPerLine,
+  asDocx,
+  asHtml,
+  asPdf,
+  asPipes,
+  asTabs,
+} from './variants.ts';
 
 type Ok = Extract<CheckResult, { ok: true }>;
 
@@ -66,6 +75,29 @@ describe('one report, every layout', () => {
   });
   test('PDF, with headers in strips', async () => {
     assert.deepEqual(summary(await checkFile(asPdf(REPORT), 'report.pdf')), expected);
+  });
+  test('a table whose numbers cannot be matched to its rows: one finding, not one per cell', () => {
+    // Table 三 printed column by column: the numbers stand under the header, the rows after.
+    const transposed: Item[] = [];
+    for (const item of REPORT) {
+      if (typeof item !== 'string' && /^[一二三四（(\d]/.test(item[0]!) && item.length >= 8) {
+        transposed.push([item.find((c) => !/^\d+$/.test(c) && c !== item[0]) ?? item[0]!]);
+      } else transposed.push(item);
+      if (typeof item !== 'string' && item.at(-1) === '其他') {
+        transposed.push(['3', '0', '2', '1', '0', '0', '0', '0', '0']);
+        transposed.push(['1', '0', '0', '0', '1', '0', '0', '0', '0']);
+      }
+    }
+    const r = check(asTabs(transposed));
+    const rules = r.findings.map((f) => f.rule);
+    assert.equal(rules.filter((x) => x === 'table.unreadable').length, 1, rules.join());
+    assert.ok(
+      !r.findings.some((f) => f.location.table === 'requests' && f.rule.startsWith('cells.')),
+    );
+    assert.match(
+      r.findings.find((f) => f.rule === 'table.unreadable')!.message,
+      /表三.*版式无法识别/,
+    );
   });
   test('traditional script gives the findings of the simplified text', () => {
     const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
