@@ -85,7 +85,7 @@ export function reportRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['年度报告'],
-          summary: '检查上传的年度报告文件（TXT、HTML、DOCX；请求体为文件内容）',
+          summary: '检查上传的年度报告文件（TXT、HTML、DOCX、PDF；请求体为文件内容）',
           querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
         },
         bodyLimit: 20 * 1024 * 1024,
@@ -96,7 +96,8 @@ export function reportRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以文件内容作为请求体上传', 415);
         const read = await readReportFile(req.body, req.query.name);
         if (!read.ok) throw new AppError(read.code ?? 'NOT_A_REPORT', read.message, 422);
-        const result = checkPublishedReport(read.input);
+        // The file name may carry the agency and year a text leaves out.
+        const result = checkPublishedReport(read.input, { fileName: req.query.name });
         if (!result.ok) throw new AppError('NOT_A_REPORT', result.message, 422);
         return result.json;
       },

@@ -38,7 +38,7 @@ export function ReportCheckPage() {
         <Link to="/reports">‹ 返回年度报告</Link>
       </Typography.Paragraph>
       <Typography.Title level={3}>年度报告检查</Typography.Title>
-      <Typography.Paragraph type="secondary">粘贴任一机关已发布的年度报告全文，或上传 HTML、DOCX、TXT 文件，系统按正式格式（国办公开办函〔2021〕30号）逐项检查。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">粘贴任一机关已发布的年度报告全文，或上传 HTML、DOCX、PDF、TXT 文件，系统按正式格式（国办公开办函〔2021〕30号）逐项检查。</Typography.Paragraph>
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Input.TextArea aria-label="报告全文" rows={18} value={text} onChange={(e) => setText(e.target.value)} placeholder="在此粘贴报告全文" />
@@ -47,7 +47,7 @@ export function ReportCheckPage() {
               检查
             </Button>
             <Upload
-              accept=".txt,.html,.htm,.docx"
+              accept=".txt,.html,.htm,.docx,.pdf"
               showUploadList={false}
               beforeUpload={(file) => {
                 apiUpload<CheckerJson>(`/report-check/file?name=${encodeURIComponent(file.name)}`, file).then(setResult).catch(fail);
