@@ -7,6 +7,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const ZONE_SENSITIVE = ['test/domain/calendar', 'test/domain/deadlines', 'test/http/dates.test.ts', 'test/http/portal.test.ts', 'test/exports', 'test/views', 'test/e2e'];
 const ZONES = ['UTC', 'America/New_York'];
@@ -22,6 +23,10 @@ function run(files, env) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env });
   return result.status ?? 1;
 }
+
+// Tests spawn bin/gongkai.js, which runs dist/: build the server first (skipped when current).
+const built = spawnSync(process.execPath, [fileURLToPath(new URL('build.js', import.meta.url)), '--server'], { stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
 
 const targets = process.argv.slice(2);
 let status = run((targets.length ? targets : ['test']).flatMap(collect), process.env);

@@ -5,7 +5,7 @@ import { openDatabase, type DatabaseHandle } from './storage/dialect.ts';
 import { migrateToLatest } from './storage/migrate.ts';
 import { diskFileStore } from './storage/files.ts';
 import type { ServiceDeps } from './services/context.ts';
-import { seedDemo, type SeedResult } from './services/seed.ts';
+import type { SeedResult } from './services/seed.ts';
 
 /** Opens the configured database (creating the data directories) and migrates it. */
 export async function openRuntime(config: Config): Promise<{ handle: DatabaseHandle; deps: ServiceDeps }> {
@@ -43,6 +43,8 @@ const FIRST_START_KEY = 'first_start_seeded_at';
 export async function seedOnFirstStart(deps: ServiceDeps): Promise<SeedResult | null> {
   const done = await deps.db.selectFrom('settings').select('value').where('key', '=', FIRST_START_KEY).executeTakeFirst();
   if (done) return null;
+  // Imported here: the demo data pulls in most services, which no other command at start needs.
+  const { seedDemo } = await import('./services/seed.ts');
   const result = await seedDemo(deps);
   await deps.db
     .insertInto('settings')

@@ -1,33 +1,26 @@
 import { Command, CommanderError } from 'commander';
 import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { importDocuments } from '../services/legacy-import.ts';
-import { publishDueDocuments } from '../services/documents.ts';
-import { flushViewCounts } from '../services/publications.ts';
-import { getReport } from '../services/reports.ts';
-import { rebuildSearchIndex } from '../services/search-index.ts';
-import { exportReport, reportFormats, type ReportFormat } from '../services/report-exports.ts';
 import { registerReportCheck } from './report-check.ts';
 import { loadConfig, appVersion } from '../config.ts';
-import { openRuntime, printAdminPassword, seedOnFirstStart } from '../runtime.ts';
-import { buildApp } from '../http/app.ts';
-import { seedDemo } from '../services/seed.ts';
-import { createUser, findUserByUsername, resetPassword, setPlatformOperator } from '../services/users.ts';
-import { findAgency } from '../services/agencies.ts';
 import { systemActor } from '../services/context.ts';
 import { AppError } from '../services/errors.ts';
 import { allRoles } from '../services/policy.ts';
-import { computeDueDate } from '../services/due-date.ts';
-import { loadCalendar } from '../services/calendar.ts';
 import type { Role } from '../storage/schema.ts';
+import type { ReportFormat } from '../services/report-exports.ts';
 import { stripBidiControls } from '../domain/text.ts';
+
+// Every other module is imported inside the command that uses it, so a command loads only what
+// it needs: `gongkai due-date` starts without the DOCX, XLSX and PDF libraries, the web server or
+// the report exporters (test/cli/startup.test.ts, bench/cli-startup.ts).
 
 const out = (line = ''): void => {
   process.stdout.write(line + '\n');
 };
 
 /** Runs fn with a migrated database, closing it afterwards. */
-async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>): Promise<T> {
+async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof import('../runtime.ts').openRuntime>>) => Promise<T>): Promise<T> {
+  const { openRuntime } = await import('../runtime.ts');
   const rt = await openRuntime(loadConfig());
   try {
     return await fn(rt);
@@ -51,6 +44,12 @@ export function buildCli(): Command {
     .description('启动门户、工作台和 API / serve portal, workspace and API')
     .action(async () => {
       const config = loadConfig();
+      const [{ openRuntime, printAdminPassword, seedOnFirstStart }, { buildApp }, { publishDueDocuments }, { flushViewCounts }] = await Promise.all([
+        import('../runtime.ts'),
+        import('../http/app.ts'),
+        import('../services/documents.ts'),
+        import('../services/publications.ts'),
+      ]);
       const { handle, deps } = await openRuntime(config);
       printAdminPassword(await seedOnFirstStart(deps), out);
       const app = await buildApp(deps, {
@@ -103,6 +102,7 @@ export function buildCli(): Command {
     .command('seed')
     .description('写入演示数据（重复运行不产生重复数据）/ create demo data (idempotent)')
     .action(async () => {
+      const [{ seedDemo }, { printAdminPassword }] = await Promise.all([import('../services/seed.ts'), import('../runtime.ts')]);
       await withRuntime(async ({ deps }) => {
         const result = await seedDemo(deps);
         out(result.createdAgencies.length ? `已创建机构：${result.createdAgencies.join('、')}` : '演示机构已存在，未作改动');
@@ -119,6 +119,7 @@ export function buildCli(): Command {
     .addHelpText('after', '\n最后一行为到期日（ISO）；依赖尚未载入日历的年份时标注“暂定”。\nThe last line is the due date; a date resting on a year with no calendar is marked 暂定.')
     .action(async (opts: { received: string; workingDays: string; json?: boolean }) => {
       const workingDays = Number(opts.workingDays);
+      const [{ computeDueDate }, { loadCalendar }] = await Promise.all([import('../services/due-date.ts'), import('../services/calendar.ts')]);
       await withRuntime(async ({ deps }) => {
         const result = computeDueDate(await loadCalendar(deps.db), opts.received, workingDays);
         const marked = result.provisional ? `${result.dueDate} 暂定` : result.dueDate;
@@ -142,6 +143,7 @@ export function buildCli(): Command {
     .addHelpText('after', '\n字段：title, bodyHtml 或 bodyText, publishedAt；可选 issuer, docNo, writtenAt, category, indexNo, validity。\n含疑似敏感信息的文件导入为未发布并标记待复核。')
     .action(async (file: string, opts: { agency: string }) => {
       if (!existsSync(file)) throw new AppError('NOT_FOUND', `文件“${file}”不存在`);
+      const [{ findAgency }, { importDocuments }] = await Promise.all([import('../services/agencies.ts'), import('../services/legacy-import.ts')]);
       await withRuntime(async ({ deps }) => {
         const agency = await findAgency(deps.db, opts.agency);
         if (!agency) throw new AppError('NOT_FOUND', `机构“${opts.agency}”不存在`);
@@ -168,6 +170,7 @@ export function buildCli(): Command {
     .command('reindex')
     .description('重建检索索引（更换分词规则或索引损坏后）/ rebuild the search index from published documents')
     .action(async () => {
+      const { rebuildSearchIndex } = await import('../services/search-index.ts');
       await withRuntime(async ({ deps }) => {
         const started = Date.now();
         const done = await rebuildSearchIndex(deps, (p) => {
@@ -249,6 +252,7 @@ export function buildCli(): Command {
     .action(async (opts: { agency: string; year: string; format: string; out: string }) => {
       const year = Number(opts.year);
       if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new AppError('INVALID_YEAR', `年度“${opts.year}”无效`);
+      const [{ exportReport, reportFormats }, { getReport }, { findAgency }] = await Promise.all([import('../services/report-exports.ts'), import('../services/reports.ts'), import('../services/agencies.ts')]);
       if (!(opts.format in reportFormats)) throw new AppError('INVALID_FORMAT', `格式“${opts.format}”无效，可选：${Object.keys(reportFormats).join('、')}`);
       await withRuntime(async ({ deps }) => {
         const agency = await findAgency(deps.db, opts.agency);
@@ -276,6 +280,7 @@ export function buildCli(): Command {
       const roles = opts.role.split(',').map((r) => r.trim()) as Role[];
       const bad = roles.filter((r) => !allRoles.includes(r));
       if (bad.length) throw new AppError('INVALID_ROLE', `未知角色：${bad.join(',')}；可选：${allRoles.join(',')}`);
+      const [{ findAgency }, { createUser }] = await Promise.all([import('../services/agencies.ts'), import('../services/users.ts')]);
       await withRuntime(async ({ deps }) => {
         const agency = await findAgency(deps.db, opts.agency);
         if (!agency) throw new AppError('NOT_FOUND', `机构“${opts.agency}”不存在`);
@@ -293,6 +298,7 @@ export function buildCli(): Command {
     .description('重置密码并打印一次性密码 / reset a password, print a one-time password')
     .requiredOption('--username <name>', '用户名')
     .action(async (opts: { username: string }) => {
+      const { findUserByUsername, resetPassword } = await import('../services/users.ts');
       await withRuntime(async ({ deps }) => {
         const found = await findUserByUsername(deps, opts.username);
         if (!found) throw new AppError('NOT_FOUND', `用户“${opts.username}”不存在`);
@@ -307,6 +313,7 @@ export function buildCli(): Command {
     .requiredOption('--username <name>', '用户名')
     .option('--revoke', '撤销 / revoke')
     .action(async (opts: { username: string; revoke?: boolean }) => {
+      const { findUserByUsername, setPlatformOperator } = await import('../services/users.ts');
       await withRuntime(async ({ deps }) => {
         const found = await findUserByUsername(deps, opts.username);
         if (!found) throw new AppError('NOT_FOUND', `用户“${opts.username}”不存在`);

@@ -5,18 +5,15 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 
-import {
-  batchWorkbook,
-  checkFile,
-  countOf,
-  reportFiles,
-  type BatchEntry,
-} from '../exports/report/batch.ts';
+import type { BatchEntry } from '../exports/report/batch.ts';
+
+// The checker and its readers are imported when the command runs, not by every CLI start.
+type CountOf = (typeof import('../exports/report/batch.ts'))['countOf'];
 
 const severityLabel = (s: string): string => (s === 'error' ? '错误' : '提示');
 
 /** Exit status: 2 when a file could not be read as a report, else 1 when a report has errors. */
-function exitStatus(entries: readonly BatchEntry[]): number {
+function exitStatus(entries: readonly BatchEntry[], countOf: CountOf): number {
   if (entries.some((e) => !e.ok)) return 2;
   return entries.some((e) => e.ok && countOf(e.json, 'error') > 0) ? 1 : 0;
 }
@@ -44,6 +41,7 @@ function printMany(
   entries: readonly BatchEntry[],
   json: boolean,
   out: (line: string) => void,
+  countOf: CountOf,
 ): void {
   if (json) {
     out(
@@ -89,6 +87,7 @@ export function registerReportCheck(report: Command, out: (line: string) => void
       '\n退出状态 / exit status: 0 无错误；1 有错误；2 有文件无法作为年度报告读取。',
     )
     .action(async (paths: string[], opts: { json?: boolean; xlsx?: string }) => {
+      const { batchWorkbook, checkFile, countOf, reportFiles } = await import('../exports/report/batch.ts');
       const { files, missing } = reportFiles(paths);
       const entries: BatchEntry[] = missing.map((file) => ({
         file,
@@ -104,11 +103,11 @@ export function registerReportCheck(report: Command, out: (line: string) => void
       const single =
         paths.length === 1 && missing.length === 0 && files.length === 1 && files[0] === paths[0];
       if (single) printOne(entries[0]!, Boolean(opts.json), out);
-      else printMany(entries, Boolean(opts.json), out);
+      else printMany(entries, Boolean(opts.json), out, countOf);
       if (opts.xlsx) {
         writeFileSync(opts.xlsx, await batchWorkbook(entries));
         if (!opts.json) out(`已写入 ${opts.xlsx}`);
       }
-      process.exitCode = exitStatus(entries);
+      process.exitCode = exitStatus(entries, countOf);
     });
 }

@@ -1,5 +1,6 @@
 import type { AnnualReport } from '../domain/report/index.ts';
-import { renderReportDocx, renderReportHtml, renderReportXlsx, reportToJson } from '../exports/report/index.ts';
+import { renderReportHtml } from '../exports/report/html.ts';
+import { reportToJson } from '../exports/report/json.ts';
 
 export const reportFormats = {
   html: 'text/html; charset=utf-8',
@@ -16,9 +17,10 @@ export async function exportReport(report: AnnualReport, format: ReportFormat, o
     format === 'html'
       ? renderReportHtml(report, options)
       : format === 'docx'
-        ? await renderReportDocx(report, options)
+        ? await (await import('../exports/report/docx.ts')).renderReportDocx(report, options)
         : format === 'xlsx'
-          ? await renderReportXlsx(report)
+          ? // docx and exceljs are loaded by the first export that needs them, not by every server start.
+            await (await import('../exports/report/xlsx.ts')).renderReportXlsx(report)
           : JSON.stringify(reportToJson(report), null, 2);
   return { body, contentType: reportFormats[format], fileName: `${name}.${format}` };
 }

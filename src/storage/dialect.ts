@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type SQLiteDatabase from 'better-sqlite3';
+import type pgModule from 'pg';
 import {
   Kysely,
   PostgresAdapter,
@@ -39,8 +40,13 @@ export interface OpenOptions {
   sqliteSynchronous?: 'NORMAL' | 'FULL' | 'EXTRA';
 }
 
+// Each driver is loaded when its database is opened: a SQLite deployment (and every CLI start on
+// it) does not pay for loading pg, nor a PostgreSQL one for the native SQLite module.
+const requireDriver = createRequire(import.meta.url);
+
 export function openDatabase(options: OpenOptions): DatabaseHandle {
   if (options.databaseUrl) {
+    const pg = requireDriver('pg') as typeof pgModule;
     // count(*) and bigint come back as strings from pg; int8 → number is safe for our ranges.
     pg.types.setTypeParser(20, (v) => Number(v));
     const pool = new pg.Pool({
@@ -53,6 +59,7 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
   }
   const file = options.sqlitePath ?? ':memory:';
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  const SQLite = requireDriver('better-sqlite3') as typeof SQLiteDatabase;
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Spin } from 'antd';
 import { api, ApiError, setCsrfToken, type Session } from './api';
 import { LoginPage } from './pages/LoginPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
-import { Shell } from './Shell';
 import { syncClock } from './clock';
+
+// The signed-in workspace (every page) is its own chunk: the login page loads without it.
+const Shell = lazy(() => import('./Shell').then((m) => ({ default: m.Shell })));
 
 export function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
@@ -24,15 +26,14 @@ export function App() {
       });
   }, [adopt]);
 
-  if (session === undefined) {
-    return (
-      <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
-        <Spin tip="加载中…" size="large">
-          <div style={{ width: 80, height: 80 }} />
-        </Spin>
-      </div>
-    );
-  }
+  const loading = (
+    <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+      <Spin tip="加载中…" size="large">
+        <div style={{ width: 80, height: 80 }} />
+      </Spin>
+    </div>
+  );
+  if (session === undefined) return loading;
   if (session === null) return <LoginPage onLogin={adopt} />;
   if (session.user.mustChangePassword) {
     return (
@@ -41,5 +42,9 @@ export function App() {
       />
     );
   }
-  return <Shell session={session} onLogout={() => adopt(null)} />;
+  return (
+    <Suspense fallback={loading}>
+      <Shell session={session} onLogout={() => adopt(null)} />
+    </Suspense>
+  );
 }

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 import {
   RULES,
@@ -88,6 +88,8 @@ const severityLabel = (s: string): string => (s === 'error' ? '错误' : '提示
 
 /** Summary, one sheet per rule that fired, one sheet per file (findings, then tables as read). */
 export async function batchWorkbook(entries: readonly BatchEntry[]): Promise<Buffer> {
+  // exceljs is loaded only when an XLSX is asked for: checking reports does not need it.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const taken = new Set<string>();
   const summary = book.addWorksheet(sheetName('汇总', taken));

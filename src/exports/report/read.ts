@@ -3,7 +3,6 @@
  * takes. The format is decided by content, not by the file name, because published reports are
  * often saved with the wrong extension (an .html page named .doc, a text file named .htm).
  */
-import mammoth from 'mammoth';
 
 import { AppError } from '../../services/errors.ts';
 import { checkOfficeArchive } from '../../services/untrusted/limits.ts';
@@ -80,6 +79,8 @@ function notAReportFile(fileName: string, what: string): ReadReportFileResult {
 export async function docxRowsInProcess(bytes: Uint8Array): Promise<string[][] | null> {
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // Loaded here, in the parse worker that runs this: the server and the CLI never need mammoth.
+    const { default: mammoth } = await import('mammoth');
     // Images are irrelevant to the checker: an empty src keeps them out of memory.
     const convertImage = mammoth.images.imgElement(async () => ({ src: '' }));
     const { value } = await mammoth.convertToHtml({ buffer }, { convertImage });

@@ -5,7 +5,7 @@ import { advanceReport, appealKinds, appealResults, getReport, listAppeals, save
 import { checkPublishedReport } from '../../domain/report/index.ts';
 import { AppError } from '../../services/errors.ts';
 import { exportReport, reportFormats, type ReportFormat } from '../../services/report-exports.ts';
-import { readReportFile } from '../../exports/report/index.ts';
+import { readReportFile } from '../../exports/report/read.ts';
 import { requireUser } from '../auth.ts';
 import { signedInBeforeBody } from './upload-guards.ts';
 import { DateString } from './request-routes.ts';

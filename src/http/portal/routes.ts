@@ -12,8 +12,9 @@ import { AppError } from '../../services/errors.ts';
 import type { ApplicantType } from '../../domain/requests/outcomes.ts';
 import { SUBMIT_LIMIT, TRACK_LIMIT } from '../api/public-routes.ts';
 import { registerDocumentPortal } from './document-routes.ts';
+import { packageRoot } from '../../paths.ts';
 
-const portalCss = readFileSync(new URL('../../views/assets/portal.css', import.meta.url), 'utf8');
+const portalCss = readFileSync(new URL('src/views/assets/portal.css', packageRoot), 'utf8');
 
 const HTML = 'text/html; charset=utf-8';
 

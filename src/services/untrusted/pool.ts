@@ -40,10 +40,13 @@ export function untrustedParsesStarted(): number {
 }
 
 /**
- * The worker's entry is TypeScript, and loader hooks registered in this thread do not reach
- * workers on Node 20: a tiny ESM bootstrap registers tsx inside the worker, then loads it.
+ * Compiled (dist/, where esbuild writes every file flat) the worker is dist/worker.js, plain
+ * JavaScript. Run from source (tests, a stale build), its entry is TypeScript, and loader hooks
+ * registered in this thread do not reach workers on Node 20: a tiny ESM bootstrap registers tsx
+ * inside the worker, then loads it.
  */
 function bootstrapUrl(): URL {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./worker.js', import.meta.url);
   const entry = new URL('./worker.ts', import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
   const code = `import { register } from ${JSON.stringify(tsx)};\nregister();\nawait import(${JSON.stringify(entry)});\n`;

@@ -6,6 +6,11 @@ export * from './model.ts';
 export { buildNoticeDocument, noticeTitle, type Block, type NoticeDocument } from './content.ts';
 export { OUTCOME_INFO, outcomeArticles, isNoticeOutcome, type OutcomeInfo } from './outcomes.ts';
 export { renderNoticeHtml } from './render-html.ts';
-export { renderNoticeDocx, type DocxOptions } from './render-docx.ts';
+export type { DocxOptions } from './render-docx.ts';
+
+/** The DOCX of a notice; the docx library is loaded by the first notice asked for as DOCX. */
+export async function renderNoticeDocx(...args: Parameters<typeof import('./render-docx.ts').renderNoticeDocx>): Promise<Buffer> {
+  return (await import('./render-docx.ts')).renderNoticeDocx(...args);
+}
 export { assertNoticeComplete } from './validate.ts';
 export { yuanInWords } from './text.ts';
