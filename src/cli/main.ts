@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { registerReportCheck } from './report-check.ts';
+import { registerAgencyCommands } from './agency-commands.ts';
 import { loadConfig, appVersion } from '../config.ts';
 import { systemActor } from '../services/context.ts';
 import { AppError } from '../services/errors.ts';
@@ -267,6 +268,8 @@ export function buildCli(): Command {
       });
     });
   registerReportCheck(report, out);
+
+  registerAgencyCommands(program, withRuntime, out);
 
   const user = program.command('user').description('用户管理 / user management');
   user

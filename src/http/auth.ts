@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveSession, SESSION_HOURS, type SessionInfo } from '../services/accounts.ts';
-import { AppError, forbidden } from '../services/errors.ts';
+import { AppError } from '../services/errors.ts';
+import { scopeFor, type AgencyScope } from '../services/policy.ts';
 import type { Actor, ServiceDeps } from '../services/context.ts';
 
 export const SESSION_COOKIE = 'gk_session';
@@ -71,12 +72,10 @@ export function requireUser(req: FastifyRequest): Actor & { kind: 'user' } {
 }
 
 /**
- * The signed-in actor, if it holds a role in the agency: the one check every agency-scoped route
- * makes before it reads or writes (401 without a session, 403 for staff of other agencies).
- * Finer rules (who may approve, publish, manage users) stay with the services.
+ * The signed-in actor's scope in an agency (any role there, directly or through a subtree grant):
+ * the one check every agency-scoped route makes before it reads (401 without a session, 403 for
+ * staff of other agencies). Finer rules stay with the services, through the same policy.
  */
-export function requireStaff(req: FastifyRequest, agencyId: number): Actor & { kind: 'user' } {
-  const actor = requireUser(req);
-  if (!req.session!.user.roles.some((r) => r.agencyId === agencyId)) throw forbidden('您不是该机构的工作人员');
-  return actor;
+export async function requireStaff(deps: ServiceDeps, req: FastifyRequest, agencyId: number): Promise<AgencyScope> {
+  return scopeFor(deps.db, requireUser(req), agencyId, 'agency.read');
 }

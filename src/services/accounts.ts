@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chinaDateTime } from '../domain/calendar/china-time.ts';
-import type { Role, User } from '../storage/schema.ts';
+import type { Role, RoleScope, User } from '../storage/schema.ts';
 import { appendAudit } from '../storage/audit.ts';
-import { AppError, forbidden, notFound } from './errors.ts';
-import type { Actor, ServiceDeps, Tx } from './context.ts';
+import { AppError, notFound } from './errors.ts';
+import type { ServiceDeps, Tx } from './context.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
-import { rolesAllow, type Permission } from './policy.ts';
 
 export const SESSION_HOURS = 12;
 /** A one-time password (new account, reset) stops working this long after it was issued. */
@@ -23,7 +22,7 @@ export interface PublicUser {
   lockedUntil: string | null;
   /** Granted only by the CLI: may change the shared working calendar and manage any account. */
   platformOperator: boolean;
-  roles: { agencyId: number; role: Role }[];
+  roles: { agencyId: number; role: Role; scope: RoleScope }[];
 }
 
 export interface SessionInfo {
@@ -34,15 +33,16 @@ export interface SessionInfo {
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-export async function rolesOf(tx: Tx, userId: number): Promise<{ agencyId: number; role: Role }[]> {
+/** The user's grants as stored: a role on an agency, for that agency or its whole subtree. */
+export async function rolesOf(tx: Tx, userId: number): Promise<{ agencyId: number; role: Role; scope: RoleScope }[]> {
   const rows = await tx
     .selectFrom('user_roles')
-    .select(['agency_id', 'role'])
+    .select(['agency_id', 'role', 'scope'])
     .where('user_id', '=', userId)
     .orderBy('agency_id')
     .orderBy('role')
     .execute();
-  return rows.map((r) => ({ agencyId: r.agency_id, role: r.role }));
+  return rows.map((r) => ({ agencyId: r.agency_id, role: r.role, scope: r.scope }));
 }
 
 /** The account as the API shows it; `visibleAgency` hides roles held in agencies the viewer does not administer. */
@@ -63,13 +63,6 @@ export async function getUserRow(tx: Tx, id: number): Promise<User> {
   const row = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('用户');
   return row;
-}
-
-/** Throws FORBIDDEN unless the actor holds a role granting `permission` in `agencyId`. */
-export async function authorize(tx: Tx, actor: Actor, agencyId: number, permission: Permission): Promise<void> {
-  if (actor.kind === 'system') return;
-  const roles = (await rolesOf(tx, actor.userId)).filter((r) => r.agencyId === agencyId).map((r) => r.role);
-  if (!rolesAllow(roles, permission)) throw forbidden();
 }
 
 /**

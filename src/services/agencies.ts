@@ -1,34 +1,37 @@
-import type { Agency, AgencyLevel } from '../storage/schema.ts';
-import { appendAudit } from '../storage/audit.ts';
-import { AppError, notFound } from './errors.ts';
+import type { Agency, AgencyLevel, Role } from '../storage/schema.ts';
+import { agencyLevels, ancestorsOf } from '../domain/agencies/hierarchy.ts';
+import { rolesOf } from './accounts.ts';
+import { notFound } from './errors.ts';
 import type { Actor, ServiceDeps, Tx } from './context.ts';
-import { authorize, rolesOf } from './accounts.ts';
+import { scopeFor, agencyIdsInReach } from './policy.ts';
 import { art20Items } from '../domain/documents/catalogue.ts';
 
-export const agencyLevels: Record<AgencyLevel, string> = {
-  province: '省',
-  city: '市',
-  county: '县',
-  township: '乡镇',
-  department: '部门',
-};
+export { agencyLevels };
 
 export interface PublicAgency {
   id: number;
   code: string;
+  /** Short name (常平乡). */
   name: string;
+  /** Formal name (常平乡人民政府); the short name when none was given. */
+  fullName: string;
+  creditCode: string | null;
   level: AgencyLevel;
   levelLabel: string;
   parentId: number | null;
+  closed: boolean;
 }
 
 export const presentAgency = (a: Agency): PublicAgency => ({
   id: a.id,
   code: a.code,
   name: a.name,
+  fullName: a.full_name ?? a.name,
+  creditCode: a.credit_code,
   level: a.level,
   levelLabel: agencyLevels[a.level],
   parentId: a.parent_id,
+  closed: a.closed_at !== null,
 });
 
 export async function getAgency(tx: Tx, id: number): Promise<Agency> {
@@ -37,12 +40,12 @@ export async function getAgency(tx: Tx, id: number): Promise<Agency> {
   return row;
 }
 
-/** Finds an agency by its code or exact name (CLI arguments accept either). */
+/** Finds an agency by its code, short or full name (CLI arguments accept any). */
 export async function findAgency(tx: Tx, codeOrName: string): Promise<Agency | undefined> {
   return tx
     .selectFrom('agencies')
     .selectAll()
-    .where((eb) => eb.or([eb('code', '=', codeOrName), eb('name', '=', codeOrName)]))
+    .where((eb) => eb.or([eb('code', '=', codeOrName), eb('name', '=', codeOrName), eb('full_name', '=', codeOrName)]))
     .orderBy('id')
     .executeTakeFirst();
 }
@@ -51,60 +54,23 @@ export async function listAllAgencies(tx: Tx): Promise<Agency[]> {
   return tx.selectFrom('agencies').selectAll().orderBy('id').execute();
 }
 
-/** The agencies in which the user holds at least one role. */
-export async function agenciesOfUser(tx: Tx, userId: number): Promise<PublicAgency[]> {
-  const ids = [...new Set((await rolesOf(tx, userId)).map((r) => r.agencyId))];
-  if (ids.length === 0) return [];
-  const rows = await tx.selectFrom('agencies').selectAll().where('id', 'in', ids).orderBy('id').execute();
-  return rows.map(presentAgency);
-}
-
-export interface CreateAgencyInput {
-  code: string;
-  name: string;
-  level: AgencyLevel;
-  parentId: number | null;
-}
-
-/** Creates an agency. A user may create one only under an agency they administer. */
-export async function createAgency(
-  deps: ServiceDeps,
-  actor: Actor,
-  input: CreateAgencyInput,
-): Promise<PublicAgency> {
-  const code = input.code.trim();
-  const name = input.name.trim();
-  if (!/^[A-Za-z0-9_-]{2,40}$/.test(code)) {
-    throw new AppError('INVALID_AGENCY_CODE', '机构代码须为 2–40 位字母、数字、下划线或连字符');
-  }
-  if (!name || name.length > 100) throw new AppError('INVALID_AGENCY_NAME', '机构名称须为 1–100 个字符');
-  if (!(input.level in agencyLevels)) throw new AppError('INVALID_AGENCY_LEVEL', '机构层级无效');
-  return deps.db.transaction().execute(async (tx) => {
-    if (input.parentId !== null) {
-      await getAgency(tx, input.parentId);
-      await authorize(tx, actor, input.parentId, 'agencies.manage');
-    } else if (actor.kind !== 'system') {
-      throw new AppError('FORBIDDEN', '只有平台运维可以创建顶级机构', 403);
-    }
-    const dup = await tx.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirst();
-    if (dup) throw new AppError('AGENCY_CODE_TAKEN', `机构代码 ${code} 已存在`, 409);
-    const row = await tx
-      .insertInto('agencies')
-      .values({ code, name, level: input.level, parent_id: input.parentId, created_at: deps.now().toISOString() })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await ensureCategories(tx, row.id);
-    await appendAudit(tx, {
-      at: deps.now(),
-      actorUserId: actor.kind === 'user' ? actor.userId : null,
-      agencyId: row.id,
-      action: 'agency.create',
-      entity: 'agency',
-      entityId: row.id,
-      after: row,
+/**
+ * The agencies in which the user holds a role, directly or through a subtree grant above them,
+ * each with the roles the user holds there (what the workspace shows and enables).
+ */
+export async function agenciesOfUser(tx: Tx, userId: number): Promise<(PublicAgency & { myRoles: Role[] })[]> {
+  const ids = new Set(await agencyIdsInReach(tx, userId));
+  if (ids.size === 0) return [];
+  const all = await listAllAgencies(tx);
+  const byId = new Map(all.map((a) => [a.id, { id: a.id, name: a.name, level: a.level, parentId: a.parent_id }]));
+  const grants = await rolesOf(tx, userId);
+  return all
+    .filter((a) => ids.has(a.id))
+    .map((a) => {
+      const above = new Set(ancestorsOf(a.id, byId).map((n) => n.id));
+      const roles = grants.filter((g) => g.agencyId === a.id || (g.scope === 'subtree' && above.has(g.agencyId))).map((g) => g.role);
+      return { ...presentAgency(a), myRoles: [...new Set(roles)].sort() };
     });
-    return presentAgency(row);
-  });
 }
 
 export async function listAudit(
@@ -113,7 +79,7 @@ export async function listAudit(
   agencyId: number,
   options: { limit: number; beforeId?: number | undefined },
 ) {
-  await authorize(deps.db, actor, agencyId, 'audit.read');
+  await scopeFor(deps.db, actor, agencyId, 'audit.read');
   let query = deps.db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_user_id')

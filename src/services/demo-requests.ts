@@ -3,11 +3,12 @@ import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { ReplyDetails, RequestChannel } from '../domain/requests/lifecycle.ts';
 import type { ApplicantType, OutcomeCode } from '../domain/requests/outcomes.ts';
 import { systemActor, type ServiceDeps } from './context.ts';
-import { createAgency, findAgency } from './agencies.ts';
+import { findAgency } from './agencies.ts';
+import { createAgency } from './agency-management.ts';
 import { intakeRequest, recordEvent, type EventInput, type NewRequestInput } from './requests.ts';
 
 /** The county department whose demo year of requests feeds a realistic annual report. */
-export const DEMO_DEPARTMENT = { code: 'pingan-mzj', name: '平安县民政局', level: 'department' as const };
+export const DEMO_DEPARTMENT = { code: 'pingan-mzj', name: '平安县民政局', fullName: '平安县民政局', level: 'department' as const };
 
 interface Scenario {
   channel: RequestChannel;
@@ -108,10 +109,10 @@ const currentWork = (today: IsoDate): Scenario[] => [
 ];
 
 /** Creates the demo department and its requests, once. Returns whether it created anything. */
-export async function seedDemoRequests(deps: ServiceDeps): Promise<boolean> {
+export async function seedDemoRequests(deps: ServiceDeps, countyId: number | null): Promise<boolean> {
   if (await findAgency(deps.db, DEMO_DEPARTMENT.code)) return false;
   const actor = systemActor('seed');
-  const agency = await createAgency(deps, actor, { ...DEMO_DEPARTMENT, parentId: null });
+  const agency = await createAgency(deps, actor, { ...DEMO_DEPARTMENT, parentId: countyId });
   const counters = new Map<ApplicantType, number>();
   for (const [i, s] of [...scenarios, ...currentWork(chinaDate(deps.now()))].entries()) {
     const n = counters.get(s.type) ?? 0;

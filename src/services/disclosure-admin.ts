@@ -1,7 +1,7 @@
 import { appendAudit } from '../storage/audit.ts';
-import { AppError, forbidden, notFound } from './errors.ts';
+import { scopeFor, type Permission } from './policy.ts';
+import { AppError, notFound } from './errors.ts';
 import type { Actor, ServiceDeps, Tx } from './context.ts';
-import { rolesOf } from './accounts.ts';
 import { sanitizeDocumentHtml } from '../views/sanitize.ts';
 import { checkOfficeArchive } from './untrusted/limits.ts';
 import { runUntrusted } from './untrusted/pool.ts';
@@ -16,10 +16,8 @@ export const art20StatisticItems = {
 } as const;
 export type Art20StatisticItem = keyof typeof art20StatisticItems;
 
-async function requireRole(tx: Tx, actor: Actor, agencyId: number, allowed: string[]): Promise<void> {
-  if (actor.kind === 'system') return;
-  const roles = (await rolesOf(tx, actor.userId)).filter((r) => r.agencyId === agencyId).map((r) => r.role as string);
-  if (!roles.some((r) => allowed.includes(r))) throw forbidden();
+async function requireRole(tx: Tx, actor: Actor, agencyId: number, permission: Permission): Promise<void> {
+  await scopeFor(tx, actor, agencyId, permission);
 }
 
 export interface Art20Entry {
@@ -41,7 +39,7 @@ export async function saveArt20Statistics(deps: ServiceDeps, actor: Actor, agenc
   const problems = entries.map((e, i) => checkEntry(e, `第 ${i + 1} 项：`)).filter((p): p is string => !!p);
   if (problems.length) throw new AppError('INVALID_STATISTICS', problems.join('；'), 400, { problems });
   await deps.db.transaction().execute(async (tx) => {
-    await requireRole(tx, actor, agencyId, ['clerk', 'head', 'admin']);
+    await requireRole(tx, actor, agencyId, 'art20.edit');
     const now = deps.now().toISOString();
     for (const e of entries) {
       const before = await tx.selectFrom('art20_statistics').select('value').where('agency_id', '=', agencyId).where('year', '=', year).where('month', '=', e.month).where('item', '=', e.item).executeTakeFirst();
@@ -73,7 +71,7 @@ export const ART20_IMPORT_MAX_ROWS = 200;
  */
 /** Refuses (403) unless the actor may enter Art. 20 figures for the agency: checked before an upload is read. */
 export async function assertArt20Editor(deps: ServiceDeps, actor: Actor, agencyId: number): Promise<void> {
-  await requireRole(deps.db, actor, agencyId, ['clerk', 'head', 'admin']);
+  await requireRole(deps.db, actor, agencyId, 'art20.edit');
 }
 
 export async function importArt20Xlsx(deps: ServiceDeps, actor: Actor, agencyId: number, year: number, data: Buffer): Promise<{ imported: number }> {
@@ -119,7 +117,7 @@ export async function savePortalPage(deps: ServiceDeps, actor: Actor, agencyId: 
   if (!title) throw new AppError('INVALID_TITLE', '标题不能为空');
   const body = sanitizeDocumentHtml(input.bodyHtml);
   await deps.db.transaction().execute(async (tx) => {
-    await requireRole(tx, actor, agencyId, ['clerk', 'head', 'admin']);
+    await requireRole(tx, actor, agencyId, 'portalPages.edit');
     const before = await tx.selectFrom('portal_pages').selectAll().where('agency_id', '=', agencyId).where('slug', '=', slug).executeTakeFirst();
     await tx.deleteFrom('portal_pages').where('agency_id', '=', agencyId).where('slug', '=', slug).execute();
     await tx.insertInto('portal_pages').values({ agency_id: agencyId, slug, title, body_html: body, updated_at: deps.now().toISOString(), updated_by: actor.kind === 'user' ? actor.userId : null }).execute();
@@ -133,7 +131,7 @@ export async function addPlanItem(deps: ServiceDeps, actor: Actor, agencyId: num
   if (!(input.channel in planChannels)) throw new AppError('INVALID_CHANNEL', '发布渠道无效');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.plannedDate)) throw new AppError('INVALID_DATE', '计划日期无效');
   return deps.db.transaction().execute(async (tx) => {
-    await requireRole(tx, actor, agencyId, ['clerk', 'head', 'admin']);
+    await requireRole(tx, actor, agencyId, 'plan.edit');
     if (input.documentId !== undefined) {
       // A plan may only point at the agency's own documents (ids of other agencies look unknown).
       const doc = await tx.selectFrom('documents').select('agency_id').where('id', '=', input.documentId).executeTakeFirst();

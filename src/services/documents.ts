@@ -1,4 +1,5 @@
 import { compareIsoDates, dateProblem, type IsoDate } from '../domain/calendar/index.ts';
+import { scopeFor } from './policy.ts';
 import { proactivePublicationDue } from '../domain/deadlines/index.ts';
 import {
   DEFAULT_INDEX_SCHEME,
@@ -20,7 +21,6 @@ import { htmlToPlainText, sanitizeDocumentHtml } from '../views/sanitize.ts';
 import { extractText, inspectAttachment } from './attachments/index.ts';
 import { AppError, forbidden, notFound } from './errors.ts';
 import type { Actor, ServiceDeps, Tx } from './context.ts';
-import { rolesOf } from './accounts.ts';
 import { ensureCategories, getAgency } from './agencies.ts';
 import { loadCalendar } from './calendar.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
@@ -45,15 +45,9 @@ export interface DocumentInput {
   indexNo?: string | undefined;
 }
 
-async function rolesIn(tx: Tx, actor: Actor, agencyId: number): Promise<Role[]> {
-  if (actor.kind === 'system') return ['admin', 'clerk', 'reviewer', 'head'];
-  return (await rolesOf(tx, actor.userId)).filter((r) => r.agencyId === agencyId).map((r) => r.role);
-}
-
-async function staffRoles(tx: Tx, actor: Actor, agencyId: number): Promise<Role[]> {
-  const roles = await rolesIn(tx, actor, agencyId);
-  if (roles.length === 0) throw forbidden('您不是该机构的工作人员');
-  return roles;
+/** The actor's roles in the agency, through the one policy (FORBIDDEN for non-staff). */
+async function staffRoles(tx: Tx, actor: Actor, agencyId: number): Promise<readonly Role[]> {
+  return (await scopeFor(tx, actor, agencyId)).roles;
 }
 
 /** The agency's catalogue columns (read only: agencies get their Art. 20 columns when created). */

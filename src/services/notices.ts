@@ -2,9 +2,9 @@ import { viewRequest, receiptChannelOf, channelLabels, type RequestEvent, type R
 import { NoticeDataError, renderNoticeDocx, renderNoticeHtml, noticeTitle, type Notice, type NoticeCommon, type NoticeKind } from '../views/notices/index.ts';
 import { appendAudit } from '../storage/audit.ts';
 import { REPLY_WORKING_DAYS } from '../domain/deadlines/index.ts';
-import { AppError, forbidden, notFound } from './errors.ts';
+import { AppError, notFound } from './errors.ts';
 import type { Actor, ServiceDeps, Tx } from './context.ts';
-import { rolesOf } from './accounts.ts';
+import { scopeFor } from './policy.ts';
 import { getAgency } from './agencies.ts';
 import { loadCalendar } from './calendar.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
@@ -29,10 +29,7 @@ export async function getNoticeSettings(tx: Tx, agencyId: number): Promise<Notic
 
 export async function saveNoticeSettings(deps: ServiceDeps, actor: Actor, agencyId: number, settings: NoticeSettings): Promise<NoticeSettings> {
   return deps.db.transaction().execute(async (tx) => {
-    if (actor.kind === 'user') {
-      const roles = (await rolesOf(tx, actor.userId)).filter((r) => r.agencyId === agencyId).map((r) => r.role);
-      if (!roles.includes('admin') && !roles.includes('head')) throw forbidden('只有管理员或负责人可以修改文书设置');
-    }
+    await scopeFor(tx, actor, agencyId, 'settings.notices');
     const before = await getNoticeSettings(tx, agencyId);
     for (const [key, value] of Object.entries(settings)) {
       if (!(key in noticeSettingKeys)) continue;
@@ -72,8 +69,7 @@ export async function buildNotice(deps: ServiceDeps, actor: Actor, requestId: nu
   const row = await deps.db.selectFrom('requests').selectAll().where('id', '=', requestId).executeTakeFirst();
   if (!row) throw notFound('申请');
   if (actor.kind === 'user') {
-    const roles = (await rolesOf(deps.db, actor.userId)).filter((r) => r.agencyId === row.agency_id);
-    if (roles.length === 0) throw forbidden('您不是该机构的工作人员');
+    await scopeFor(deps.db, actor, row.agency_id);
   }
   const events = (await deps.db.selectFrom('request_events').select('data_json').where('request_id', '=', requestId).orderBy('seq').execute()).map((e) => JSON.parse(e.data_json) as RequestEvent);
   if (!availableNotices(events).includes(kind)) throw new AppError('NOTICE_NOT_APPLICABLE', `该申请尚无可出具的${noticeKindLabels[kind]}`, 409);

@@ -1,28 +1,92 @@
+/**
+ * The one place that decides access. A service reads or writes an agency's data only with an
+ * AgencyScope, and only scopeFor() makes one: from the actor's grants on the agency and the
+ * subtree grants (本机关及下级) on the agencies above it, checked against the permission table
+ * in domain/access/policy.ts.
+ */
 import type { Role } from '../storage/schema.ts';
+import { allRoles, rolesAllow, whoMay, type Permission } from '../domain/access/policy.ts';
+import { forbidden } from './errors.ts';
+import type { Actor, Tx } from './context.ts';
+
+export { allRoles, roleLabels, rolesAllow, scopeLabels, type Permission } from '../domain/access/policy.ts';
+
+declare const scopeMark: unique symbol;
+
+/** Proof that the policy let `actor` act in `agencyId` with these roles. Made only by scopeFor(). */
+export interface AgencyScope {
+  readonly agencyId: number;
+  readonly roles: readonly Role[];
+  readonly actor: Actor;
+  readonly [scopeMark]: true;
+}
+
+/** The agency and every agency above it, nearest first (UNION, so a cycle in stored data ends). */
+async function chainUp(tx: Tx, agencyId: number): Promise<number[]> {
+  const rows = await tx
+    .withRecursive('up(id, parent_id)', (db) =>
+      db
+        .selectFrom('agencies')
+        .select(['id', 'parent_id'])
+        .where('id', '=', agencyId)
+        .union((qb) => qb.selectFrom('agencies').innerJoin('up', 'up.parent_id', 'agencies.id').select(['agencies.id', 'agencies.parent_id'])),
+    )
+    .selectFrom('up')
+    .select('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The roles the actor holds in the agency: granted on it, or on an agency above it with the subtree scope. */
+export async function effectiveRoles(tx: Tx, actor: Actor, agencyId: number): Promise<Role[]> {
+  if (actor.kind === 'system') return [...allRoles];
+  const chain = await chainUp(tx, agencyId);
+  if (chain.length === 0) return [];
+  const rows = await tx
+    .selectFrom('user_roles')
+    .select(['role', 'agency_id', 'scope'])
+    .where('user_id', '=', actor.userId)
+    .where('agency_id', 'in', chain)
+    .execute();
+  return [...new Set(rows.filter((r) => r.agency_id === agencyId || r.scope === 'subtree').map((r) => r.role))].sort();
+}
 
 /**
- * Who may do what, in one table. Roles are scoped to an agency: holding a role in agency A
- * grants nothing in agency B.
+ * The scope to act in `agencyId` under `permission`, or FORBIDDEN: "not staff of this agency"
+ * when the actor holds no role there (an unknown agency looks the same), otherwise who may.
  */
-export const permissions = {
-  'users.manage': ['admin'],
-  'agencies.manage': ['admin'],
-  'audit.read': ['admin', 'head'],
-  'workspace.enter': ['admin', 'clerk', 'reviewer', 'head'],
-} as const satisfies Record<string, readonly Role[]>;
+export async function scopeFor(tx: Tx, actor: Actor, agencyId: number, permission: Permission = 'agency.read'): Promise<AgencyScope> {
+  const roles = await effectiveRoles(tx, actor, agencyId);
+  if (roles.length === 0) throw forbidden('您不是该机构的工作人员');
+  if (!rolesAllow(roles, permission)) throw forbidden(`此操作须由${whoMay(permission)}进行`);
+  return { agencyId, roles, actor } as unknown as AgencyScope;
+}
 
-export type Permission = keyof typeof permissions;
+/** Whether a scope (made for one permission) also allows another action in the same agency. */
+export function allows(scope: AgencyScope, permission: Permission): boolean {
+  return rolesAllow(scope.roles, permission);
+}
 
-export const roleLabels: Record<Role, string> = {
-  admin: '管理员',
-  clerk: '信息员',
-  reviewer: '审核人',
-  head: '负责人',
-};
-
-export const allRoles: Role[] = ['admin', 'clerk', 'reviewer', 'head'];
-
-export function rolesAllow(roles: readonly Role[], permission: Permission): boolean {
-  const allowed: readonly Role[] = permissions[permission];
-  return roles.some((r) => allowed.includes(r));
+/** Every agency in which the user holds some role (or `role`): direct grants and everything below a subtree grant. */
+export async function agencyIdsInReach(tx: Tx, userId: number, role?: Role): Promise<number[]> {
+  let q = tx.selectFrom('user_roles').select(['agency_id', 'scope']).where('user_id', '=', userId);
+  if (role) q = q.where('role', '=', role);
+  const grants = await q.execute();
+  const ids = new Set(grants.map((g) => g.agency_id));
+  const roots = [...new Set(grants.filter((g) => g.scope === 'subtree').map((g) => g.agency_id))];
+  if (roots.length) {
+    const rows = await tx
+      .withRecursive('down(id)', (db) =>
+        db
+          .selectFrom('agencies')
+          .select('id')
+          .where('id', 'in', roots)
+          .union((qb) => qb.selectFrom('agencies').innerJoin('down', 'down.id', 'agencies.parent_id').select('agencies.id')),
+      )
+      .selectFrom('down')
+      .select('id')
+      .execute();
+    for (const r of rows) ids.add(r.id);
+  }
+  return [...ids].sort((a, b) => a - b);
 }

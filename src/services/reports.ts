@@ -1,4 +1,5 @@
 import { annualReportDeadline, type AnnualReportDeadline } from '../domain/deadlines/index.ts';
+import { scopeFor } from './policy.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import { canPublish, checkReport, computeReport, type AnnualReport, type Finding, type ReportFacts, type AppealFact, type RequestFact } from '../domain/report/index.ts';
 import type { RequestEvent } from '../domain/requests/lifecycle.ts';
@@ -7,7 +8,6 @@ import { appendAudit } from '../storage/audit.ts';
 import type { AgencyLevel } from '../storage/schema.ts';
 import { AppError, forbidden, notFound } from './errors.ts';
 import type { Actor, ServiceDeps, Tx } from './context.ts';
-import { rolesOf } from './accounts.ts';
 import { getAgency } from './agencies.ts';
 import { getArt20Statistics } from './disclosure-admin.ts';
 
@@ -21,11 +21,9 @@ export interface Narrative {
 export const reportStatusLabels = { draft: '草稿', checked: '已校验', published: '已发布' } as const;
 export type ReportStatus = keyof typeof reportStatusLabels;
 
-async function staff(tx: Tx, actor: Actor, agencyId: number): Promise<string[]> {
-  if (actor.kind === 'system') return ['admin', 'clerk', 'reviewer', 'head'];
-  const roles = (await rolesOf(tx, actor.userId)).filter((r) => r.agencyId === agencyId).map((r) => r.role as string);
-  if (roles.length === 0) throw forbidden('您不是该机构的工作人员');
-  return roles;
+/** The actor's roles in the agency, through the one policy (FORBIDDEN for non-staff). */
+async function staff(tx: Tx, actor: Actor, agencyId: number): Promise<readonly string[]> {
+  return (await scopeFor(tx, actor, agencyId)).roles;
 }
 
 /** Section 二 from the catalogue: 规章 and 行政规范性文件 made, repealed, in force at year end. */

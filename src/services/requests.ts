@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { scopeFor } from './policy.ts';
 import { compareIsoDates, dateProblem, type IsoDate, type WorkingCalendar } from '../domain/calendar/index.ts';
 import { perPageFee, perRequestFeeForNth, type FeeQuote } from '../domain/fees/index.ts';
 import {
@@ -20,7 +21,6 @@ import type { RequestEventRow, RequestRow, Role } from '../storage/schema.ts';
 import { appendAudit } from '../storage/audit.ts';
 import { AppError, forbidden, notFound } from './errors.ts';
 import type { Actor, ServiceDeps, Tx } from './context.ts';
-import { rolesOf } from './accounts.ts';
 import { loadCalendar } from './calendar.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import { getAgency } from './agencies.ts';
@@ -178,15 +178,9 @@ async function eventsOf(tx: Tx, requestId: number): Promise<RequestEvent[]> {
   return rows.map((r) => JSON.parse(r.data_json) as RequestEvent);
 }
 
-async function agencyRoles(tx: Tx, actor: Actor, agencyId: number): Promise<Role[]> {
-  if (actor.kind === 'system') return ['admin', 'clerk', 'reviewer', 'head'];
-  return (await rolesOf(tx, actor.userId)).filter((r) => r.agencyId === agencyId).map((r) => r.role);
-}
-
-async function requireStaff(tx: Tx, actor: Actor, agencyId: number): Promise<Role[]> {
-  const roles = await agencyRoles(tx, actor, agencyId);
-  if (roles.length === 0) throw forbidden('您不是该机构的工作人员');
-  return roles;
+/** The actor's roles in the agency, through the one policy (FORBIDDEN for non-staff). */
+async function requireStaff(tx: Tx, actor: Actor, agencyId: number): Promise<readonly Role[]> {
+  return (await scopeFor(tx, actor, agencyId)).roles;
 }
 
 /** A request from the public portal: on the clock only once staff confirm receipt (Art. 31). */
@@ -528,7 +522,7 @@ const candidateActions: RequestEventType[] = [
 ];
 
 /** Which actions the state admits (ignoring dates): the workspace shows only these buttons. */
-function allowedActions(view: RequestView | null, roles: Role[]): RequestEventType[] {
+function allowedActions(view: RequestView | null, roles: readonly Role[]): RequestEventType[] {
   if (!view) return [];
   const s = view.state;
   const ok = (t: RequestEventType): boolean => {

@@ -1,6 +1,7 @@
 import type { ServiceDeps } from './context.ts';
 import { systemActor } from './context.ts';
-import { createAgency, findAgency } from './agencies.ts';
+import { findAgency } from './agencies.ts';
+import { createAgency, updateAgency } from './agency-management.ts';
 import { createUser, setPlatformOperator } from './users.ts';
 import { DEMO_DEPARTMENT, seedDemoRequests } from './demo-requests.ts';
 import { getNoticeSettings, saveNoticeSettings } from './notices.ts';
@@ -8,7 +9,13 @@ import { advanceReport, saveNarrative } from './reports.ts';
 import { processingFeeStatement } from '../domain/report/index.ts';
 import changpingNarrative from './demo/changping-2025-narrative.json' with { type: 'json' };
 
-export const DEMO_AGENCY = { code: 'changping', name: '常平乡', level: 'township' as const };
+export const DEMO_AGENCY = { code: 'changping', name: '常平乡', fullName: '常平乡人民政府', level: 'township' as const };
+/** The demo county: 常平乡, 平安县民政局 and two more townships sit under it. */
+export const DEMO_COUNTY = { code: 'pingan', name: '平安县', fullName: '平安县人民政府', level: 'county' as const };
+const DEMO_OTHER_TOWNSHIPS = [
+  { code: 'qingshi', name: '青石镇', fullName: '青石镇人民政府', level: 'township' as const },
+  { code: 'liuhe', name: '柳河乡', fullName: '柳河乡人民政府', level: 'township' as const },
+];
 export const DEMO_ADMIN_USERNAME = 'admin';
 
 const DEMO_TOWNSHIP_NOTICES = {
@@ -41,13 +48,30 @@ export interface SeedResult {
 export async function seedDemo(deps: ServiceDeps): Promise<SeedResult> {
   const actor = systemActor('seed');
   const result: SeedResult = { createdAgencies: [], admin: null };
+  // An installation seeded before the county existed keeps its flat agencies: nothing is moved.
+  // On a fresh one 常平乡 is created first (it keeps id 1, the agency the demo and the docs
+  // start from), then the county, and 常平乡 is placed under it.
+  const fresh = !(await findAgency(deps.db, DEMO_AGENCY.code));
   let agency = await findAgency(deps.db, DEMO_AGENCY.code);
   if (!agency) {
     await createAgency(deps, actor, { ...DEMO_AGENCY, parentId: null });
     result.createdAgencies.push(DEMO_AGENCY.name);
     agency = (await findAgency(deps.db, DEMO_AGENCY.code))!;
   }
-  if (await seedDemoRequests(deps)) result.createdAgencies.push(DEMO_DEPARTMENT.name);
+  let county = await findAgency(deps.db, DEMO_COUNTY.code);
+  if (!county && fresh) {
+    await createAgency(deps, actor, { ...DEMO_COUNTY, parentId: null });
+    result.createdAgencies.push(DEMO_COUNTY.name);
+    county = (await findAgency(deps.db, DEMO_COUNTY.code))!;
+    await updateAgency(deps, actor, agency.id, { parentId: county.id });
+  }
+  const countyId = county?.id ?? null;
+  if (await seedDemoRequests(deps, countyId)) result.createdAgencies.push(DEMO_DEPARTMENT.name);
+  for (const t of fresh ? DEMO_OTHER_TOWNSHIPS : []) {
+    if (await findAgency(deps.db, t.code)) continue;
+    await createAgency(deps, actor, { ...t, parentId: countyId });
+    result.createdAgencies.push(t.name);
+  }
   const department = (await findAgency(deps.db, DEMO_DEPARTMENT.code))!;
   for (const a of [agency, department]) {
     if (Object.keys(await getNoticeSettings(deps.db, a.id)).length === 0) {
@@ -60,9 +84,10 @@ export async function seedDemo(deps: ServiceDeps): Promise<SeedResult> {
     const { user, oneTimePassword } = await createUser(deps, actor, {
       username: DEMO_ADMIN_USERNAME,
       displayName: '系统管理员',
-      roles: [agency.id, department.id].flatMap((agencyId) =>
-        (['admin', 'clerk', 'reviewer', 'head'] as const).map((role) => ({ agencyId, role })),
-      ),
+      roles: [
+        ...(countyId ? [{ agencyId: countyId, role: 'admin' as const, scope: 'subtree' as const }] : []),
+        ...[agency.id, department.id].flatMap((agencyId) => (['admin', 'clerk', 'reviewer', 'head'] as const).map((role) => ({ agencyId, role }))),
+      ],
     });
     // The account created at first start is the installation's own: it runs the platform.
     await setPlatformOperator(deps, systemActor('seed'), user.id, true);

@@ -6,11 +6,13 @@
  * A platform operator (granted by the CLI) manages every account; only an operator manages an
  * operator.
  */
-import type { Role } from '../storage/schema.ts';
+import type { Role, RoleScope } from '../storage/schema.ts';
 import { appendAudit } from '../storage/audit.ts';
 import { AppError, forbidden, notFound } from './errors.ts';
 import type { Actor, ServiceDeps, Tx } from './context.ts';
-import { authorize, getUserRow, ONE_TIME_PASSWORD_HOURS, present, rolesOf, type PublicUser } from './accounts.ts';
+import { getUserRow, ONE_TIME_PASSWORD_HOURS, present, type PublicUser } from './accounts.ts';
+import { agencyIdsInReach, scopeFor } from './policy.ts';
+import { subtreeIds } from './agency-management.ts';
 import { generatePassword, hashPassword, passwordProblem } from './passwords.ts';
 
 const actorId = (actor: Actor): number | null => (actor.kind === 'user' ? actor.userId : null);
@@ -24,7 +26,8 @@ interface ManagementScope {
 async function managementScope(tx: Tx, actor: Actor): Promise<ManagementScope> {
   if (actor.kind === 'system') return { all: true, adminOf: new Set() };
   const me = await getUserRow(tx, actor.userId);
-  const adminOf = new Set((await rolesOf(tx, actor.userId)).filter((r) => r.role === 'admin').map((r) => r.agencyId));
+  // An admin grant with the subtree scope administers every agency below it too.
+  const adminOf = new Set(await agencyIdsInReach(tx, actor.userId, 'admin'));
   return { all: me.platform_operator === 1, adminOf };
 }
 
@@ -72,7 +75,7 @@ export interface CreateUserInput {
   displayName: string;
   /** When absent a one-time password is generated and returned once. */
   password?: string;
-  roles: { agencyId: number; role: Role }[];
+  roles: { agencyId: number; role: Role; scope?: RoleScope | undefined }[];
 }
 
 export async function createUser(deps: ServiceDeps, actor: Actor, input: CreateUserInput): Promise<{ user: PublicUser; oneTimePassword: string | null }> {
@@ -86,7 +89,7 @@ export async function createUser(deps: ServiceDeps, actor: Actor, input: CreateU
   const oneTimePassword = input.password === undefined ? generatePassword() : null;
   const passwordHash = await hashPassword(input.password ?? oneTimePassword!);
   return deps.db.transaction().execute(async (tx) => {
-    for (const r of input.roles) await authorize(tx, actor, r.agencyId, 'users.manage');
+    for (const r of input.roles) await scopeFor(tx, actor, r.agencyId, 'users.manage');
     const existing = await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
     if (existing) throw new AppError('USERNAME_TAKEN', `用户名 ${input.username} 已被使用`, 409);
     const now = deps.now().toISOString();
@@ -108,7 +111,7 @@ export async function createUser(deps: ServiceDeps, actor: Actor, input: CreateU
       .executeTakeFirstOrThrow();
     for (const r of input.roles) {
       await ensureAgency(tx, r.agencyId);
-      await tx.insertInto('user_roles').values({ user_id: id, agency_id: r.agencyId, role: r.role }).execute();
+      await tx.insertInto('user_roles').values({ user_id: id, agency_id: r.agencyId, role: r.role, scope: r.scope ?? 'agency' }).execute();
     }
     const user = await present(tx, await getUserRow(tx, id));
     await appendAudit(tx, { at: deps.now(), actorUserId: actorId(actor), agencyId: input.roles[0]?.agencyId ?? null, action: 'user.create', entity: 'user', entityId: id, after: user });
@@ -123,7 +126,7 @@ export async function findUserByUsername(deps: ServiceDeps, username: string): P
 
 /** Users holding any role in the agency, with only the role assignments the actor may see. */
 export async function listUsers(deps: ServiceDeps, actor: Actor, agencyId: number): Promise<PublicUser[]> {
-  await authorize(deps.db, actor, agencyId, 'users.manage');
+  await scopeFor(deps.db, actor, agencyId, 'users.manage');
   const scope = await managementScope(deps.db, actor);
   const rows = await deps.db
     .selectFrom('users')
@@ -139,17 +142,21 @@ export async function listUsers(deps: ServiceDeps, actor: Actor, agencyId: numbe
  * visible to the actor (a role in an agency the actor administers): bringing in someone from an
  * agency one does not administer is for a platform operator or an admin of both.
  */
-export async function setUserRoles(deps: ServiceDeps, actor: Actor, userId: number, agencyId: number, roles: Role[]): Promise<PublicUser> {
+export async function setUserRoles(deps: ServiceDeps, actor: Actor, userId: number, agencyId: number, roles: Role[], roleScope: RoleScope = 'agency'): Promise<PublicUser> {
   return deps.db.transaction().execute(async (tx) => {
-    await authorize(tx, actor, agencyId, 'users.manage');
+    await scopeFor(tx, actor, agencyId, 'users.manage');
     await ensureAgency(tx, agencyId);
     const scope = await managementScope(tx, actor);
+    // A subtree grant reaches every agency below: the granting admin must administer all of them.
+    if (roleScope === 'subtree' && !scope.all && !(await subtreeIds(tx, agencyId)).every((id) => scope.adminOf.has(id))) {
+      throw forbidden('只有管理本机关及全部下级机构的管理员才能授予“本机关及下级”范围的角色');
+    }
     const before = await visibleTarget(tx, scope, userId);
     if (actor.kind === 'user' && actor.userId === userId && !roles.includes('admin') && before.roles.some((r) => r.role === 'admin' && r.agencyId === agencyId)) {
       throw new AppError('CANNOT_DROP_OWN_ADMIN', '不能撤销自己在本机构的管理员角色', 409);
     }
     await tx.deleteFrom('user_roles').where('user_id', '=', userId).where('agency_id', '=', agencyId).execute();
-    for (const role of new Set(roles)) await tx.insertInto('user_roles').values({ user_id: userId, agency_id: agencyId, role }).execute();
+    for (const role of new Set(roles)) await tx.insertInto('user_roles').values({ user_id: userId, agency_id: agencyId, role, scope: roleScope }).execute();
     const after = await present(tx, await getUserRow(tx, userId));
     const inAgency = (u: PublicUser) => u.roles.filter((r) => r.agencyId === agencyId);
     await appendAudit(tx, { at: deps.now(), actorUserId: actorId(actor), agencyId, action: 'user.roles', entity: 'user', entityId: userId, before: inAgency(before), after: inAgency(after) });

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_search.ts';
 import * as m0005 from './migrations/0005_reports.ts';
 import * as m0006 from './migrations/0006_search_postings.ts';
 import * as m0007 from './migrations/0007_security.ts';
+import * as m0008 from './migrations/0008_agency_hierarchy.ts';
 import * as m0009 from './migrations/0009_audit_chain.ts';
 
 /** Every migration, in order. Static imports keep them bundled with the code that needs them. */
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0005_reports': m0005,
   '0006_search_postings': m0006,
   '0007_security': m0007,
+  '0008_agency_hierarchy': m0008,
   '0009_audit_chain': m0009,
 };
 

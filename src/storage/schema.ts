@@ -8,12 +8,19 @@ import type { ChainedFields } from '../domain/audit/chain.ts';
 export interface AgencyTable {
   id: Generated<number>;
   code: string;
+  /** The short name people use (常平乡); `full_name` is the formal one (常平乡人民政府). */
   name: string;
+  full_name: string | null;
+  /** 统一社会信用代码. */
+  credit_code: string | null;
   level: AgencyLevel;
   parent_id: number | null;
+  /** Set when the agency is closed: it keeps its records and published pages. */
+  closed_at: string | null;
   created_at: string;
 }
-export type AgencyLevel = 'province' | 'city' | 'county' | 'township' | 'department';
+export type { AgencyLevel } from '../domain/agencies/hierarchy.ts';
+import type { AgencyLevel } from '../domain/agencies/hierarchy.ts';
 
 export interface UserTable {
   id: Generated<number>;
@@ -32,13 +39,18 @@ export interface UserTable {
   updated_at: string;
 }
 
-export type Role = 'admin' | 'clerk' | 'reviewer' | 'head';
+export type { Role } from '../domain/access/policy.ts';
+import type { Role } from '../domain/access/policy.ts';
 
 export interface UserRoleTable {
   user_id: number;
   agency_id: number;
   role: Role;
+  /** 'agency': this agency only (本机关); 'subtree': it and every agency below it (本机关及下级). */
+  scope: Generated<RoleScope>;
 }
+export type { RoleScope } from '../domain/access/policy.ts';
+import type { RoleScope } from '../domain/access/policy.ts';
 
 export interface SessionTable {
   /** sha256 of the cookie token: a leaked table does not leak live sessions. */

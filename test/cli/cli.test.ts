@@ -1,5 +1,7 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PG_URL } from '../helpers/db.ts';
@@ -23,7 +25,7 @@ describe('gongkai CLI', () => {
   };
 
   it('prints help for every command', () => {
-    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['seed', '--help'], ['user', 'create', '--help'], ['user', 'reset-password', '--help'], ['user', 'operator', '--help'], ['search', 'reindex', '--help']]) {
+    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['seed', '--help'], ['user', 'create', '--help'], ['user', 'reset-password', '--help'], ['user', 'operator', '--help'], ['agency', 'create', '--help'], ['agency', 'list', '--help'], ['agency', 'import', '--help'], ['search', 'reindex', '--help']]) {
       const res = runCli(args, {});
       assert.equal(res.status, 0, `${args.join(' ')}: ${res.stderr}`);
       assert.match(res.stdout, /Usage: gongkai/);
@@ -49,7 +51,7 @@ describe('gongkai CLI', () => {
       const res = await login(second.url, 'admin', password!);
       assert.equal(res.status, 200);
       const session = (await res.json()) as { agencies: { name: string }[] };
-      assert.deepEqual(session.agencies.map((a) => a.name), ['常平乡', '平安县民政局']);
+      assert.deepEqual(session.agencies.map((a) => a.name), ['常平乡', '平安县', '平安县民政局', '青石镇', '柳河乡']);
     } finally {
       await second.stop();
     }
@@ -59,7 +61,7 @@ describe('gongkai CLI', () => {
     const env = { GONGKAI_DATA_DIR: newDir() };
     const first = runCli(['seed'], env);
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /已创建机构：常平乡、平安县民政局/);
+    assert.match(first.stdout, /已创建机构：常平乡、平安县、平安县民政局、青石镇、柳河乡/);
     assert.ok(passwordFrom(first.stdout));
     const second = runCli(['seed'], env);
     assert.equal(second.status, 0);
@@ -89,6 +91,35 @@ describe('gongkai CLI', () => {
     assert.equal(revoke.status, 0, revoke.stderr);
     assert.match(revoke.stdout, /已撤销/);
     assert.equal(runCli(['user', 'operator', '--username', 'nobody'], env).status, 1);
+  });
+
+  it('creates, lists and imports agencies, refusing invalid trees and importing all or nothing', () => {
+    const env = { GONGKAI_DATA_DIR: newDir() };
+    assert.equal(runCli(['seed'], env).status, 0);
+    const list = runCli(['agency', 'list'], env);
+    assert.equal(list.status, 0, list.stderr);
+    assert.match(list.stdout, /^平安县人民政府（平安县）\tpingan\t县（区）\n {2}常平乡人民政府（常平乡）\tchangping/);
+    const bad = runCli(['agency', 'create', '--code', 'bad', '--name', '某县人民政府', '--short-name', '某县', '--level', 'county', '--parent', 'changping'], env);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /县（区）不能隶属于乡镇（街道）“常平乡”/);
+    const ok = runCli(['agency', 'create', '--code', 'pingan-czj', '--name', '平安县财政局', '--short-name', '平安县财政局', '--level', 'department', '--parent', 'pingan'], env);
+    assert.equal(ok.status, 0, ok.stderr);
+    const dir = env.GONGKAI_DATA_DIR;
+    const csv = (rows: string) => {
+      const file = path.join(dir, `agencies-${Math.random().toString(36).slice(2)}.csv`);
+      writeFileSync(file, `code,name,short_name,level,parent_code,credit_code\n${rows}`);
+      return file;
+    };
+    const mixed = runCli(['agency', 'import', csv('ah,安徽省人民政府,安徽省,province,,\nxc,宣城市人民政府,宣城市,city,ah,\nbad-town,某乡人民政府,某乡,township,ah,\nx,,,,nowhere,123\n')], env);
+    assert.equal(mixed.status, 1);
+    assert.match(mixed.stderr, /第 4 行：乡镇（街道）须隶属于县（区）/);
+    assert.match(mixed.stderr, /第 5 行：.*上级机构代码 nowhere 不存在/s);
+    assert.doesNotMatch(runCli(['agency', 'list'], env).stdout, /安徽省/, 'nothing was imported');
+    const good = runCli(['agency', 'import', csv('ah,安徽省人民政府,安徽省,province,,\nxc,宣城市人民政府,宣城市,city,ah,\nxz,宣州区人民政府,宣州区,county,xc,11341100MB1234567Y\n')], env);
+    assert.equal(good.status, 0, good.stderr);
+    assert.match(good.stdout, /已导入 3 个机构/);
+    const json = JSON.parse(runCli(['agency', 'list', '--json'], env).stdout) as { code: string; creditCode: string | null }[];
+    assert.equal(json.find((a) => a.code === 'xz')?.creditCode, '11341100MB1234567Y');
   });
 
   it('migrate exits non-zero when the database cannot be reached', () => {

@@ -58,11 +58,19 @@ describe('workspace and portal in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: '新建用户' });
     await dialog.getByLabel('用户名').fill('wang.wu');
     await dialog.getByLabel('姓名').fill('王五');
+    // No role is ticked in advance, and none is refused.
+    assert.equal(await dialog.getByRole('checkbox', { checked: true }).count(), 0);
+    await dialog.getByRole('button', { name: '创建' }).click();
+    await dialog.getByText('至少选择一个角色').waitFor();
+    await dialog.getByLabel('审核人').check();
     await dialog.getByRole('button', { name: '创建' }).click();
     await page.getByText('一次性密码如下').waitFor();
     await page.screenshot({ path: path.join(shots, 'workspace-users.png') });
     await page.getByRole('button', { name: '我已记下' }).click();
-    await page.getByRole('cell', { name: 'wang.wu' }).waitFor();
+    const row = page.getByRole('row', { name: /wang\.wu/ });
+    await row.waitFor();
+    assert.equal(await row.getByText('审核人').count(), 1);
+    assert.equal(await row.getByText('信息员').count(), 0, 'a reviewer does not silently become a clerk');
 
     await page.getByRole('button', { name: '退出' }).click();
     await page.getByRole('button', { name: '登录' }).waitFor();
@@ -73,6 +81,10 @@ describe('workspace and portal in Chromium', () => {
     const page = await newTestPage(browser);
     await page.goto(`${server.url}/`);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    // The platform's home is the county's, leading to the townships and departments below it.
+    assert.match(await page.title(), /平安县/);
+    await page.getByRole('region', { name: '下级机构' }).getByRole('link', { name: '常平乡' }).click();
+    await page.waitForURL(/\/org\/changping\/$/);
     assert.match(await page.title(), /常平乡/);
     await page.getByRole('navigation', { name: '政府信息公开栏目' }).getByRole('link', { name: '公开指南' }).click();
     await page.getByRole('heading', { level: 1, name: '公开指南' }).waitFor();

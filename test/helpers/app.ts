@@ -42,17 +42,27 @@ export interface Client {
   request(method: string, url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
+/** A stable private address per user name (10.x.y.z). */
+function addressOf(username: string): string {
+  let h = 0;
+  for (const ch of username) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return `10.${(h >>> 16) & 255}.${(h >>> 8) & 255}.${h & 255}`;
+}
+
 /**
  * Logs in and returns a client that sends the session cookie and CSRF token. A one-time password
  * is replaced by permanentPassword() first, as a person's first login does, unless the test is
  * about that step itself (`keepOneTimePassword`).
  */
 export async function loginClient(app: FastifyInstance, username: string, password: string, options: { keepOneTimePassword?: boolean } = {}): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  // Each test user signs in from an address of its own, as people do: the per-address login
+  // limit then counts each of them, not the whole suite.
+  const remoteAddress = addressOf(username);
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   if ((res.json() as { user: { mustChangePassword: boolean } }).user.mustChangePassword && !options.keepOneTimePassword) {
     const first = { cookie: `gk_session=${res.cookies.find((c) => c.name === 'gk_session')!.value}`, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
-    const changed = await app.inject({ method: 'POST', url: '/api/v1/auth/change-password', headers: first, payload: { currentPassword: password, newPassword: permanentPassword(password) } });
+    const changed = await app.inject({ method: 'POST', url: '/api/v1/auth/change-password', headers: first, payload: { currentPassword: password, newPassword: permanentPassword(password) }, remoteAddress });
     if (changed.statusCode !== 200) throw new Error(`first password change failed: ${changed.statusCode} ${changed.body}`);
     return loginClient(app, username, permanentPassword(password));
   }

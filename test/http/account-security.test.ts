@@ -106,7 +106,7 @@ for (const dialect of DIALECTS) {
       assert.equal((await attacker.request('PATCH', `/api/v1/users/${shared}`, { disabled: true })).statusCode, 403);
       const own = await attacker.request('PUT', `/api/v1/users/${shared}/roles`, { agencyId: bureau, roles: ['clerk', 'reviewer'] });
       assert.equal(own.statusCode, 200, 'roles in its own agency may still be set');
-      assert.deepEqual(own.json().roles, [{ agencyId: bureau, role: 'clerk' }, { agencyId: bureau, role: 'reviewer' }]);
+      assert.deepEqual(own.json().roles, [{ agencyId: bureau, role: 'clerk', scope: 'agency' }, { agencyId: bureau, role: 'reviewer', scope: 'agency' }]);
       // A role granted across agencies gives no management rights over the user.
       assert.equal((await operator.request('PUT', `/api/v1/users/${users['cp.admin']!.id}/roles`, { agencyId: bureau, roles: ['clerk'] })).statusCode, 200);
       assert.equal((await attacker.request('POST', `/api/v1/users/${users['cp.admin']!.id}/reset-password`)).statusCode, 403);

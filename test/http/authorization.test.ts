@@ -7,8 +7,10 @@ import type { Role } from '../../src/storage/schema.ts';
 
 /**
  * Every route of the OpenAPI document, called by an anonymous visitor, by each role of the
- * agency that owns the data (常平乡) and by each role of another agency (平安县民政局). A route
- * without an entry here fails the test, so a new route must state who may call it.
+ * agency that owns the data (常平乡), by each role granted with the scope 本机关及下级 on the
+ * county above it (平安县, so 常平乡 is in their scope), and by each role of another agency
+ * (平安县民政局, outside their scope). A route without an entry here fails the test, so a new
+ * route must state who may call it.
  *
  * Outcomes: "denied" is 401 UNAUTHENTICATED, 403 FORBIDDEN, or (for another agency's staff) 404
  * NOT_FOUND, which hides that a record exists; anything else (2xx, or a 4xx about the input or
@@ -57,6 +59,8 @@ const routes: Record<string, Entry> = {
   'GET /api/v1/auth/session': { access: 'signed-in', call: () => get('/api/v1/auth/session') },
   'POST /api/v1/auth/change-password': { access: 'signed-in', call: () => ({ method: 'POST', url: '/api/v1/auth/change-password', body: { currentPassword: 'not-my-password', newPassword: 'Whatever-2026!' } }) },
   'GET /api/v1/agencies': { access: 'signed-in', call: () => get('/api/v1/agencies') },
+  'GET /api/v1/agencies/managed': { access: 'signed-in', call: () => get('/api/v1/agencies/managed') },
+  'PATCH /api/v1/agencies/{id}': { access: ['admin'], call: (f) => ({ method: 'PATCH', url: `/api/v1/agencies/${f.own}`, body: { fullName: '常平乡人民政府' } }) },
   'POST /api/v1/agencies': { access: ['admin'], call: (f) => ({ method: 'POST', url: '/api/v1/agencies', body: { code: `d-${f.unique()}`, name: '矩阵测试办', level: 'department', parentId: f.own } }) },
   'GET /api/v1/users': { access: ['admin'], call: (f) => get(`/api/v1/users?agencyId=${f.own}`) },
   'POST /api/v1/users': { access: ['admin'], call: (f) => ({ method: 'POST', url: '/api/v1/users', body: { username: `u.${f.unique()}`, displayName: '新用户', agencyId: f.own, roles: ['clerk'] } }) },
@@ -64,6 +68,9 @@ const routes: Record<string, Entry> = {
   'PUT /api/v1/users/{id}/roles': { access: ['admin'], call: (f) => ({ method: 'PUT', url: `/api/v1/users/${f.victim}/roles`, body: { agencyId: f.own, roles: ['clerk'] } }) },
   'POST /api/v1/users/{id}/reset-password': { access: ['admin'], call: (f) => ({ method: 'POST', url: `/api/v1/users/${f.victim}/reset-password` }) },
   'GET /api/v1/audit': { access: ['admin', 'head'], call: (f) => get(`/api/v1/audit?agencyId=${f.own}`) },
+  // The audit chain spans every agency: platform operators only.
+  'GET /api/v1/audit/chain/verify': { access: [], call: () => get('/api/v1/audit/chain/verify') },
+  'GET /api/v1/audit/chain/head': { access: [], call: () => get('/api/v1/audit/chain/head') },
   'GET /api/v1/requests': { access: ALL, call: (f) => get(`/api/v1/requests?agencyId=${f.own}`) },
   'POST /api/v1/requests': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'POST', url: '/api/v1/requests', body: newRequest(f.own) }) },
   'GET /api/v1/requests/reminders': { access: ALL, call: (f) => get(`/api/v1/requests/reminders?agencyId=${f.own}`) },
@@ -173,14 +180,16 @@ for (const dialect of DIALECTS) {
       const agencies = (await operator.request('GET', '/api/v1/auth/session')).json().agencies as { id: number; code: string }[];
       const own = agencies.find((a) => a.code === 'changping')!.id;
       const other = agencies.find((a) => a.code === 'pingan-mzj')!.id;
+      const county = agencies.find((a) => a.code === 'pingan')!.id;
       const makeUser = async (username: string, agencyId: number, role: Role) => {
         const res = await operator.request('POST', '/api/v1/users', { username, displayName: username, agencyId, roles: [role] });
         assert.equal(res.statusCode, 201, res.body);
         return res.json() as { user: { id: number }; oneTimePassword: string };
       };
-      for (const [side, agencyId] of [['own', own], ['other', other]] as const) {
+      for (const [side, agencyId] of [['own', own], ['other', other], ['county', county]] as const) {
         for (const role of ROLES) {
-          const { oneTimePassword } = await makeUser(`${side}.${role}`, agencyId, role);
+          const { user, oneTimePassword } = await makeUser(`${side}.${role}`, agencyId, role);
+          if (side === 'county') assert.equal((await operator.request('PUT', `/api/v1/users/${user.id}/roles`, { agencyId, roles: [role], scope: 'subtree' })).statusCode, 200);
           clients.set(`${side}.${role}`, await loginClient(t.app, `${side}.${role}`, oneTimePassword));
         }
       }
@@ -234,7 +243,7 @@ for (const dialect of DIALECTS) {
             ...(call.raw ? { payload: call.raw.payload } : call.body === undefined ? {} : { payload: call.body as object }),
           });
           const got = outcomeOf(res);
-          const [side, role] = who.split('.') as ['own' | 'other' | 'anonymous', Role | undefined];
+          const [side, role] = who.split('.') as ['own' | 'county' | 'other' | 'anonymous', Role | undefined];
           let expected: Outcome[];
           if (entry.access === 'public') expected = ['allowed'];
           else if (side === 'anonymous') expected = ['unauthenticated'];

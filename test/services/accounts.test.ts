@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { changePassword, FAILURES_BEFORE_LOCK, login, logout, resolveSession } from '../../src/services/accounts.ts';
 import { createUser, listUsers, resetPassword, setUserRoles } from '../../src/services/users.ts';
-import { createAgency } from '../../src/services/agencies.ts';
+import { createAgency } from '../../src/services/agency-management.ts';
 import { seedDemo } from '../../src/services/seed.ts';
 import { systemActor } from '../../src/services/context.ts';
 import { AppError } from '../../src/services/errors.ts';
@@ -39,7 +39,8 @@ for (const dialect of DIALECTS) {
       const seeded = await seedDemo(t.deps);
       adminPassword = seeded.admin!.oneTimePassword;
       agencyId = (await t.handle.db.selectFrom('agencies').select('id').where('code', '=', 'changping').executeTakeFirstOrThrow()).id;
-      otherAgencyId = (await createAgency(t.deps, system, { code: 'other', name: '其他县民政局', level: 'department', parentId: null })).id;
+      const otherCounty = await createAgency(t.deps, system, { code: 'other-county', name: '其他县', level: 'county', parentId: null });
+      otherAgencyId = (await createAgency(t.deps, system, { code: 'other', name: '其他县民政局', level: 'department', parentId: otherCounty.id })).id;
     });
     after(async () => t.cleanup());
 

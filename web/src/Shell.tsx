@@ -18,6 +18,7 @@ import { AgencyContext } from './agency';
 import { Dashboard } from './pages/Dashboard';
 import { AreaPage } from './pages/AreaPage';
 import { UsersPage } from './pages/UsersPage';
+import { AgenciesPage } from './pages/AgenciesPage';
 import { AuditPage } from './pages/AuditPage';
 import { ChangePasswordForm } from './pages/ChangePasswordPage';
 import { RequestsPage } from './pages/RequestsPage';
@@ -51,13 +52,14 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
   const [passwordOpen, setPasswordOpen] = useState(false);
   const [agencyId, setAgencyId] = useState<number | null>(() => {
     const saved = Number(localStorage.getItem(STORAGE_KEY));
-    return session.agencies.some((a) => a.id === saved) ? saved : (session.agencies[0]?.id ?? null);
+    if (session.agencies.some((a) => a.id === saved)) return saved;
+    // First visit: the agency where the user does the most (a county admin's own staff work is
+    // usually in one township), not simply the top of the tree.
+    const busiest = [...session.agencies].sort((a, b) => b.myRoles.length - a.myRoles.length)[0];
+    return busiest?.id ?? null;
   });
   const agency: Agency | null = session.agencies.find((a) => a.id === agencyId) ?? null;
-  const myRoles = useMemo(
-    () => session.user.roles.filter((r) => r.agencyId === agencyId).map((r) => r.role),
-    [session.user.roles, agencyId],
-  );
+  const myRoles = useMemo(() => session.agencies.find((a) => a.id === agencyId)?.myRoles ?? [], [session.agencies, agencyId]);
 
   const menuItems = [
     { key: '/', icon: <HomeOutlined />, label: '首页' },
@@ -67,6 +69,7 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
       icon: <SettingOutlined />,
       label: '系统管理',
       children: [
+        { key: '/system/agencies', label: '机构管理' },
         { key: '/system/users', label: '用户管理' },
         { key: '/system/calendar', label: '工作日历' },
         { key: '/system/agency', label: '机构设置' },
@@ -114,31 +117,35 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
           {menu}
         </Drawer>
         <Layout>
-          <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', gap: 12 }}>
+          <Layout.Header style={{ background: '#fff', padding: wide ? '0 16px' : '8px', display: 'flex', alignItems: 'center', gap: wide ? 12 : 8, height: 'auto', minHeight: 64, lineHeight: 'normal', flexWrap: 'wrap' }}>
             {!wide && <Button icon={<MenuOutlined />} aria-label="打开导航" onClick={() => setDrawer(true)} />}
-            <Space wrap style={{ flex: 1 }}>
-              <Typography.Text strong>当前机构</Typography.Text>
+            <Space wrap style={{ flex: 1, minWidth: 0 }}>
+              {wide && <Typography.Text strong>当前机构</Typography.Text>}
               <Select
                 aria-label="切换机构"
                 data-testid="agency-switcher"
-                style={{ minWidth: 180 }}
+                style={{ minWidth: wide ? 180 : 150, maxWidth: wide ? undefined : 200 }}
                 value={agencyId ?? undefined}
                 placeholder="无可用机构"
-                options={session.agencies.map((a) => ({ value: a.id, label: `${a.name}（${a.levelLabel}）` }))}
+                options={session.agencies.map((a) => ({ value: a.id, label: `${a.name} · ${a.levelLabel}${a.closed ? "（已撤销）" : ""}` }))}
                 onChange={(id: number) => {
                   setAgencyId(id);
                   localStorage.setItem(STORAGE_KEY, String(id));
                 }}
               />
             </Space>
-            <Space>
-              <Typography.Text>{session.user.displayName}</Typography.Text>
-              <Button onClick={() => setPasswordOpen(true)}>修改密码</Button>
-              <Button onClick={logout}>退出</Button>
+            <Space size={wide ? 8 : 4}>
+              {wide && <Typography.Text>{session.user.displayName}</Typography.Text>}
+              <Button size={wide ? 'middle' : 'small'} onClick={() => setPasswordOpen(true)}>
+                修改密码
+              </Button>
+              <Button size={wide ? 'middle' : 'small'} onClick={logout}>
+                退出
+              </Button>
             </Space>
           </Layout.Header>
-          <Layout.Content style={{ margin: 16 }}>
-            <main style={{ background: '#fff', padding: 24, minHeight: 360 }}>
+          <Layout.Content style={{ margin: wide ? 16 : 8 }}>
+            <main style={{ background: '#fff', padding: wide ? 24 : 12, minHeight: 360 }}>
               <Routes>
                 <Route path="/" element={<Dashboard />} />
                 <Route path="/proactive" element={<DocumentsPage />} />
@@ -158,6 +165,7 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
                 <Route path="/system/calendar" element={<CalendarPage />} />
                 <Route path="/system/agency" element={<AgencySettingsPage />} />
                 <Route path="/system/users" element={<UsersPage />} />
+                <Route path="/system/agencies" element={<AgenciesPage />} />
                 <Route path="/system/audit" element={<AuditPage />} />
                 <Route path="*" element={<Typography.Paragraph>页面不存在。</Typography.Paragraph>} />
               </Routes>

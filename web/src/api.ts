@@ -37,14 +37,9 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return data as T;
 }
 
-export type Role = 'admin' | 'clerk' | 'reviewer' | 'head';
-
-export const roleLabels: Record<Role, string> = {
-  admin: '管理员',
-  clerk: '信息员',
-  reviewer: '审核人',
-  head: '负责人',
-};
+// Roles, scopes and their Chinese labels come from the server's policy, not a copy of it.
+export { roleLabels, scopeLabels, type Role, type RoleScope } from '../../src/domain/access/policy.ts';
+import type { Role, RoleScope } from '../../src/domain/access/policy.ts';
 
 export interface User {
   id: number;
@@ -54,7 +49,7 @@ export interface User {
   disabled: boolean;
   lockedUntil: string | null;
   platformOperator: boolean;
-  roles: { agencyId: number; role: Role }[];
+  roles: { agencyId: number; role: Role; scope: RoleScope }[];
 }
 
 export interface Agency {
@@ -64,11 +59,19 @@ export interface Agency {
   level: string;
   levelLabel: string;
   parentId: number | null;
+  fullName: string;
+  creditCode: string | null;
+  closed: boolean;
+}
+
+/** An agency of the session, with the roles the user holds there (directly or from a 本机关及下级 grant above). */
+export interface SessionAgency extends Agency {
+  myRoles: Role[];
 }
 
 export interface Session {
   user: User;
-  agencies: Agency[];
+  agencies: SessionAgency[];
   csrfToken: string;
   expiresAt: string;
   serverTime: string;

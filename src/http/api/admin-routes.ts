@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { createUser, listUsers, resetPassword, setUserRoles, updateUser } from '../../services/users.ts';
-import { agenciesOfUser, createAgency, listAudit } from '../../services/agencies.ts';
+import { agenciesOfUser, listAudit } from '../../services/agencies.ts';
+import { createAgency, manageableAgencies, updateAgency } from '../../services/agency-management.ts';
 import type { ServiceDeps } from '../../services/context.ts';
 import { requireUser } from '../auth.ts';
-import { AgencyLevelSchema, AgencySchema, IdParams, RoleSchema, UserSchema, withErrors } from './schemas.ts';
+import { AgencyLevelSchema, AgencySchema, IdParams, RoleSchema, ScopeSchema, UserSchema, withErrors } from './schemas.ts';
 
 const AgencyQuery = Type.Object(
   { agencyId: Type.Integer({ minimum: 1, description: '机构 ID' }) },
@@ -24,13 +25,15 @@ export function adminRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['机构'],
-          summary: '创建下级机构',
+          summary: '创建机构（创建人成为其管理员）',
           body: Type.Object(
             {
               code: Type.String({ minLength: 2, maxLength: 40 }),
-              name: Type.String({ minLength: 1, maxLength: 100 }),
+              name: Type.String({ minLength: 1, maxLength: 60, description: '简称，如“常平乡”' }),
+              fullName: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '全称，如“常平乡人民政府”' })),
+              creditCode: Type.Optional(Type.String({ maxLength: 18, description: '统一社会信用代码' })),
               level: AgencyLevelSchema,
-              parentId: Type.Integer({ minimum: 1 }),
+              parentId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: '上级机构；顶级机构仅平台运维人员可建' }),
             },
             { additionalProperties: false },
           ),
@@ -41,6 +44,35 @@ export function adminRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         const agency = await createAgency(deps, requireUser(req), req.body);
         return reply.status(201).send(agency);
       },
+    );
+
+    app.get(
+      '/agencies/managed',
+      { schema: { tags: ['机构'], summary: '本人管理的机构（机构管理）', response: withErrors({ 200: Type.Object({ items: Type.Array(AgencySchema) }) }) } },
+      async (req) => ({ items: await manageableAgencies(deps, requireUser(req)) }),
+    );
+
+    app.patch(
+      '/agencies/:id',
+      {
+        schema: {
+          tags: ['机构'],
+          summary: '修改、移动、撤销或恢复机构',
+          params: IdParams,
+          body: Type.Object(
+            {
+              name: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+              fullName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+              creditCode: Type.Optional(Type.Union([Type.String({ maxLength: 18 }), Type.Null()])),
+              parentId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+              closed: Type.Optional(Type.Boolean()),
+            },
+            { additionalProperties: false, minProperties: 1 },
+          ),
+          response: withErrors({ 200: AgencySchema }),
+        },
+      },
+      async (req) => updateAgency(deps, requireUser(req), req.params.id, req.body),
     );
 
     app.get(
@@ -112,13 +144,13 @@ export function adminRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           summary: '设置用户在某机构的角色',
           params: IdParams,
           body: Type.Object(
-            { agencyId: Type.Integer({ minimum: 1 }), roles: Type.Array(RoleSchema, { maxItems: 4 }) },
+            { agencyId: Type.Integer({ minimum: 1 }), roles: Type.Array(RoleSchema, { maxItems: 4 }), scope: Type.Optional(ScopeSchema) },
             { additionalProperties: false },
           ),
           response: withErrors({ 200: UserSchema }),
         },
       },
-      async (req) => setUserRoles(deps, requireUser(req), req.params.id, req.body.agencyId, req.body.roles),
+      async (req) => setUserRoles(deps, requireUser(req), req.params.id, req.body.agencyId, req.body.roles, req.body.scope ?? 'agency'),
     );
 
     app.post(

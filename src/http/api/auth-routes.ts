@@ -4,11 +4,11 @@ import { changePassword, login, logout } from '../../services/accounts.ts';
 import { agenciesOfUser } from '../../services/agencies.ts';
 import type { ServiceDeps } from '../../services/context.ts';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../auth.ts';
-import { AgencySchema, UserSchema, withErrors } from './schemas.ts';
+import { AgencySchema, RoleSchema, UserSchema, withErrors } from './schemas.ts';
 
 const SessionResponse = Type.Object({
   user: UserSchema,
-  agencies: Type.Array(AgencySchema),
+  agencies: Type.Array(Type.Intersect([AgencySchema, Type.Object({ myRoles: Type.Array(RoleSchema, { description: '本人在该机构（含经上级“本机关及下级”授权）持有的角色' }) })])),
   csrfToken: Type.String(),
   expiresAt: Type.String(),
   /** The server's clock: the workspace takes "today" from it, not from the browser. */

@@ -14,7 +14,7 @@ const Item = Type.Union([Type.Literal('license'), Type.Literal('penalty'), Type.
 export function disclosureRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/art20-statistics', { schema: { tags: ['主动公开'], summary: '第二十条统计（许可、处罚、强制、收费）', querystring: AgencyYear } }, async (req) => {
-      requireStaff(req, req.query.agencyId);
+      await requireStaff(deps, req, req.query.agencyId);
       return getArt20Statistics(deps.db, req.query.agencyId, req.query.year);
     });
 
@@ -51,7 +51,7 @@ export function disclosureRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
 
     const Slug = Type.Object({ slug: Type.Union([Type.Literal('guide'), Type.Literal('rules')]) });
     app.get('/portal-pages/:slug', { schema: { tags: ['门户'], summary: '公开指南、公开制度', params: Slug, querystring: Type.Object({ agencyId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }) } }, async (req) => {
-      requireStaff(req, req.query.agencyId);
+      await requireStaff(deps, req, req.query.agencyId);
       const page = await getPortalPage(deps, req.query.agencyId, req.params.slug);
       return page ? { title: page.title, bodyHtml: page.body_html, updatedAt: page.updated_at } : { title: '', bodyHtml: '', updatedAt: null };
     });
@@ -75,7 +75,7 @@ export function disclosureRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
       '/publishing-plan',
       { schema: { tags: ['主动公开'], summary: '发布计划', querystring: Type.Object({ agencyId: Type.Integer({ minimum: 1 }), month: Type.String({ pattern: '^\\d{4}-\\d{2}$' }) }, { additionalProperties: false }) } },
       async (req) => {
-        requireStaff(req, req.query.agencyId);
+        await requireStaff(deps, req, req.query.agencyId);
         return { items: await listPlan(deps, req.query.agencyId, req.query.month) };
       },
     );
@@ -98,7 +98,7 @@ export function disclosureRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
       '/dashboard/stale-columns',
       { schema: { tags: ['统计分析'], summary: '超过 N 天未更新的栏目', querystring: Type.Object({ agencyId: Type.Integer({ minimum: 1 }), days: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })) }, { additionalProperties: false }) } },
       async (req) => {
-        requireStaff(req, req.query.agencyId);
+        await requireStaff(deps, req, req.query.agencyId);
         return { items: await staleColumns(deps, req.query.agencyId, req.query.days ?? 90) };
       },
     );

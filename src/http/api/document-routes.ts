@@ -174,7 +174,7 @@ export function documentRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
       '/categories',
       { schema: { tags: ['主动公开'], summary: '公开目录栏目', querystring: Type.Object({ agencyId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }) } },
       async (req) => {
-        requireStaff(req, req.query.agencyId);
+        await requireStaff(deps, req, req.query.agencyId);
         return { items: await listCategories(deps, req.query.agencyId) };
       },
     );

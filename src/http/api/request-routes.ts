@@ -200,7 +200,7 @@ export function noticeRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
       '/agencies/:id/notice-settings',
       { schema: { tags: ['依申请公开'], summary: '文书设置（复议机关、管辖法院、联系方式等）', params: IdParams } },
       async (req) => {
-        requireStaff(req, req.params.id);
+        await requireStaff(deps, req, req.params.id);
         return getNoticeSettings(deps.db, req.params.id);
       },
     );

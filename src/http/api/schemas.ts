@@ -11,6 +11,8 @@ export const RoleSchema = Type.Union(
   { description: '角色：admin 管理员、clerk 信息员、reviewer 审核人、head 负责人' },
 );
 
+export const ScopeSchema = Type.Union([Type.Literal('agency'), Type.Literal('subtree')], { description: '范围：agency 本机关、subtree 本机关及下级' });
+
 export const AgencyLevelSchema = Type.Union([
   Type.Literal('province'),
   Type.Literal('city'),
@@ -27,7 +29,7 @@ export const UserSchema = Type.Object({
   disabled: Type.Boolean(),
   lockedUntil: Type.Union([Type.String(), Type.Null()]),
   platformOperator: Type.Boolean({ description: '平台运维人员（可修改工作日历、管理所有账号；仅能由命令行授予）' }),
-  roles: Type.Array(Type.Object({ agencyId: Type.Integer(), role: RoleSchema })),
+  roles: Type.Array(Type.Object({ agencyId: Type.Integer(), role: RoleSchema, scope: ScopeSchema })),
 });
 
 export const AgencySchema = Type.Object({
@@ -37,6 +39,9 @@ export const AgencySchema = Type.Object({
   level: AgencyLevelSchema,
   levelLabel: Type.String(),
   parentId: Type.Union([Type.Integer(), Type.Null()]),
+  fullName: Type.String(),
+  creditCode: Type.Union([Type.String(), Type.Null()]),
+  closed: Type.Boolean(),
 });
 
 /** Standard error responses every route documents. */

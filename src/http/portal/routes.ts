@@ -72,11 +72,14 @@ export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
   );
 
   const home = async (agency: PortalAgency): Promise<string> => {
-    const others = (await portalAgencies(deps))
-      .filter((a) => a.code !== agency.code)
-      .slice(0, 200)
-      .map((a) => ({ code: a.code, name: a.name }));
-    return agencyHomePage(agency, others);
+    const all = await portalAgencies(deps);
+    const self = all.find((a) => a.code === agency.code);
+    // A government's portal leads to the townships and departments below it.
+    const isBelow = (a: Agency) => self !== undefined && a.parent_id === self.id;
+    const view = (a: Agency) => ({ code: a.code, name: a.name });
+    const below = all.filter(isBelow).slice(0, 200).map(view);
+    const others = all.filter((a) => a.code !== agency.code && !isBelow(a)).slice(0, 200).map(view);
+    return agencyHomePage(agency, others, below);
   };
 
   app.get('/', async (_req, reply) => {

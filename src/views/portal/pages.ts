@@ -11,7 +11,7 @@ const columnIntro: Record<OpenColumnSlug, string> = {
   interaction: '留言咨询、意见建议和调查征集。',
 };
 
-export function agencyHomePage(agency: PortalAgency, others: PortalAgency[]): string {
+export function agencyHomePage(agency: PortalAgency, others: PortalAgency[], below: PortalAgency[] = []): string {
   const base = agencyBase(agency);
   return portalPage({
     title: '政府信息公开',
@@ -29,6 +29,12 @@ export function agencyHomePage(agency: PortalAgency, others: PortalAgency[]): st
   )}
 </ul>
 ${
+  below.length > 0
+    ? html`<section aria-labelledby="below"><h2 id="below">下级机构</h2><ul class="agency-list">${below.map(
+        (o) => html`<li><a href="${agencyBase(o)}/">${o.name}</a></li>`,
+      )}</ul></section>`
+    : ''
+}${
   others.length > 0
     ? html`<section aria-labelledby="others"><h2 id="others">其他机构</h2><ul class="agency-list">${others.map(
         (o) => html`<li><a href="${agencyBase(o)}/">${o.name}</a></li>`,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
-import { api, ApiError, roleLabels, type Role, type User } from '../api';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
+import { api, ApiError, roleLabels, scopeLabels, type Role, type RoleScope, type User } from '../api';
 import { useAgency } from '../agency';
 import { serverNow } from '../clock';
 
@@ -55,10 +55,10 @@ export function UsersPage() {
     }
   };
 
-  const saveRoles = async (v: { roles: Role[] }) => {
+  const saveRoles = async (v: { roles: Role[]; scope: RoleScope }) => {
     if (!editing) return;
     try {
-      await api('PUT', `/users/${editing.id}/roles`, { agencyId: agency.id, roles: v.roles ?? [] });
+      await api('PUT', `/users/${editing.id}/roles`, { agencyId: agency.id, roles: v.roles ?? [], scope: v.scope ?? 'agency' });
       setEditing(null);
       message.success('角色已更新');
       await load();
@@ -115,7 +115,14 @@ export function UsersPage() {
           {
             title: '本机构角色',
             render: (_, u) =>
-              u.roles.filter((r) => r.agencyId === agency.id).map((r) => <Tag key={r.role}>{roleLabels[r.role]}</Tag>),
+              u.roles
+                .filter((r) => r.agencyId === agency.id)
+                .map((r) => (
+                  <Tag key={r.role} color={r.scope === 'subtree' ? 'blue' : undefined}>
+                    {roleLabels[r.role]}
+                    {r.scope === 'subtree' ? `（${scopeLabels.subtree}）` : ''}
+                  </Tag>
+                )),
           },
           {
             title: '状态',
@@ -130,7 +137,8 @@ export function UsersPage() {
                   size="small"
                   onClick={() => {
                     setEditing(u);
-                    rolesForm.setFieldsValue({ roles: u.roles.filter((r) => r.agencyId === agency.id).map((r) => r.role) });
+                    const here = u.roles.filter((r) => r.agencyId === agency.id);
+                    rolesForm.setFieldsValue({ roles: here.map((r) => r.role), scope: here.some((r) => r.scope === 'subtree') ? 'subtree' : 'agency' });
                   }}
                 >
                   设置角色
@@ -149,7 +157,8 @@ export function UsersPage() {
         ]}
       />
       <Modal open={creating} title="新建用户" okText="创建" cancelText="取消" onCancel={() => setCreating(false)} onOk={() => form.submit()} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={create} initialValues={{ roles: ['clerk'] }}>
+        {/* No role is ticked in advance: a reviewer created here must not silently become a clerk too. */}
+        <Form form={form} layout="vertical" onFinish={create}>
           <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }, { pattern: /^[A-Za-z0-9_.-]{3,40}$/, message: '3–40 位字母、数字、下划线、点或连字符' }]}>
             <Input />
           </Form.Item>
@@ -166,11 +175,14 @@ export function UsersPage() {
           <Form.Item label="本机构角色" name="roles">
             <Checkbox.Group options={roleOptions} />
           </Form.Item>
+          <Form.Item label="范围" name="scope" extra="“本机关及下级”使这些角色同样适用于本机构的全部下级机构。">
+            <Radio.Group options={(Object.keys(scopeLabels) as RoleScope[]).map((s) => ({ value: s, label: scopeLabels[s] }))} />
+          </Form.Item>
         </Form>
       </Modal>
       <Modal open={!!secret} title="一次性密码" okText="我已记下" cancelButtonProps={{ style: { display: 'none' } }} onOk={() => setSecret(null)} onCancel={() => setSecret(null)}>
         <Typography.Paragraph>
-          用户 <b>{secret?.username}</b> 的一次性密码如下，只显示这一次，请转交本人，首次登录后须修改：
+          用户 <b>{secret?.username}</b> 的一次性密码如下，只显示这一次，24 小时内有效，请转交本人，首次登录后须修改：
         </Typography.Paragraph>
         <Typography.Paragraph copyable code style={{ fontSize: 18 }}>
           {secret?.password}

@@ -1,0 +1,64 @@
+/**
+ * Who may do what: every action of the product × the roles that may take it, in one table.
+ * Roles are granted per agency, with a scope (本机关, or 本机关及下级); holding a role in
+ * agency A grants nothing in agency B unless B lies below A and the grant's scope is the subtree.
+ * Pure: services/policy.ts turns a user's grants into a scope for one agency.
+ */
+export type Role = 'admin' | 'clerk' | 'reviewer' | 'head';
+export type RoleScope = 'agency' | 'subtree';
+
+export const allRoles: readonly Role[] = ['admin', 'clerk', 'reviewer', 'head'];
+
+export const roleLabels: Record<Role, string> = {
+  admin: '管理员',
+  clerk: '信息员',
+  reviewer: '审核人',
+  head: '负责人',
+};
+
+export const scopeLabels: Record<RoleScope, string> = {
+  agency: '本机关',
+  subtree: '本机关及下级',
+};
+
+const ALL = allRoles;
+const OFFICE: readonly Role[] = ['admin', 'clerk', 'head'];
+
+export const permissions = {
+  /** Read the agency's records (lists, details, statistics, settings). */
+  'agency.read': ALL,
+  'agencies.manage': ['admin'],
+  'users.manage': ['admin'],
+  'audit.read': ['admin', 'head'],
+  /** One-person offices: allow a drafter to review and approve their own document, with a reason. */
+  'selfReview.allow': ['admin'],
+  'settings.notices': ['admin', 'head'],
+  'settings.catalogue': ['admin', 'head'],
+  'settings.indexScheme': ['admin'],
+  'documents.draft': ['admin', 'clerk'],
+  'documents.review': ['reviewer'],
+  'documents.reject': ['reviewer', 'head'],
+  'documents.approve': ['head'],
+  'documents.publish': OFFICE,
+  'documents.withdraw': ['admin', 'head'],
+  'requests.record': OFFICE,
+  'requests.approveExtension': ['head'],
+  'art20.edit': OFFICE,
+  'plan.edit': OFFICE,
+  'portalPages.edit': OFFICE,
+  'reports.edit': OFFICE,
+  'reports.publish': ['head'],
+  'appeals.edit': OFFICE,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function rolesAllow(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = permissions[permission];
+  return roles.some((r) => allowed.includes(r));
+}
+
+/** The roles that may take an action, as Chinese words: for refusals ("须由负责人…"). */
+export function whoMay(permission: Permission): string {
+  return permissions[permission].map((r) => roleLabels[r]).join('或');
+}
