@@ -4,12 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parse } from 'csv-parse/sync';
 import { agencyLevels, type AgencyLevel } from '../domain/agencies/hierarchy.ts';
-import { findAgency, listAllAgencies, presentAgency } from '../services/agencies.ts';
-import { createAgency, importAgencies, type ImportedAgencyRow } from '../services/agency-management.ts';
+import type { ImportedAgencyRow } from '../services/agency-management.ts';
 import { systemActor, type ServiceDeps } from '../services/context.ts';
 import { AppError } from '../services/errors.ts';
+
+// Services and the CSV parser load when a command runs, not when the CLI starts (see main.ts).
 
 type WithDeps = <T>(fn: (rt: { deps: ServiceDeps }) => Promise<T>) => Promise<T>;
 
@@ -17,7 +17,8 @@ const LEVELS = Object.keys(agencyLevels).join('|');
 const IMPORT_COLUMNS = ['code', 'name', 'short_name', 'level', 'parent_code', 'credit_code'] as const;
 
 /** Rows of an agency CSV (UTF-8, with or without BOM; header row with IMPORT_COLUMNS). */
-export function parseAgencyCsv(text: string): ImportedAgencyRow[] {
+export async function parseAgencyCsv(text: string): Promise<ImportedAgencyRow[]> {
+  const { parse } = await import('csv-parse/sync');
   let records: Record<string, string>[];
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, trim: true, relax_column_count: false });
@@ -51,6 +52,8 @@ export function registerAgencyCommands(program: Command, withRuntime: WithDeps, 
     .option('--parent <code>', '上级机构代码（省、市、县、乡镇可不填；部门必填）')
     .option('--credit-code <code>', '统一社会信用代码')
     .action(async (opts: { code: string; name: string; shortName: string; level: string; parent?: string; creditCode?: string }) => {
+      const { findAgency } = await import('../services/agencies.ts');
+      const { createAgency } = await import('../services/agency-management.ts');
       await withRuntime(async ({ deps }) => {
         const parent = opts.parent ? await findAgency(deps.db, opts.parent) : undefined;
         if (opts.parent && !parent) throw new AppError('NOT_FOUND', `上级机构“${opts.parent}”不存在`);
@@ -70,6 +73,7 @@ export function registerAgencyCommands(program: Command, withRuntime: WithDeps, 
     .description('列出机构（按层级缩进）/ list agencies as a tree')
     .option('--json', '输出 JSON')
     .action(async (opts: { json?: boolean }) => {
+      const { listAllAgencies, presentAgency } = await import('../services/agencies.ts');
       await withRuntime(async ({ deps }) => {
         const all = (await listAllAgencies(deps.db)).map(presentAgency);
         if (opts.json) return out(JSON.stringify(all, null, 2));
@@ -93,7 +97,8 @@ export function registerAgencyCommands(program: Command, withRuntime: WithDeps, 
       } catch {
         throw new AppError('NOT_FOUND', `无法读取文件 ${file}`);
       }
-      const rows = parseAgencyCsv(text);
+      const rows = await parseAgencyCsv(text);
+      const { importAgencies } = await import('../services/agency-management.ts');
       await withRuntime(async ({ deps }) => {
         const created = await importAgencies(deps, systemActor('cli'), rows);
         out(`已导入 ${created.length} 个机构`);
