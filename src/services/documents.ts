@@ -1,10 +1,12 @@
 import { compareIsoDates, dateProblem, type IsoDate } from '../domain/calendar/index.ts';
+import { getSelfReview } from './self-review.ts';
 import { scopeFor } from './policy.ts';
 import { proactivePublicationDue } from '../domain/deadlines/index.ts';
 import {
   DEFAULT_INDEX_SCHEME,
   formatIndexNo,
   nextStatus,
+  documentActions,
   statusLabels,
   validateIndexScheme,
   validityLabels,
@@ -332,7 +334,8 @@ async function transitionDocumentInTx(
     const roles = await staffRoles(tx, actor, before.agency_id);
     if (action === 'submit') await rescan(tx, before);
     const hits = await unresolvedHits(tx, id);
-    const next = nextStatus({ status: before.status as DocumentStatus, unresolvedHits: hits, roles }, action);
+    const next = nextStatus({ status: before.status as DocumentStatus, unresolvedHits: hits, roles, ...(await fourEyesFacts(tx, actor, before)) }, action);
+    const selfReview = next.ok && next.selfReview === true;
     if (!next.ok) throw next.byRole ? forbidden(next.reason) : new AppError('WORKFLOW_REFUSED', next.reason, 409, { unresolvedHits: hits });
     const patch: Partial<DocumentRow> = { status: next.status, updated_at: deps.now().toISOString() };
     if (action === 'review') {
@@ -340,7 +343,7 @@ async function transitionDocumentInTx(
       if (!c || !c.noStateSecret || !c.noPrivacy || !c.noSecurityRisk || !c.inScope) {
         throw new AppError('REVIEW_INCOMPLETE', '保密审查须逐项确认：不涉及国家秘密；不涉及工作秘密、商业秘密和个人隐私；不危及“三安全一稳定”；属于主动公开范围', 400);
       }
-      patch.review_json = JSON.stringify({ ...c, reviewer: actor.kind === 'user' ? actor.userId : null, at: deps.now().toISOString() });
+      patch.review_json = JSON.stringify({ ...c, reviewer: actor.kind === 'user' ? actor.userId : null, at: deps.now().toISOString(), ...(selfReview ? { selfReview: true } : {}) });
     }
     if ((action === 'reject' || action === 'withdraw') && !input.reason?.trim()) {
       throw new AppError('REASON_REQUIRED', action === 'reject' ? '退回须写明理由' : '撤回须写明理由', 400);
@@ -367,7 +370,7 @@ async function transitionDocumentInTx(
       entity: 'document',
       entityId: id,
       before: { status: before.status },
-      after: { status: after.status, reason: input.reason, checklist: input.checklist, scheduledAt: patch.scheduled_at },
+      after: { status: after.status, reason: input.reason, checklist: input.checklist, scheduledAt: patch.scheduled_at, ...(selfReview ? { selfReview: true } : {}) },
     });
     return after;
   });
@@ -503,8 +506,9 @@ export async function listDocuments(deps: ServiceDeps, actor: Actor, agencyId: n
 
 export async function getDocument(deps: ServiceDeps, actor: Actor, id: number) {
   const row = await getRow(deps.db, id);
-  await staffRoles(deps.db, actor, row.agency_id);
+  const roles = await staffRoles(deps.db, actor, row.agency_id);
   const [summary] = await summarise(deps.db, [row], chinaDate(deps.now()));
+  const fourEyes = await fourEyesFacts(deps.db, actor, row);
   const attachments = await deps.db.selectFrom('document_attachments').select(['id', 'name', 'kind', 'mime', 'size_bytes as sizeBytes']).where('document_id', '=', id).execute();
   const hits = await deps.db.selectFrom('document_scan_hits').select(['id', 'source', 'kind', 'masked', 'context', 'message', 'resolution']).where('document_id', '=', id).orderBy('id').execute();
   return {
@@ -522,5 +526,12 @@ export async function getDocument(deps: ServiceDeps, actor: Actor, id: number) {
     viewCount: row.view_count,
     attachments,
     scanHits: hits,
+    // The workspace's buttons: the same rules the transition applies, for this actor.
+    actions: documentActions({ status: row.status as DocumentStatus, unresolvedHits: 0, roles, ...fourEyes }),
   };
+}
+
+/** Whether the actor drafted the document, and whether its agency allows self-review. */
+async function fourEyesFacts(tx: Tx, actor: Actor, row: DocumentRow): Promise<{ isDrafter: boolean; selfReviewAllowed: boolean }> {
+  return { isDrafter: actor.kind === 'user' && row.created_by === actor.userId, selfReviewAllowed: (await getSelfReview(tx, row.agency_id)).allowed };
 }

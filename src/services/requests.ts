@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { getSelfReview } from './self-review.ts';
 import { scopeFor } from './policy.ts';
 import { compareIsoDates, dateProblem, type IsoDate, type WorkingCalendar } from '../domain/calendar/index.ts';
 import { perPageFee, perRequestFeeForNth, type FeeQuote } from '../domain/fees/index.ts';
@@ -268,6 +269,20 @@ export async function quoteFee(tx: Tx, row: RequestRow, method: 'perRequest' | '
   return { quote: result.value, quantity: n };
 }
 
+/**
+ * The four-eyes rule for extensions: whoever asked for the extension does not approve it, unless
+ * the agency allows self-review (then the approval is marked as such). Returns whether it is one.
+ */
+async function extensionSelfApproval(tx: Tx, actor: Actor, agencyId: number, requestId: number, type: string): Promise<boolean> {
+  if (actor.kind !== 'user' || (type !== 'extensionApproved' && type !== 'extensionRejected')) return false;
+  const asked = await tx.selectFrom('request_events').select('actor_user_id').where('request_id', '=', requestId).where('type', '=', 'extensionRequested').orderBy('seq', 'desc').executeTakeFirst();
+  if (asked?.actor_user_id !== actor.userId) return false;
+  if (!(await getSelfReview(tx, agencyId)).allowed) {
+    throw forbidden('申请延期的工作人员不能审批本人的延期申请（四眼原则）；本机构仅一人办公的，可由管理员在“机构设置”中开启自审并写明理由');
+  }
+  return true;
+}
+
 /** Records one step of the lifecycle, refusing anything the 条例 does not allow. */
 export async function recordEvent(deps: ServiceDeps, actor: Actor, requestId: number, input: EventInput): Promise<RequestDetail> {
   const today = chinaDate(deps.now());
@@ -280,6 +295,7 @@ export async function recordEvent(deps: ServiceDeps, actor: Actor, requestId: nu
     if (!roleMayRecord(input.type, roles)) {
       throw forbidden(input.type === 'extensionApproved' || input.type === 'extensionRejected' ? '延期须经负责人批准（条例第三十三条）' : '您的角色不能执行此操作');
     }
+    const selfApproval = await extensionSelfApproval(tx, actor, row.agency_id, requestId, input.type);
     let event: RequestEvent;
     if (input.type === 'feeNoticeSent') {
       const { quote, quantity } = await quoteFee(tx, row, input.method, input.quantity);
@@ -297,7 +313,7 @@ export async function recordEvent(deps: ServiceDeps, actor: Actor, requestId: nu
     }
     const actorId = actor.kind === 'user' ? actor.userId : null;
     await appendEvents(tx, deps, requestId, existing, [event], actorId);
-    await appendAudit(tx, { at: deps.now(), actorUserId: actorId, agencyId: row.agency_id, action: `request.${event.type}`, entity: 'request', entityId: requestId, after: event });
+    await appendAudit(tx, { at: deps.now(), actorUserId: actorId, agencyId: row.agency_id, action: `request.${event.type}`, entity: 'request', entityId: requestId, after: selfApproval ? { ...event, selfReview: true } : event });
   });
   return getRequest(deps, actor, requestId);
 }

@@ -2,6 +2,7 @@ import type { ServiceDeps } from './context.ts';
 import { systemActor } from './context.ts';
 import { findAgency } from './agencies.ts';
 import { createAgency, updateAgency } from './agency-management.ts';
+import { getSelfReview, setSelfReview } from './self-review.ts';
 import { createUser, setPlatformOperator } from './users.ts';
 import { DEMO_DEPARTMENT, seedDemoRequests } from './demo-requests.ts';
 import { getNoticeSettings, saveNoticeSettings } from './notices.ts';
@@ -79,6 +80,11 @@ export async function seedDemo(deps: ServiceDeps): Promise<SeedResult> {
     }
   }
   await seedDemoReports(deps, agency.id, department.id);
+  // 常平乡's open-government work is one clerk's (明确专人负责): the demo allows self-review there,
+  // so one account can try every step; 平安县民政局 keeps the four-eyes rule.
+  if (fresh && !(await getSelfReview(deps.db, agency.id)).allowed) {
+    await setSelfReview(deps, actor, agency.id, { allowed: true, reason: '演示数据：本乡政务公开工作由一人负责，起草、审查、批准由同一人完成' });
+  }
   const anyUser = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (!anyUser) {
     const { user, oneTimePassword } = await createUser(deps, actor, {

@@ -38,61 +38,7 @@ export const statusLabels: Record<DocumentStatus, string> = {
   withdrawn: '已撤回',
 };
 
-export type DocumentAction = 'submit' | 'review' | 'reject' | 'approve' | 'publish' | 'schedule' | 'withdraw' | 'edit';
-
-export interface WorkflowFacts {
-  status: DocumentStatus;
-  unresolvedHits: number;
-  /** Roles the actor holds in the document's agency. */
-  roles: readonly ('admin' | 'clerk' | 'reviewer' | 'head')[];
-}
-
-/**
- * Draft → submit → 保密审查 (reviewer) → approve (head) → publish now or scheduled; withdraw
- * with a reason. Returns the new status, or a Chinese reason for refusing.
- */
-export function nextStatus(facts: WorkflowFacts, action: DocumentAction): { ok: true; status: DocumentStatus } | { ok: false; reason: string; byRole: boolean } {
-  const has = (r: 'admin' | 'clerk' | 'reviewer' | 'head') => facts.roles.includes(r);
-  // byRole: the actor's roles forbid the step (403); otherwise the document's state does (409).
-  const refuse = (reason: string) => ({ ok: false as const, reason, byRole: false });
-  const deny = (reason: string) => ({ ok: false as const, reason, byRole: true });
-  const s = facts.status;
-  switch (action) {
-    case 'edit':
-      if (!(has('clerk') || has('admin'))) return deny('只有信息员可以编辑文件');
-      if (s !== 'draft') return refuse(`“${statusLabels[s]}”状态的文件不能编辑，请先退回草稿`);
-      return { ok: true, status: 'draft' };
-    case 'submit':
-      if (!(has('clerk') || has('admin'))) return deny('只有信息员可以提交审查');
-      if (s !== 'draft') return refuse('只有草稿可以提交审查');
-      return { ok: true, status: 'submitted' };
-    case 'review':
-      if (!has('reviewer')) return deny('保密审查须由审核人进行');
-      if (s !== 'submitted') return refuse('文件不在待审查状态');
-      if (facts.unresolvedHits > 0) return refuse(`自动检测发现 ${facts.unresolvedHits} 处疑似敏感信息尚未处理，不能通过保密审查`);
-      return { ok: true, status: 'reviewed' };
-    case 'reject':
-      if (!(has('reviewer') || has('head'))) return deny('只有审核人或负责人可以退回');
-      if (s !== 'submitted' && s !== 'reviewed' && s !== 'approved') return refuse('该状态的文件不能退回');
-      return { ok: true, status: 'draft' };
-    case 'approve':
-      if (!has('head')) return deny('发布须经负责人批准');
-      if (s !== 'reviewed') return refuse('文件须先通过保密审查');
-      return { ok: true, status: 'approved' };
-    case 'publish':
-    case 'schedule':
-      if (!(has('head') || has('clerk') || has('admin'))) return deny('没有发布权限');
-      if (s !== 'approved' && !(action === 'publish' && s === 'scheduled')) return refuse('文件须经保密审查和负责人批准后才能发布');
-      if (facts.unresolvedHits > 0) return refuse(`存在 ${facts.unresolvedHits} 处未处理的疑似敏感信息，不能发布`);
-      return { ok: true, status: action === 'publish' ? 'published' : 'scheduled' };
-    case 'withdraw':
-      if (!(has('head') || has('admin'))) return deny('撤回须由负责人或管理员执行');
-      if (s !== 'published' && s !== 'scheduled') return refuse('只有已发布或定时发布的文件可以撤回');
-      return { ok: true, status: 'withdrawn' };
-    default:
-      return refuse('未知操作');
-  }
-}
+export { nextStatus, documentActions, documentActionLabels, type DocumentAction, type WorkflowFacts } from './workflow.ts';
 
 /**
  * Formats an index number (索引号) from an agency's scheme. Placeholders: {agency} agency

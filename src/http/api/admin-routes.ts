@@ -4,7 +4,8 @@ import { createUser, listUsers, resetPassword, setUserRoles, updateUser } from '
 import { agenciesOfUser, listAudit } from '../../services/agencies.ts';
 import { createAgency, manageableAgencies, updateAgency } from '../../services/agency-management.ts';
 import type { ServiceDeps } from '../../services/context.ts';
-import { requireUser } from '../auth.ts';
+import { requireStaff, requireUser } from '../auth.ts';
+import { getSelfReview, setSelfReview } from '../../services/self-review.ts';
 import { AgencyLevelSchema, AgencySchema, IdParams, RoleSchema, ScopeSchema, UserSchema, withErrors } from './schemas.ts';
 
 const AgencyQuery = Type.Object(
@@ -73,6 +74,29 @@ export function adminRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => updateAgency(deps, requireUser(req), req.params.id, req.body),
+    );
+
+    const SelfReview = Type.Object({ allowed: Type.Boolean(), reason: Type.Union([Type.String(), Type.Null()]), by: Type.Union([Type.Integer(), Type.Null()]), at: Type.Union([Type.String(), Type.Null()]) });
+    app.get(
+      '/agencies/:id/self-review',
+      { schema: { tags: ['机构'], summary: '自审设置（一人办公时允许起草人自行审查、批准）', params: IdParams, response: withErrors({ 200: SelfReview }) } },
+      async (req) => {
+        await requireStaff(deps, req, req.params.id);
+        return getSelfReview(deps.db, req.params.id);
+      },
+    );
+    app.put(
+      '/agencies/:id/self-review',
+      {
+        schema: {
+          tags: ['机构'],
+          summary: '开启或关闭自审（须写明理由，管理员）',
+          params: IdParams,
+          body: Type.Object({ allowed: Type.Boolean(), reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+          response: withErrors({ 200: SelfReview }),
+        },
+      },
+      async (req) => setSelfReview(deps, requireUser(req), req.params.id, req.body),
     );
 
     app.get(

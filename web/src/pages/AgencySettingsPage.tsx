@@ -85,6 +85,7 @@ export function AgencySettingsPage() {
               </Card>
             ),
           },
+          { key: 'self-review', label: '自审设置', children: <SelfReviewEditor /> },
           ...(['guide', 'rules'] as const).map((slug) => ({ key: slug, label: slug === 'guide' ? '公开指南' : '公开制度', children: <PortalPageEditor slug={slug} /> })),
         ]}
       />
@@ -127,5 +128,56 @@ function PortalPageEditor({ slug }: { slug: 'guide' | 'rules' }) {
         保存并发布
       </Button>
     </Form>
+  );
+}
+
+interface SelfReview {
+  allowed: boolean;
+  reason: string | null;
+  at: string | null;
+}
+
+/** The four-eyes rule's one exception: a one-person office, with its reason on record. */
+function SelfReviewEditor() {
+  const { agency, roles } = useAgency();
+  const { message } = App.useApp();
+  const [current, setCurrent] = useState<SelfReview | null>(null);
+  const [reason, setReason] = useState('');
+  useEffect(() => {
+    if (!agency) return;
+    api<SelfReview>('GET', `/agencies/${agency.id}/self-review`)
+      .then((v) => {
+        setCurrent(v);
+        setReason(v.reason ?? '');
+      })
+      .catch(() => setCurrent(null));
+  }, [agency]);
+  if (!agency || !current) return null;
+  const save = async (allowed: boolean) => {
+    try {
+      setCurrent(await api<SelfReview>('PUT', `/agencies/${agency.id}/self-review`, { allowed, reason }));
+      message.success(allowed ? '已开启自审' : '已关闭自审');
+    } catch (err) {
+      message.error(err instanceof ApiError ? err.message : '保存失败');
+    }
+  };
+  return (
+    <Card size="small" style={{ maxWidth: 640 }}>
+      <Typography.Paragraph>
+        默认执行“四眼原则”：文件的起草人不能对其进行保密审查或批准发布，申请延期的工作人员不能审批本人的延期申请。仅一人从事政务公开工作的机构，可以开启自审并写明理由；每次自审都会在记录和审计日志中标明。
+      </Typography.Paragraph>
+      <Typography.Paragraph strong>当前：{current.allowed ? `已开启（${current.reason}）` : '未开启'}</Typography.Paragraph>
+      {roles.includes('admin') ? (
+        <>
+          <Input.TextArea aria-label="开启自审的理由" rows={3} maxLength={500} showCount value={reason} onChange={(e) => setReason(e.target.value)} placeholder="如：本机构仅一人从事政务公开工作" style={{ marginBottom: 8 }} />
+          <Button type="primary" onClick={() => save(true)} style={{ marginRight: 8 }}>
+            {current.allowed ? '更新理由' : '开启自审'}
+          </Button>
+          {current.allowed && <Button onClick={() => save(false)}>关闭自审</Button>}
+        </>
+      ) : (
+        <Typography.Text type="secondary">只有本机构管理员可以修改此设置。</Typography.Text>
+      )}
+    </Card>
   );
 }

@@ -6,6 +6,7 @@ import { api, ApiError, apiUpload } from '../api';
 import { useAgency } from '../agency';
 import { RichText } from '../RichText';
 import { dateTime, pickedChinaInstant } from '../clock';
+import type { ActionChoice } from '../../../src/domain/documents/workflow.ts';
 
 interface ScanHit {
   id: number;
@@ -40,6 +41,7 @@ interface DocumentDetail {
   attachments: { id: number; name: string; kind: string; sizeBytes: number }[];
   scanHits: ScanHit[];
   withdrawnReason: string | null;
+  actions: ActionChoice[];
 }
 
 const toDate = (v: unknown) => (v ? dayjs(v as string).format('YYYY-MM-DD') : undefined);
@@ -156,33 +158,38 @@ export function DocumentEditPage() {
       </Space>
       {doc && (
         <Space wrap style={{ margin: '16px 0' }} aria-label="流程操作">
-          {status === 'draft' && <Button onClick={() => transition('submit')}>提交保密审查</Button>}
-          {status === 'submitted' && roles.includes('reviewer') && (
-            <Button type="primary" onClick={() => setReviewOpen(true)}>
-              保密审查
-            </Button>
+          {/* The steps come from the server's own rules for this user: a step it would refuse is
+              shown disabled, with the reason (four-eyes, role). */}
+          {doc.actions.map((a) =>
+            a.action === 'schedule' ? (
+              <DatePicker
+                key={a.action}
+                showTime
+                disabled={!a.allowed}
+                placeholder={a.label}
+                onOk={(d) => {
+                  void transition('schedule', { scheduledAt: pickedChinaInstant(d) });
+                }}
+              />
+            ) : (
+              <Space key={a.action} size={4} direction="vertical">
+                <Button
+                  type={a.action === 'review' || a.action === 'approve' || a.action === 'publish' ? 'primary' : 'default'}
+                  danger={a.action === 'withdraw'}
+                  disabled={!a.allowed}
+                  aria-describedby={a.reason ? `why-${a.action}` : undefined}
+                  onClick={() => (a.action === 'review' ? setReviewOpen(true) : a.action === 'reject' || a.action === 'withdraw' ? setReasonFor(a.action) : transition(a.action))}
+                >
+                  {a.label}
+                </Button>
+                {a.reason && (
+                  <Typography.Text type="secondary" id={`why-${a.action}`} data-testid={`why-${a.action}`} style={{ fontSize: 12, maxWidth: 320, display: 'block' }}>
+                    {a.reason}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
           )}
-          {(status === 'submitted' || status === 'reviewed' || status === 'approved') && <Button onClick={() => setReasonFor('reject')}>退回修改</Button>}
-          {status === 'reviewed' && roles.includes('head') && (
-            <Button type="primary" onClick={() => transition('approve')}>
-              批准发布
-            </Button>
-          )}
-          {(status === 'approved' || status === 'scheduled') && (
-            <Button type="primary" onClick={() => transition('publish')}>
-              立即发布
-            </Button>
-          )}
-          {status === 'approved' && (
-            <DatePicker
-              showTime
-              placeholder="定时发布时间"
-              onOk={(d) => {
-                void transition('schedule', { scheduledAt: pickedChinaInstant(d) });
-              }}
-            />
-          )}
-          {(status === 'published' || status === 'scheduled') && <Button danger onClick={() => setReasonFor('withdraw')}>撤回</Button>}
           {status === 'published' && (
             <>
               <Button href={`/org/${agency.code}/documents/${doc.id}`} target="_blank">
