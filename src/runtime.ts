@@ -15,16 +15,24 @@ export async function openRuntime(config: Config): Promise<{ handle: DatabaseHan
     sqlitePath: path.join(config.dataDir, 'gongkai.sqlite'),
     sqliteSynchronous: config.sqliteSynchronous,
   });
+  const deps: ServiceDeps = { db: handle.db, dialect: handle.dialect, now: runningClock(config.clockStart), files: diskFileStore(path.join(config.dataDir, 'uploads')) };
   try {
     await migrateToLatest(handle.db);
+    await projectRequestsOnce(deps);
   } catch (err) {
     await handle.close();
     throw err;
   }
-  return {
-    handle,
-    deps: { db: handle.db, dialect: handle.dialect, now: runningClock(config.clockStart), files: diskFileStore(path.join(config.dataDir, 'uploads')) },
-  };
+  return { handle, deps };
+}
+
+/** Requests stored before their status projection existed (migration 0010) get it once. */
+async function projectRequestsOnce(deps: ServiceDeps): Promise<void> {
+  const pending = await deps.db.selectFrom('requests').select('id').where('projected_at', 'is', null).limit(1).executeTakeFirst();
+  if (!pending) return;
+  const { refreshProjections } = await import('./capabilities/requests/sql.ts');
+  const { loadCalendar } = await import('./services/calendar.ts');
+  await deps.db.transaction().execute(async (tx) => refreshProjections(tx, deps, 'unprojected', await loadCalendar(tx)));
 }
 
 /** The real clock, or one that started at `start` when this process did and runs at real speed. */

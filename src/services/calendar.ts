@@ -6,6 +6,7 @@ import {
   type CalendarDay,
   type CalendarYearData,
 } from '../domain/calendar/index.ts';
+import { refreshProjections } from '../capabilities/requests/sql.ts';
 import { appendAudit } from '../storage/audit.ts';
 import { AppError, forbidden, notFound } from './errors.ts';
 import type { Actor, ServiceDeps, Tx } from './context.ts';
@@ -91,6 +92,8 @@ export async function saveCalendarYear(deps: ServiceDeps, actor: Actor, data: Ca
         .values(days.map((d) => ({ date: d.date, year: data.year, is_off_day: d.isOffDay ? 1 : 0, name: d.name })))
         .execute();
     }
+    // Open requests' stored due dates follow the new calendar at once.
+    await refreshProjections(tx, deps, 'open', await loadCalendar(tx));
     await appendAudit(tx, {
       at: deps.now(),
       actorUserId: updatedBy,
@@ -125,6 +128,7 @@ export async function deleteCalendarYear(deps: ServiceDeps, actor: Actor, year: 
     if (!before) throw notFound(`${year} 年工作日历`);
     await tx.deleteFrom('calendar_days').where('year', '=', year).execute();
     await tx.deleteFrom('calendar_years').where('year', '=', year).execute();
+    await refreshProjections(tx, deps, 'open', await loadCalendar(tx));
     await appendAudit(tx, {
       at: deps.now(),
       actorUserId: actor.kind === 'user' ? actor.userId : null,

@@ -121,6 +121,14 @@ export interface RequestTable {
   submitted_date: string;
   receipt_date: string | null;
   closed_date: string | null;
+  /** Projection (migration 0010): the reply due date while open, as the current calendar gives it. */
+  due_date: string | null;
+  due_provisional: Generated<number>;
+  /** The last day of a running 补正 or payment period; after it the request has lapsed. */
+  lapse_due: string | null;
+  extension_status: string | null;
+  /** When the projection was last computed; null for rows not yet projected. */
+  projected_at: string | null;
 }
 
 export interface RequestEventTable {

@@ -426,10 +426,7 @@ export function viewRequest(events: readonly RequestEvent[], calendar: WorkingCa
     else workingDaysLeft = calendar.countWorkingDays(addDays(today, 1), due);
   }
   const lapsed = open && deadlines?.outcome ? (deadlines.outcome.code === 'correctionLapsed' ? 'correction' : 'fee') : null;
-  let statusLabel = phaseLabels[state.phase];
-  if (state.phase === 'closed' && state.outcome) statusLabel = `已办结（${outcomeLabels[state.outcome].leaf}）`;
-  else if (state.extension?.status === 'requested') statusLabel += '（延期待审批）';
-  else if (state.extension?.status === 'approved') statusLabel += '（已延期）';
+  const statusLabel = statusLabelOf(state.phase, state.outcome, state.extension?.status ?? null);
   return {
     ok: true,
     value: {
@@ -442,6 +439,46 @@ export function viewRequest(events: readonly RequestEvent[], calendar: WorkingCa
       workingDaysLeft,
       lapsed,
     },
+  };
+}
+
+/** The status people read, from the phase, the outcome and the extension's state. */
+export function statusLabelOf(phase: RequestPhase, outcome: OutcomeCode | null, extension: 'requested' | 'approved' | 'rejected' | null): string {
+  if (phase === 'closed' && outcome) return `已办结（${outcomeLabels[outcome].leaf}）`;
+  if (extension === 'requested') return `${phaseLabels[phase]}（延期待审批）`;
+  if (extension === 'approved') return `${phaseLabels[phase]}（已延期）`;
+  return phaseLabels[phase];
+}
+
+/**
+ * What a request's row stores beside it, so that lists, filters and reminders need no replay:
+ * recomputed when an event is appended and when the calendar changes.
+ */
+export interface RequestProjection {
+  phase: RequestPhase;
+  outcome: OutcomeCode | null;
+  receiptDate: IsoDate | null;
+  closedDate: IsoDate | null;
+  dueDate: IsoDate | null;
+  dueProvisional: boolean;
+  /** Last day of a running 补正 or payment period: after it, the request has lapsed. */
+  lapseDue: IsoDate | null;
+  extensionStatus: 'requested' | 'approved' | 'rejected' | null;
+}
+
+export function projectRequest(view: RequestView): RequestProjection {
+  const s = view.state;
+  const lapseDue =
+    s.phase === 'awaitingCorrection' ? (view.deadlines?.correctionPeriodDue?.date ?? null) : s.phase === 'awaitingPayment' ? (view.deadlines?.paymentDue?.date ?? null) : null;
+  return {
+    phase: s.phase,
+    outcome: s.outcome,
+    receiptDate: s.receiptDate,
+    closedDate: s.closedDate,
+    dueDate: view.dueDate,
+    dueProvisional: view.dueProvisional,
+    lapseDue,
+    extensionStatus: s.extension?.status ?? null,
   };
 }
 

@@ -1,0 +1,161 @@
+/** The requests capability's commands: intake (online and by staff) and recording each step. */
+import { compareIsoDates, dateProblem } from '../../domain/calendar/index.ts';
+import { chinaDate } from '../../domain/calendar/china-time.ts';
+import { perPageFee, perRequestFeeForNth, type FeeQuote } from '../../domain/fees/index.ts';
+import { checkAgainstClock, roleMayRecord, viewRequest, type RequestEvent } from '../../domain/requests/lifecycle.ts';
+import { isApplicantType } from '../../domain/requests/outcomes.ts';
+import { isValidIdNumber } from '../../domain/scan/index.ts';
+import type { RequestRow, Role } from '../../storage/schema.ts';
+import { appendAudit } from '../../storage/audit.ts';
+import { AppError, forbidden } from '../../services/errors.ts';
+import type { Actor, ServiceDeps, Tx } from '../../services/context.ts';
+import { loadCalendar } from '../../services/calendar.ts';
+import { getAgency } from '../../services/agencies.ts';
+import { scopeFor } from '../../services/policy.ts';
+import { getSelfReview } from '../../services/self-review.ts';
+import { appendEvents, eventsOf, getRequestRow, insertRequest } from './sql.ts';
+import { deliveries, requestedForms, type ApplicantInput, type EventInput, type IntakeInput, type NewRequestInput, type RequestDetail } from './contract.ts';
+import { getRequest } from './queries.ts';
+
+function validateApplicant(a: ApplicantInput, online: boolean): ApplicantInput {
+  const errors: string[] = [];
+  if (!isApplicantType(a.type)) errors.push('申请人类型无效');
+  const name = a.name?.trim() ?? '';
+  if (!name || name.length > 100) errors.push('申请人姓名或名称须为 1–100 个字符');
+  const phone = a.phone?.replace(/[\s-]/g, '') || undefined;
+  if (phone && !/^\+?\d{5,20}$/.test(phone)) errors.push('联系电话格式不正确');
+  const email = a.email?.trim() || undefined;
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push('电子邮箱格式不正确');
+  const idNumber = a.idNumber?.replace(/\s/g, '').toUpperCase() || undefined;
+  if (a.idType === 'resident_id' && idNumber && !isValidIdNumber(idNumber)) errors.push('居民身份证号码无效（校验位不符）');
+  if (online && (!a.idType || !idNumber)) errors.push('网上申请须填写身份证明（证件类型和号码）（条例第二十九条）');
+  if (!phone && !email && !a.address?.trim()) errors.push('须至少填写一种联系方式（条例第二十九条）');
+  if (!phone && !idNumber) errors.push('须填写联系电话或证件号码，用于查询办理进度');
+  if (a.type !== 'natural_person' && online && !a.contactPerson?.trim()) errors.push('法人或其他组织须填写联系人');
+  if (errors.length) throw new AppError('INVALID_APPLICANT', errors.join('；'), 400, { problems: errors });
+  return { ...a, name, phone, email, idNumber, address: a.address?.trim() || undefined, contactPerson: a.contactPerson?.trim() || undefined };
+}
+
+function validateRequest(input: NewRequestInput): void {
+  const description = input.description?.trim() ?? '';
+  if (description.length < 2) throw new AppError('INVALID_DESCRIPTION', '请写明所需政府信息的名称、文号或便于查询的其他特征描述（条例第二十九条）');
+  if (description.length > 5000) throw new AppError('INVALID_DESCRIPTION', '所需信息描述不能超过 5000 字');
+  if (!(input.requestedForm in requestedForms)) throw new AppError('INVALID_FORM', '获取信息的形式无效');
+  if (!(input.delivery in deliveries)) throw new AppError('INVALID_DELIVERY', '获取信息的方式无效');
+}
+
+/** The actor's roles in the agency, through the one policy (FORBIDDEN for non-staff). */
+async function requireStaff(tx: Tx, actor: Actor, agencyId: number): Promise<readonly Role[]> {
+  return (await scopeFor(tx, actor, agencyId)).roles;
+}
+
+/** A request from the public portal: on the clock only once staff confirm receipt (Art. 31). */
+export async function submitOnline(deps: ServiceDeps, agencyId: number, input: NewRequestInput): Promise<{ id: number; queryCode: string; trackingHint: string }> {
+  validateRequest(input);
+  const applicant = validateApplicant(input.applicant, true);
+  const today = chinaDate(deps.now());
+  return deps.db.transaction().execute(async (tx) => {
+    await getAgency(tx, agencyId);
+    const created = await insertRequest(tx, deps, agencyId, 'online', input, applicant, today, null);
+    await appendEvents(tx, deps, created.id, [], [{ type: 'submitted', date: today, channel: 'online' }], null, await loadCalendar(tx));
+    await appendAudit(tx, { at: deps.now(), actorUserId: null, agencyId, action: 'request.submit-online', entity: 'request', entityId: created.id, after: { queryCode: created.queryCode } });
+    return { ...created, trackingHint: applicant.phone ? '联系电话后四位' : '证件号码后四位' };
+  });
+}
+
+/** Staff records a request that came in person, by letter, fax, e-mail or otherwise. */
+export async function intakeRequest(deps: ServiceDeps, actor: Actor, input: IntakeInput): Promise<{ id: number; queryCode: string }> {
+  validateRequest(input);
+  const applicant = validateApplicant(input.applicant, false);
+  const submittedProblem = dateProblem(input.submittedDate, '提交日期');
+  if (submittedProblem) throw new AppError('INVALID_DATE', submittedProblem);
+  const today = chinaDate(deps.now());
+  if (compareIsoDates(input.submittedDate, today) > 0) throw new AppError('INVALID_DATE', '提交日期不能晚于今天');
+  const events: RequestEvent[] = [{ type: 'submitted', date: input.submittedDate, channel: input.channel }];
+  if (input.channel === 'inPerson') {
+    if (input.receipt) throw new AppError('INVALID_RECEIPT', '当面提交的申请以提交之日为收到之日，无需另行确认');
+  } else if (input.receipt) {
+    if (compareIsoDates(input.receipt.date, today) > 0) throw new AppError('INVALID_DATE', '确认收到日期不能晚于今天');
+    events.push({ type: 'receiptConfirmed', date: input.receipt.date, method: input.receipt.method });
+  }
+  return deps.db.transaction().execute(async (tx) => {
+    const roles = await requireStaff(tx, actor, input.agencyId);
+    if (!roleMayRecord('submitted', roles)) throw forbidden('只有信息员、负责人或管理员可以登记申请');
+    const actorId = actor.kind === 'user' ? actor.userId : null;
+    const created = await insertRequest(tx, deps, input.agencyId, input.channel, input, applicant, input.submittedDate, actorId);
+    await appendEvents(tx, deps, created.id, [], events, actorId, await loadCalendar(tx));
+    await appendAudit(tx, { at: deps.now(), actorUserId: actorId, agencyId: input.agencyId, action: 'request.intake', entity: 'request', entityId: created.id, after: { channel: input.channel, queryCode: created.queryCode } });
+    return created;
+  });
+}
+
+/** Quotes the processing fee: per page, or for the nth request of the applicant this month. */
+export async function quoteFee(tx: Tx, row: RequestRow, method: 'perRequest' | 'perPage', quantity?: number): Promise<{ quote: FeeQuote; quantity: number }> {
+  let n = quantity;
+  if (method === 'perRequest' && n === undefined) {
+    // The applicant's requests received in the same calendar month, up to and including this one.
+    const month = (row.receipt_date ?? row.submitted_date).slice(0, 7);
+    const same = await tx
+      .selectFrom('requests')
+      .select(['id', 'receipt_date'])
+      .where('agency_id', '=', row.agency_id)
+      .where('applicant_name', '=', row.applicant_name)
+      .where('receipt_date', '>=', `${month}-01`)
+      .where('receipt_date', '<=', `${month}-31`)
+      .execute();
+    n = same.filter((r) => r.id <= row.id).length || 1;
+  }
+  if (n === undefined) throw new AppError('INVALID_FEE', '按量计收须填写页数');
+  const result = method === 'perPage' ? perPageFee(n) : perRequestFeeForNth(n);
+  if (!result.ok) throw new AppError('INVALID_FEE', result.errors.join('；'));
+  return { quote: result.value, quantity: n };
+}
+
+/**
+ * The four-eyes rule for extensions: whoever asked for the extension does not approve it, unless
+ * the agency allows self-review (then the approval is marked as such). Returns whether it is one.
+ */
+async function extensionSelfApproval(tx: Tx, actor: Actor, agencyId: number, requestId: number, type: string): Promise<boolean> {
+  if (actor.kind !== 'user' || (type !== 'extensionApproved' && type !== 'extensionRejected')) return false;
+  const asked = await tx.selectFrom('request_events').select('actor_user_id').where('request_id', '=', requestId).where('type', '=', 'extensionRequested').orderBy('seq', 'desc').executeTakeFirst();
+  if (asked?.actor_user_id !== actor.userId) return false;
+  if (!(await getSelfReview(tx, agencyId)).allowed) {
+    throw forbidden('申请延期的工作人员不能审批本人的延期申请（四眼原则）；本机构仅一人办公的，可由管理员在“机构设置”中开启自审并写明理由');
+  }
+  return true;
+}
+
+/** Records one step of the lifecycle, refusing anything the 条例 does not allow. */
+export async function recordEvent(deps: ServiceDeps, actor: Actor, requestId: number, input: EventInput): Promise<RequestDetail> {
+  const today = chinaDate(deps.now());
+  const dateIssue = dateProblem(input.date);
+  if (dateIssue) throw new AppError('INVALID_DATE', dateIssue);
+  if (compareIsoDates(input.date, today) > 0) throw new AppError('INVALID_DATE', '日期不能晚于今天');
+  await deps.db.transaction().execute(async (tx) => {
+    const row = await getRequestRow(tx, requestId);
+    const roles = await requireStaff(tx, actor, row.agency_id);
+    if (!roleMayRecord(input.type, roles)) {
+      throw forbidden(input.type === 'extensionApproved' || input.type === 'extensionRejected' ? '延期须经负责人批准（条例第三十三条）' : '您的角色不能执行此操作');
+    }
+    const selfApproval = await extensionSelfApproval(tx, actor, row.agency_id, requestId, input.type);
+    let event: RequestEvent;
+    if (input.type === 'feeNoticeSent') {
+      const { quote, quantity } = await quoteFee(tx, row, input.method, input.quantity);
+      if (quote.totalYuan <= 0) throw new AppError('FEE_NOT_DUE', `${quote.summary}，无需收费`, 409);
+      event = { ...input, quantity, amountYuan: quote.totalYuan };
+    } else {
+      event = input;
+    }
+    const existing = await eventsOf(tx, requestId);
+    const calendar = await loadCalendar(tx);
+    const before = viewRequest(existing, calendar, event.date);
+    if (before.ok) {
+      const problems = checkAgainstClock(before.value, event);
+      if (problems.length) throw new AppError('TRANSITION_REFUSED', problems.join('；'), 409);
+    }
+    const actorId = actor.kind === 'user' ? actor.userId : null;
+    await appendEvents(tx, deps, requestId, existing, [event], actorId, calendar);
+    await appendAudit(tx, { at: deps.now(), actorUserId: actorId, agencyId: row.agency_id, action: `request.${event.type}`, entity: 'request', entityId: requestId, after: selfApproval ? { ...event, selfReview: true } : event });
+  });
+  return getRequest(deps, actor, requestId);
+}

@@ -1,0 +1,157 @@
+/**
+ * The requests capability's contract: the shapes and Chinese labels its API speaks. The workspace
+ * imports these instead of re-declaring them; keep this module free of Node.js APIs.
+ */
+import type { IsoDate } from '../../domain/calendar/iso-date.ts';
+import type { RequestChannel, RequestEvent, RequestEventType, RequestPhase, RequestView } from '../../domain/requests/lifecycle.ts';
+import type { ApplicantType } from '../../domain/requests/outcomes.ts';
+
+export { applicantTypeLabels, outcomeLabels } from '../../domain/requests/outcomes.ts';
+export { channelLabels, phaseLabels, requestChannels } from '../../domain/requests/lifecycle.ts';
+
+/** The formal notices of a request (views/notices renders them). */
+export type NoticeKind = 'acknowledgement' | 'correction' | 'extension' | 'consultation' | 'fee' | 'reply';
+
+export const idTypes = { resident_id: '居民身份证', passport: '护照', hk_macao_taiwan: '港澳台居民证件', credit_code: '统一社会信用代码', other: '其他证件' } as const;
+
+export type IdType = keyof typeof idTypes;
+
+export const requestedForms = { paper: '纸质', electronic: '电子', either: '纸质或电子均可' } as const;
+
+export const deliveries = { pickup: '自行领取', post: '邮寄', email: '电子邮件', online: '网上获取', fax: '传真' } as const;
+
+export interface ApplicantInput {
+  type: ApplicantType;
+  name: string;
+  idType?: IdType | undefined;
+  idNumber?: string | undefined;
+  phone?: string | undefined;
+  email?: string | undefined;
+  address?: string | undefined;
+  /** For organisations: the person to contact. */
+  contactPerson?: string | undefined;
+}
+
+export interface NewRequestInput {
+  applicant: ApplicantInput;
+  description: string;
+  purpose?: string | undefined;
+  requestedForm: keyof typeof requestedForms;
+  delivery: keyof typeof deliveries;
+}
+
+export interface IntakeInput extends NewRequestInput {
+  agencyId: number;
+  channel: RequestChannel;
+  /** The day it was handed in / posted / sent. */
+  submittedDate: IsoDate;
+  /** Art. 31 receipt: the day signed for (registered mail) or both sides confirmed. Not for 当面. */
+  receipt?: { date: IsoDate; method: 'signedFor' | 'confirmed' } | undefined;
+}
+
+export const eventTypeLabels: Record<RequestEventType, string> = {
+  submitted: '提交申请',
+  receiptConfirmed: '确认收到申请',
+  correctionRequested: '发出补正告知',
+  correctionReceived: '收到补正材料',
+  consultationStarted: '发出征求意见函',
+  consultationEnded: '征求意见结束',
+  feeNoticeSent: '发出收费通知',
+  feePaid: '申请人缴费',
+  extensionRequested: '申请延期答复',
+  extensionApproved: '批准延期',
+  extensionRejected: '不批准延期',
+  excessiveReasonsRequested: '要求说明理由（第三十五条）',
+  excessiveDeadlineSet: '另行确定答复期限',
+  replied: '作出答复',
+  note: '备注',
+};
+
+/** What staff submit for a fee notice: the fee is computed, never typed in. */
+export type EventInput =
+  | Exclude<RequestEvent, { type: 'feeNoticeSent' } | { type: 'submitted' }>
+  | { type: 'feeNoticeSent'; date: IsoDate; receivedDate?: IsoDate; method: 'perRequest' | 'perPage'; quantity?: number };
+
+export interface RequestSummary {
+  id: number;
+  queryCode: string;
+  channel: RequestChannel;
+  channelLabel: string;
+  applicantType: string;
+  applicantTypeLabel: string;
+  applicantName: string;
+  description: string;
+  submittedDate: string;
+  receiptDate: string | null;
+  phase: RequestPhase;
+  statusLabel: string;
+  outcome: string | null;
+  dueDate: string | null;
+  dueProvisional: boolean;
+  overdue: boolean;
+  workingDaysLeft: number | null;
+  lapsed: RequestView['lapsed'];
+  closedDate: string | null;
+}
+
+export interface ListFilters {
+  agencyId: number;
+  phase?: RequestPhase | 'open' | undefined;
+  due?: 'soon' | 'overdue' | undefined;
+  year?: number | undefined;
+  q?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** "Due soon": within this many working days. */
+export const DUE_SOON_WORKING_DAYS = 3;
+
+export interface TimelineEntry {
+  seq: number;
+  type: RequestEventType;
+  label: string;
+  date: string;
+  detail: string;
+  recordedAt: string;
+  actor: string | null;
+}
+
+export interface RequestDetail extends RequestSummary {
+  agencyId: number;
+  applicant: {
+    type: string;
+    name: string;
+    idType: string | null;
+    idNumber: string | null;
+    phone: string | null;
+    email: string | null;
+    address: string | null;
+    contactPerson: string | null;
+  };
+  fullDescription: string;
+  purpose: string | null;
+  requestedForm: string;
+  delivery: string;
+  outcomeLabel: string | null;
+  view: RequestView | null;
+  timeline: TimelineEntry[];
+  /** Event types that may be recorded now, given the state and the actor's roles. */
+  allowedActions: RequestEventType[];
+  /** Formal notices the history supports. */
+  notices: NoticeKind[];
+}
+
+export interface PublicTracking {
+  queryCode: string;
+  agencyName: string;
+  submittedDate: string;
+  receiptDate: string | null;
+  statusLabel: string;
+  dueDate: string | null;
+  dueProvisional: boolean;
+  explanation: { label: string; date?: string | undefined; detail: string }[];
+  timeline: { label: string; date: string }[];
+  closedDate: string | null;
+  outcomeLabel: string | null;
+}

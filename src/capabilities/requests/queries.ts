@@ -1,0 +1,282 @@
+/** The requests capability's queries: lists and reminders (from the stored projection), details and public tracking. */
+import { addDays, compareIsoDates, type IsoDate, type WorkingCalendar } from '../../domain/calendar/index.ts';
+import { chinaDate } from '../../domain/calendar/china-time.ts';
+import { channelLabels, phaseLabels, roleMayRecord, statusLabelOf, viewRequest, type RequestChannel, type RequestEvent, type RequestEventType, type RequestPhase, type RequestView } from '../../domain/requests/lifecycle.ts';
+import { applicantTypeLabels, outcomeLabels, type ApplicantType, type OutcomeCode } from '../../domain/requests/outcomes.ts';
+import type { RequestEventRow, RequestRow, Role } from '../../storage/schema.ts';
+import { AppError } from '../../services/errors.ts';
+import type { Actor, ServiceDeps, Tx } from '../../services/context.ts';
+import { loadCalendar } from '../../services/calendar.ts';
+import { getAgency } from '../../services/agencies.ts';
+import { availableNotices } from '../../services/notices.ts';
+import { scopeFor } from '../../services/policy.ts';
+import { eventsOf, getRequestRow, normaliseQueryCode, trackingSecret } from './sql.ts';
+import { DUE_SOON_WORKING_DAYS, eventTypeLabels, type ListFilters, type PublicTracking, type RequestDetail, type RequestSummary } from './contract.ts';
+
+/** The actor's roles in the agency, through the one policy (FORBIDDEN for non-staff). */
+async function requireStaff(tx: Tx, actor: Actor, agencyId: number): Promise<readonly Role[]> {
+  return (await scopeFor(tx, actor, agencyId)).roles;
+}
+
+const maskName = (name: string): string => (name.length <= 1 ? name : name.length === 2 ? `${name[0]}*` : `${name[0]}${'*'.repeat(name.length - 2)}${name.at(-1)}`);
+
+function summarise(row: RequestRow, view: RequestView | null, masked: boolean): RequestSummary {
+  const organisation = row.applicant_type !== 'natural_person';
+  return {
+    id: row.id,
+    queryCode: row.query_code,
+    channel: row.channel as RequestChannel,
+    channelLabel: channelLabels[row.channel as RequestChannel] ?? row.channel,
+    applicantType: row.applicant_type,
+    applicantTypeLabel: applicantTypeLabels[row.applicant_type as ApplicantType] ?? row.applicant_type,
+    // Organisation names are not personal data; people's names are masked in lists.
+    applicantName: masked && !organisation ? maskName(row.applicant_name) : row.applicant_name,
+    description: row.description.length > 80 ? `${row.description.slice(0, 80)}…` : row.description,
+    submittedDate: row.submitted_date,
+    receiptDate: row.receipt_date,
+    phase: row.phase as RequestPhase,
+    statusLabel: view?.statusLabel ?? phaseLabels[row.phase as RequestPhase] ?? row.phase,
+    outcome: row.outcome,
+    dueDate: view?.dueDate ?? null,
+    dueProvisional: view?.dueProvisional ?? false,
+    overdue: view?.overdue ?? false,
+    workingDaysLeft: view?.workingDaysLeft ?? null,
+    lapsed: view?.lapsed ?? null,
+    closedDate: row.closed_date,
+  };
+}
+
+/**
+ * A list row from the stored projection: no replay. Only the working days left are computed,
+ * for the rows of the page.
+ */
+function summariseRow(row: RequestRow, calendar: WorkingCalendar, today: IsoDate): RequestSummary {
+  const due = row.due_date;
+  const overdue = due !== null && compareIsoDates(today, due) > 0;
+  const lapsed = row.lapse_due !== null && compareIsoDates(today, row.lapse_due) > 0 ? (row.phase === 'awaitingCorrection' ? 'correction' : 'fee') : null;
+  return {
+    ...summarise(row, null, true),
+    statusLabel: statusLabelOf(row.phase as RequestPhase, row.outcome as OutcomeCode | null, row.extension_status as 'requested' | 'approved' | 'rejected' | null),
+    dueDate: due,
+    dueProvisional: row.due_provisional === 1,
+    overdue,
+    workingDaysLeft: due && !overdue ? calendar.countWorkingDays(addDays(today, 1), due) : null,
+    lapsed,
+  };
+}
+
+/** The first day that is no longer "due soon": the (DUE_SOON_WORKING_DAYS + 1)th working day after today. */
+const notSoonFrom = (calendar: WorkingCalendar, today: IsoDate): IsoDate => calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS + 1).date;
+
+/** Lists an agency's requests from the stored projection: filters, counts and paging in SQL. */
+export async function listRequests(deps: ServiceDeps, actor: Actor, filters: ListFilters): Promise<{ total: number; items: RequestSummary[] }> {
+  await requireStaff(deps.db, actor, filters.agencyId);
+  const today = chinaDate(deps.now());
+  const calendar = await loadCalendar(deps.db);
+  let query = deps.db.selectFrom('requests').where('agency_id', '=', filters.agencyId);
+  if (filters.phase === 'open' || filters.due) query = query.where('phase', '!=', 'closed');
+  else if (filters.phase) query = query.where('phase', '=', filters.phase);
+  if (filters.due === 'overdue') query = query.where('due_date', '<', today);
+  if (filters.due === 'soon') query = query.where('due_date', '>=', today).where('due_date', '<', notSoonFrom(calendar, today));
+  if (filters.year) {
+    const y = filters.year;
+    // Everything that counts in that year's report: received in it, or open at its start.
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('submitted_date', '>=', `${y}-01-01`), eb('submitted_date', '<=', `${y}-12-31`)]),
+        eb.and([eb('receipt_date', '<', `${y}-01-01`), eb.or([eb('closed_date', 'is', null), eb('closed_date', '>=', `${y}-01-01`)])]),
+      ]),
+    );
+  }
+  if (filters.q?.trim()) {
+    const like = `%${filters.q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) => eb.or([eb('query_code', 'like', like), eb('description', 'like', like), eb('applicant_name', 'like', like)]));
+  }
+  const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query.selectAll().orderBy('id', 'desc').limit(filters.pageSize).offset((filters.page - 1) * filters.pageSize).execute();
+  return { total: Number(n), items: rows.map((r) => summariseRow(r, calendar, today)) };
+}
+
+/** Requests needing attention: awaiting receipt, overdue, due within 3 working days, or with a lapsed period. */
+export async function reminders(deps: ServiceDeps, actor: Actor, agencyId: number): Promise<RequestSummary[]> {
+  await requireStaff(deps.db, actor, agencyId);
+  const today = chinaDate(deps.now());
+  const calendar = await loadCalendar(deps.db);
+  const rows = await deps.db
+    .selectFrom('requests')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('phase', '!=', 'closed')
+    .where((eb) => eb.or([eb('phase', '=', 'awaitingReceipt'), eb('due_date', '<', notSoonFrom(calendar, today)), eb('lapse_due', '<', today)]))
+    .orderBy('id')
+    .limit(500)
+    .execute();
+  return rows.map((r) => summariseRow(r, calendar, today)).sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
+}
+
+export function describeEvent(e: RequestEvent): string {
+  switch (e.type) {
+    case 'submitted':
+      return `渠道：${channelLabels[e.channel]}`;
+    case 'receiptConfirmed':
+      return e.method === 'signedFor' ? '已签收' : '双方已确认';
+    case 'correctionRequested':
+      return `补正事项：${e.items.join('；')}；补正期限 ${e.periodWorkingDays} 个工作日`;
+    case 'consultationStarted':
+      return `${e.kind === 'thirdParty' ? '征求第三方意见' : '征求其他机关意见'}：${e.party}`;
+    case 'consultationEnded':
+      return { consent: '同意公开', objection: '不同意公开', noReply: '逾期未答复' }[e.opinion] + (e.summary ? `；${e.summary}` : '');
+    case 'feeNoticeSent':
+      return `${e.method === 'perPage' ? '按量计收' : '按件计收'}，${e.amountYuan} 元`;
+    case 'feePaid':
+      return `已缴 ${e.amountYuan} 元`;
+    case 'extensionRequested':
+      return `延长 ${e.workingDays} 个工作日；理由：${e.reason}`;
+    case 'extensionRejected':
+      return `理由：${e.reason}`;
+    case 'excessiveDeadlineSet':
+      return `答复期限另定为 ${e.dueDate}；理由：${e.reason}`;
+    case 'replied':
+      return `${outcomeLabels[e.outcome].group}（${outcomeLabels[e.outcome].leaf}）${e.reasons ? `；${e.reasons}` : ''}`;
+    case 'note':
+      return e.text;
+    default:
+      return '';
+  }
+}
+
+const candidateActions: RequestEventType[] = [
+  'receiptConfirmed',
+  'correctionRequested',
+  'correctionReceived',
+  'consultationStarted',
+  'consultationEnded',
+  'feeNoticeSent',
+  'feePaid',
+  'extensionRequested',
+  'extensionApproved',
+  'extensionRejected',
+  'excessiveReasonsRequested',
+  'excessiveDeadlineSet',
+  'replied',
+  'note',
+];
+
+/** Which actions the state admits (ignoring dates): the workspace shows only these buttons. */
+function allowedActions(view: RequestView | null, roles: readonly Role[]): RequestEventType[] {
+  if (!view) return [];
+  const s = view.state;
+  const ok = (t: RequestEventType): boolean => {
+    if (!roleMayRecord(t, roles)) return false;
+    if (t === 'note') return true;
+    if (s.phase === 'closed') return false;
+    if (t === 'receiptConfirmed') return s.receiptDate === null;
+    if (s.receiptDate === null) return false;
+    switch (t) {
+      case 'correctionRequested':
+        return !s.correction && s.phase === 'processing';
+      case 'correctionReceived':
+        return s.phase === 'awaitingCorrection';
+      case 'consultationStarted':
+      case 'feeNoticeSent':
+        return s.phase === 'processing' && (t !== 'feeNoticeSent' || !s.fee);
+      case 'consultationEnded':
+        return s.phase === 'consulting';
+      case 'feePaid':
+        return s.phase === 'awaitingPayment';
+      case 'extensionRequested':
+        return (!s.extension || s.extension.status === 'rejected') && s.phase !== 'awaitingCorrection';
+      case 'extensionApproved':
+      case 'extensionRejected':
+        return s.extension?.status === 'requested';
+      case 'excessiveReasonsRequested':
+        return !s.excessive?.reasonsRequestedDate;
+      case 'excessiveDeadlineSet':
+        return !!s.excessive?.reasonsRequestedDate && !s.excessive.dueDate;
+      case 'replied':
+        return s.phase !== 'consulting';
+      default:
+        return false;
+    }
+  };
+  return candidateActions.filter(ok);
+}
+
+export async function getRequest(deps: ServiceDeps, actor: Actor, id: number): Promise<RequestDetail> {
+  const row = await getRequestRow(deps.db, id);
+  const roles = await requireStaff(deps.db, actor, row.agency_id);
+  const eventRows: (RequestEventRow & { username: string | null })[] = await deps.db
+    .selectFrom('request_events')
+    .leftJoin('users', 'users.id', 'request_events.actor_user_id')
+    .selectAll('request_events')
+    .select('users.display_name as username')
+    .where('request_id', '=', id)
+    .orderBy('seq')
+    .execute();
+  const events = eventRows.map((e) => JSON.parse(e.data_json) as RequestEvent);
+  const calendar = await loadCalendar(deps.db);
+  const v = viewRequest(events, calendar, chinaDate(deps.now()));
+  const view = v.ok ? v.value : null;
+  return {
+    ...summarise(row, view, false),
+    agencyId: row.agency_id,
+    applicant: {
+      type: row.applicant_type,
+      name: row.applicant_name,
+      idType: row.applicant_id_type,
+      idNumber: row.applicant_id_number,
+      phone: row.applicant_phone,
+      email: row.applicant_email,
+      address: row.applicant_address,
+      contactPerson: row.contact_person,
+    },
+    fullDescription: row.description,
+    purpose: row.purpose,
+    requestedForm: row.requested_form,
+    delivery: row.delivery,
+    outcomeLabel: row.outcome ? outcomeLabels[row.outcome as keyof typeof outcomeLabels]?.leaf ?? row.outcome : null,
+    view,
+    timeline: eventRows.map((e, i) => ({
+      seq: e.seq,
+      type: e.type as RequestEventType,
+      label: eventTypeLabels[e.type as RequestEventType] ?? e.type,
+      date: e.date,
+      detail: describeEvent(events[i]!),
+      recordedAt: e.recorded_at,
+      actor: e.username,
+    })),
+    allowedActions: allowedActions(view, roles),
+    notices: availableNotices(events),
+  };
+}
+
+const TRACK_FAILED = (): AppError => new AppError('TRACKING_NOT_FOUND', '查询码或验证信息不正确', 404);
+
+/**
+ * The public tracking page: query code plus the last four digits of the applicant's phone
+ * (or ID number). Shows state and dates only — no personal data, no staff names.
+ */
+export async function trackRequest(deps: ServiceDeps, rawCode: string, secret: string): Promise<PublicTracking> {
+  const code = normaliseQueryCode(rawCode);
+  const row = await deps.db.selectFrom('requests').selectAll().where('query_code', '=', code).executeTakeFirst();
+  if (!row || !secret || trackingSecret(row) !== secret.trim().toUpperCase()) throw TRACK_FAILED();
+  const agency = await getAgency(deps.db, row.agency_id);
+  const events = await eventsOf(deps.db, row.id);
+  const v = viewRequest(events, await loadCalendar(deps.db), chinaDate(deps.now()));
+  const view = v.ok ? v.value : null;
+  const deadlines = view?.deadlines;
+  const explanation = deadlines ? deadlines.finalReplyDue.steps : [];
+  return {
+    queryCode: row.query_code,
+    agencyName: agency.name,
+    submittedDate: row.submitted_date,
+    receiptDate: row.receipt_date,
+    statusLabel: view?.statusLabel ?? phaseLabels[row.phase as RequestPhase],
+    dueDate: view?.dueDate ?? null,
+    dueProvisional: view?.dueProvisional ?? false,
+    explanation: explanation.map((s) => ({ label: s.label, date: s.date, detail: s.detail })),
+    timeline: events.filter((e) => e.type !== 'note').map((e) => ({ label: eventTypeLabels[e.type], date: e.date })),
+    closedDate: row.closed_date,
+    outcomeLabel: row.outcome ? outcomeLabels[row.outcome as keyof typeof outcomeLabels]?.leaf ?? null : null,
+  };
+}
