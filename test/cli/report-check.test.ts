@@ -4,16 +4,21 @@
  */
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 
 import { removeDir, repoRoot, runCli, tempDataDir } from '../helpers/server.ts';
 
-const SHARED = path.join(repoRoot, '../shared/reports');
+// The published excerpts of ../shared/reports, as committed under test/fixtures/reports (the
+// numbered files): a clean clone has no ../shared next to it.
+const FIXTURES = path.join(repoRoot, 'test/fixtures/reports');
 
 describe('gongkai report check, many files', () => {
   const dir = tempDataDir();
+  const SHARED = path.join(dir, 'reports');
+  mkdirSync(SHARED);
+  for (const f of readdirSync(FIXTURES).filter((n) => /^\d\d_.*\.txt$/.test(n))) copyFileSync(path.join(FIXTURES, f), path.join(SHARED, f));
   after(() => removeDir(dir));
 
   it('checks ../shared/reports and writes the XLSX', async () => {
