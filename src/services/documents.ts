@@ -15,7 +15,7 @@ import {
   type DocumentStatus,
   type Validity,
 } from '../domain/documents/catalogue.ts';
-import { maskBankCard, maskIdNumber, maskMobile, scanText, type ScanHit } from '../domain/scan/index.ts';
+import { maskScanMatch, scanText, type ScanHit } from '../domain/scan/index.ts';
 import type { DocumentRow, Role } from '../storage/schema.ts';
 import { appendAudit } from '../storage/audit.ts';
 import { indexDocument, removeDocument } from '../storage/search-index.ts';
@@ -136,19 +136,6 @@ async function categoryId(tx: Tx, agencyId: number, code: string | undefined): P
   return row.id;
 }
 
-function maskHit(hit: ScanHit): string {
-  switch (hit.kind) {
-    case 'id_number':
-      return maskIdNumber(hit.match);
-    case 'mobile':
-      return maskMobile(hit.match);
-    case 'bank_card':
-      return maskBankCard(hit.match);
-    default:
-      return hit.match;
-  }
-}
-
 /**
  * Runs the leak scan over the body and every attachment's text and replaces the document's
  * open findings. Findings already resolved by a reviewer stay resolved if they still match.
@@ -164,7 +151,7 @@ async function rescan(tx: Tx, doc: Pick<DocumentRow, 'id' | 'body_text' | 'title
   const found = new Map<string, { source: string; hit: ScanHit; masked: string; context: string }>();
   for (const { source, text } of sources) {
     for (const hit of scanText(text)) {
-      const masked = maskHit(hit);
+      const masked = maskScanMatch(hit.kind, hit.match);
       if (resolvedKeys.has(`${source}|${hit.kind}|${masked}`)) continue;
       // The stored context never repeats the personal data in full.
       const context = hit.context.split(hit.match).join(masked);

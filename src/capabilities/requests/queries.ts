@@ -3,6 +3,7 @@ import { addDays, compareIsoDates, type IsoDate, type WorkingCalendar } from '..
 import { chinaDate } from '../../domain/calendar/china-time.ts';
 import { channelLabels, phaseLabels, roleMayRecord, statusLabelOf, viewRequest, type RequestChannel, type RequestEvent, type RequestEventType, type RequestPhase, type RequestView } from '../../domain/requests/lifecycle.ts';
 import { applicantTypeLabels, outcomeLabels, type ApplicantType, type OutcomeCode } from '../../domain/requests/outcomes.ts';
+import { maskName } from '../../domain/scan/index.ts';
 import type { RequestEventRow, RequestRow, Role } from '../../storage/schema.ts';
 import { AppError } from '../../services/errors.ts';
 import type { Actor, ServiceDeps, Tx } from '../../services/context.ts';
@@ -17,8 +18,6 @@ import { DUE_SOON_WORKING_DAYS, eventTypeLabels, type ListFilters, type PublicTr
 async function requireStaff(tx: Tx, actor: Actor, agencyId: number): Promise<readonly Role[]> {
   return (await scopeFor(tx, actor, agencyId)).roles;
 }
-
-const maskName = (name: string): string => (name.length <= 1 ? name : name.length === 2 ? `${name[0]}*` : `${name[0]}${'*'.repeat(name.length - 2)}${name.at(-1)}`);
 
 function summarise(row: RequestRow, view: RequestView | null, masked: boolean): RequestSummary {
   const organisation = row.applicant_type !== 'natural_person';

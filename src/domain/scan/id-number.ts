@@ -35,8 +35,23 @@ function isRealDate(y: number, m: number, d: number): boolean {
  * the future is as likely a typo in a real number as a random string.
  */
 export function isValidIdNumber(value: string): boolean {
+  return idNumberProblem(value) === null;
+}
+
+/**
+ * What is wrong with `value` as an 18-digit ID number, as a Chinese phrase to follow the number's
+ * name ("居民身份证号码" + "应为18位，现为17位"), or null when it is valid. The
+ * checks go from the most basic (length, characters) to the check character, so a number of the
+ * wrong length is told so, not that its check character does not match.
+ */
+export function idNumberProblem(value: string): string | null {
+  const length = Array.from(value).length;
+  if (length !== 18) return `应为18位，现为${length}位`;
+  if (!/^[0-9]{17}[0-9Xx]$/.test(value)) return '只能由数字组成，最后一位可以是X';
+  if (!/^[1-6]/.test(value)) return '前6位地区码无效';
   const m = SHAPE.exec(value);
-  if (!m) return false;
-  if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) return false;
-  return idNumberCheckChar(value.slice(0, 17)) === value.charAt(17).toUpperCase();
+  if (!m || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) return '第7至14位不是有效的出生日期';
+  return idNumberCheckChar(value.slice(0, 17)) === value.charAt(17).toUpperCase()
+    ? null
+    : '校验位不符';
 }

@@ -7,14 +7,24 @@
  */
 
 import { foldForScan } from './fold.ts';
+import type { ScanKind } from './scan.ts';
+
+// User-perceived characters: an emoji with a skin tone, a family joined by ZWJ, a flag or a
+// letter with a combining mark is one character, masked or kept whole.
+const graphemes = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
+const characters = (value: string): string[] =>
+  Array.from(graphemes.segment(value), (s) => s.segment);
 
 function compact(value: string): string {
   return foldForScan(value).replace(/[\s-]/g, '');
 }
 
-/** Keeps up to a quarter of the characters at each end (at most 4) and stars the rest. */
+/**
+ * Keeps up to a quarter of the characters at each end (at most 4) and stars the rest, one star a
+ * character; never cuts a character (a surrogate pair or an emoji sequence) in two.
+ */
 export function maskGeneric(value: string): string {
-  const chars = Array.from(value);
+  const chars = characters(value);
   const keep = Math.min(4, Math.floor(chars.length / 4));
   if (keep === 0) return '*'.repeat(chars.length);
   return (
@@ -22,6 +32,14 @@ export function maskGeneric(value: string): string {
     '*'.repeat(chars.length - 2 * keep) +
     chars.slice(chars.length - keep).join('')
   );
+}
+
+/** A person's name in a list: the first character, and from three on the last: 张*, 张*丰. */
+export function maskName(value: string): string {
+  const chars = characters(value);
+  if (chars.length <= 1) return value;
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
 /** 18-digit ID: first 6 (area) and last 4 kept; 15-digit legacy ID: first 6 and last 3. */
@@ -47,4 +65,19 @@ export function maskBankCard(value: string): string {
   const v = compact(value);
   if (!/^[0-9]{12,19}$/.test(v)) return maskGeneric(v);
   return `${v.slice(0, 4)}${'*'.repeat(v.length - 8)}${v.slice(-4)}`;
+}
+
+/** A scan hit's text masked by its kind; a classification marking is no personal data. */
+export function maskScanMatch(kind: ScanKind, match: string): string {
+  switch (kind) {
+    case 'id_number':
+    case 'id_number_suspect':
+      return maskIdNumber(match);
+    case 'mobile':
+      return maskMobile(match);
+    case 'bank_card':
+      return maskBankCard(match);
+    case 'classified_marking':
+      return match;
+  }
 }

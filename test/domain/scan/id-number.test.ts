@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { idNumberCheckChar, isValidIdNumber } from '../../../src/domain/scan/index.ts';
+import { idNumberCheckChar, idNumberProblem, isValidIdNumber } from '../../../src/domain/scan/index.ts';
 import { checkChar, makeId, withWrongCheck } from './fixtures.ts';
 
 test('the GB 11643 example number is valid', () => {
@@ -67,4 +67,21 @@ test('shape is exact: 18 ASCII characters, X only last', () => {
   assert.equal(isValidIdNumber(id + '0'), false);
   assert.equal(isValidIdNumber(` ${id}`), false);
   assert.equal(isValidIdNumber('X' + id.slice(1)), false);
+});
+
+test('idNumberProblem says what is wrong, length first, the check character last', () => {
+  const id = makeId('110105', '19800101', '123');
+  assert.equal(idNumberProblem(id), null);
+  assert.equal(idNumberProblem(id.slice(0, 17)), '应为18位，现为17位');
+  assert.equal(idNumberProblem(id.slice(0, 15)), '应为18位，现为15位');
+  assert.equal(idNumberProblem(id + '1'), '应为18位，现为19位');
+  // A wrong length is told as such even when the digits there would also fail the check.
+  assert.equal(idNumberProblem(withWrongCheck(id).slice(0, 16)), '应为18位，现为16位');
+  assert.equal(idNumberProblem(''), '应为18位，现为0位');
+  assert.equal(idNumberProblem('11010519800101123A'), '只能由数字组成，最后一位可以是X');
+  assert.equal(idNumberProblem('1101051980010112３X'), '只能由数字组成，最后一位可以是X');
+  assert.equal(idNumberProblem(makeId('910105', '19800101', '123')), '前6位地区码无效');
+  assert.equal(idNumberProblem(makeId('110105', '19800230', '123')), '第7至14位不是有效的出生日期');
+  assert.equal(idNumberProblem(makeId('110105', '18991231', '123')), '第7至14位不是有效的出生日期');
+  assert.equal(idNumberProblem(withWrongCheck(id)), '校验位不符');
 });

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { passesLuhn, scanText, type ScanHit } from '../../../src/domain/scan/index.ts';
+import { passesLuhn, scanText } from '../../../src/domain/scan/index.ts';
+import { kinds, scan } from './helpers.ts';
 import {
   groups,
   makeCard,
@@ -11,17 +12,6 @@ import {
   withWrongCheck,
   withWrongLuhn,
 } from './fixtures.ts';
-
-function kinds(hits: ScanHit[]): string[] {
-  return hits.map((h) => `${h.kind}:${h.match}`);
-}
-
-/** Every hit quotes the input exactly at its offsets. */
-function scan(text: string): ScanHit[] {
-  const hits = scanText(text);
-  for (const h of hits) assert.equal(text.slice(h.start, h.end), h.match);
-  return hits;
-}
 
 const ID_A = makeId('110105', '19800101', '123');
 const ID_X = makeIdWhere('440305', '19950720', (id) => id.endsWith('X'));
