@@ -22,8 +22,22 @@ export async function loadCalendarData(tx: Tx): Promise<CalendarYearData[]> {
   }));
 }
 
+/**
+ * The last calendar built, keyed by a fingerprint of the stored years (each year and its change time):
+ * every list and deadline needs the calendar, and rebuilding it from a few hundred rows costs more
+ * than the query it serves. The fingerprint is read each time, so another process's change is
+ * seen at once; this process also drops the cache when it changes the calendar.
+ */
+let cached: { key: string; calendar: WorkingCalendar } | null = null;
+
 export async function loadCalendar(tx: Tx): Promise<WorkingCalendar> {
-  return new WorkingCalendar(await loadCalendarData(tx));
+  // One short row per year: every change of a year rewrites its updated_at.
+  const years = await tx.selectFrom('calendar_years').select(['year', 'updated_at']).orderBy('year').execute();
+  const key = years.map((y) => `${y.year}@${y.updated_at}`).join('|');
+  if (cached?.key === key) return cached.calendar;
+  const calendar = new WorkingCalendar(await loadCalendarData(tx));
+  cached = { key, calendar };
+  return calendar;
 }
 
 /**
@@ -93,6 +107,7 @@ export async function saveCalendarYear(deps: ServiceDeps, actor: Actor, data: Ca
         .execute();
     }
     // Open requests' stored due dates follow the new calendar at once.
+    cached = null;
     await refreshProjections(tx, deps, 'open', await loadCalendar(tx));
     await appendAudit(tx, {
       at: deps.now(),
@@ -128,6 +143,7 @@ export async function deleteCalendarYear(deps: ServiceDeps, actor: Actor, year: 
     if (!before) throw notFound(`${year} 年工作日历`);
     await tx.deleteFrom('calendar_days').where('year', '=', year).execute();
     await tx.deleteFrom('calendar_years').where('year', '=', year).execute();
+    cached = null;
     await refreshProjections(tx, deps, 'open', await loadCalendar(tx));
     await appendAudit(tx, {
       at: deps.now(),
