@@ -1,7 +1,9 @@
 /** The requests capability's queries: lists and reminders (from the stored projection), details and public tracking. */
+import { possibleEvents } from '../../domain/workflow/engine.ts';
+import { requestKind } from '../../domain/requests/workflow.ts';
 import { addDays, compareIsoDates, type IsoDate, type WorkingCalendar } from '../../domain/calendar/index.ts';
 import { chinaDate } from '../../domain/calendar/china-time.ts';
-import { channelLabels, phaseLabels, roleMayRecord, statusLabelOf, viewRequest, type RequestChannel, type RequestEvent, type RequestEventType, type RequestPhase, type RequestView } from '../../domain/requests/lifecycle.ts';
+import { channelLabels, phaseLabels, statusLabelOf, viewRequest, type RequestChannel, type RequestEvent, type RequestEventType, type RequestPhase, type RequestView } from '../../domain/requests/lifecycle.ts';
 import { applicantTypeLabels, outcomeLabels, type ApplicantType, type OutcomeCode } from '../../domain/requests/outcomes.ts';
 import { maskName } from '../../domain/scan/index.ts';
 import type { RequestEventRow, RequestRow, Role } from '../../storage/schema.ts';
@@ -144,61 +146,12 @@ export function describeEvent(e: RequestEvent): string {
   }
 }
 
-const candidateActions: RequestEventType[] = [
-  'receiptConfirmed',
-  'correctionRequested',
-  'correctionReceived',
-  'consultationStarted',
-  'consultationEnded',
-  'feeNoticeSent',
-  'feePaid',
-  'extensionRequested',
-  'extensionApproved',
-  'extensionRejected',
-  'excessiveReasonsRequested',
-  'excessiveDeadlineSet',
-  'replied',
-  'note',
-];
-
-/** Which actions the state admits (ignoring dates): the workspace shows only these buttons. */
-function allowedActions(view: RequestView | null, roles: readonly Role[]): RequestEventType[] {
+/** What may be recorded now: the request kind's own rules through the workflow engine, for these roles. */
+function allowedActions(view: RequestView | null, roles: readonly Role[], today: IsoDate): RequestEventType[] {
   if (!view) return [];
-  const s = view.state;
-  const ok = (t: RequestEventType): boolean => {
-    if (!roleMayRecord(t, roles)) return false;
-    if (t === 'note') return true;
-    if (s.phase === 'closed') return false;
-    if (t === 'receiptConfirmed') return s.receiptDate === null;
-    if (s.receiptDate === null) return false;
-    switch (t) {
-      case 'correctionRequested':
-        return !s.correction && s.phase === 'processing';
-      case 'correctionReceived':
-        return s.phase === 'awaitingCorrection';
-      case 'consultationStarted':
-      case 'feeNoticeSent':
-        return s.phase === 'processing' && (t !== 'feeNoticeSent' || !s.fee);
-      case 'consultationEnded':
-        return s.phase === 'consulting';
-      case 'feePaid':
-        return s.phase === 'awaitingPayment';
-      case 'extensionRequested':
-        return (!s.extension || s.extension.status === 'rejected') && s.phase !== 'awaitingCorrection';
-      case 'extensionApproved':
-      case 'extensionRejected':
-        return s.extension?.status === 'requested';
-      case 'excessiveReasonsRequested':
-        return !s.excessive?.reasonsRequestedDate;
-      case 'excessiveDeadlineSet':
-        return !!s.excessive?.reasonsRequestedDate && !s.excessive.dueDate;
-      case 'replied':
-        return s.phase !== 'consulting';
-      default:
-        return false;
-    }
-  };
-  return candidateActions.filter(ok);
+  return possibleEvents(requestKind, view.state, roles, today)
+    .filter((p) => p.allowed)
+    .map((p) => p.type);
 }
 
 export async function getRequest(deps: ServiceDeps, actor: Actor, id: number): Promise<RequestDetail> {
@@ -244,7 +197,7 @@ export async function getRequest(deps: ServiceDeps, actor: Actor, id: number): P
       recordedAt: e.recorded_at,
       actor: e.username,
     })),
-    allowedActions: allowedActions(view, roles),
+    allowedActions: allowedActions(view, roles, chinaDate(deps.now())),
     notices: availableNotices(events),
   };
 }

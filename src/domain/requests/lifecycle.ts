@@ -7,6 +7,7 @@ import {
   type ReceiptChannel,
 } from '../deadlines/index.ts';
 import { isOutcomeCode, outcomeLabels, type OutcomeCode } from './outcomes.ts';
+import { rolesAllow } from '../access/policy.ts';
 
 /** Intake channels, as the request form and the report know them. */
 export const requestChannels = ['online', 'inPerson', 'mail', 'fax', 'email', 'other'] as const;
@@ -20,7 +21,8 @@ export const channelLabels: Record<RequestChannel, string> = {
   other: '其他',
 };
 
-export type StaffRole = 'admin' | 'clerk' | 'reviewer' | 'head';
+export type { Role as StaffRole } from '../access/policy.ts';
+import type { Role as StaffRole } from '../access/policy.ts';
 
 /**
  * What happened to a request, in order. Stored append-only; the state is always derived
@@ -484,8 +486,7 @@ export function projectRequest(view: RequestView): RequestProjection {
 
 /** Which events an actor with these roles may record. Only the head approves extensions. */
 export function roleMayRecord(type: RequestEventType, roles: readonly StaffRole[]): boolean {
-  if (type === 'extensionApproved' || type === 'extensionRejected') return roles.includes('head');
-  return roles.some((r) => r === 'clerk' || r === 'head' || r === 'admin');
+  return rolesAllow(roles, type === 'extensionApproved' || type === 'extensionRejected' ? 'requests.approveExtension' : 'requests.record');
 }
 
 /**
