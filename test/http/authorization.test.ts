@@ -139,6 +139,8 @@ const routes: Record<string, Entry> = {
   'GET /org/{code}/open/statutory': pub('/org/changping/open/statutory'),
   'GET /org/{code}/open/annual-reports': pub('/org/changping/open/annual-reports'),
   'GET /org/{code}/annual-reports/{file}': pub('/org/changping/annual-reports/2025.json'),
+  'GET /org/{code}/open/annual-reports/check': pub('/org/changping/open/annual-reports/check'),
+  'POST /org/{code}/open/annual-reports/check': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/annual-reports/check', raw: { payload: Buffer.from('text=x'), contentType: 'application/x-www-form-urlencoded' } }) },
   'GET /org/{code}/open/guide': pub('/org/changping/open/guide'),
   'GET /org/{code}/open/rules': pub('/org/changping/open/rules'),
   'GET /org/{code}/feed.atom': pub('/org/changping/feed.atom'),

@@ -12,6 +12,7 @@ import { AppError } from '../../services/errors.ts';
 import type { ApplicantType } from '../../domain/requests/outcomes.ts';
 import { SUBMIT_LIMIT, TRACK_LIMIT } from '../api/public-routes.ts';
 import { registerDocumentPortal } from './document-routes.ts';
+import { registerReportCheckPortal } from './report-check-routes.ts';
 import { packageRoot } from '../../paths.ts';
 
 const portalCss = readFileSync(new URL('src/views/assets/portal.css', packageRoot), 'utf8');
@@ -99,6 +100,7 @@ export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
     const agency = await agencyByCode(deps, code);
     return agency ? { code: agency.code, name: agency.name } : null;
   };
+  registerReportCheckPortal(app, portalAgency);
 
   app.get<{ Params: { code: string } }>('/org/:code/open/request', async (req, reply) => {
     const agency = await portalAgency(req.params.code);

@@ -176,6 +176,7 @@ export function annualReportsPage(agency: PortalAgency, reports: { year: number;
     active: 'annual-reports',
     body: html`<nav class="breadcrumb" aria-label="当前位置"><a href="${base}/">首页</a> › 政府信息公开年报</nav>
 <h1>政府信息公开工作年度报告</h1>
+<p><a href="${base}/open/annual-reports/check">年报体检：上传或粘贴任一份年度报告，检查表格和格式 ›</a></p>
 ${
   reports.length === 0
     ? html`<p class="empty">暂无已发布的年度报告。</p>`
