@@ -1,4 +1,5 @@
-import { viewRequest, receiptChannelOf, channelLabels, type RequestEvent, type RequestChannel } from '../domain/requests/lifecycle.ts';
+import { receiptChannelOf, channelLabels, type RequestEvent, type RequestChannel } from '../domain/requests/lifecycle.ts';
+import { viewRequest } from '../domain/requests/view.ts';
 import { NoticeDataError, renderNoticeDocx, renderNoticeHtml, noticeTitle, type Notice, type NoticeCommon, type NoticeKind } from '../views/notices/index.ts';
 import { appendAudit } from '../storage/audit.ts';
 import { REPLY_WORKING_DAYS } from '../domain/deadlines/index.ts';

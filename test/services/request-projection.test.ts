@@ -6,7 +6,8 @@ import { systemActor } from '../../src/services/context.ts';
 import { getCalendarYear, loadCalendar, saveCalendarYear } from '../../src/services/calendar.ts';
 import { listRequests, reminders } from '../../src/capabilities/requests/queries.ts';
 import { refreshProjections } from '../../src/capabilities/requests/sql.ts';
-import { projectRequest, viewRequest, type RequestEvent } from '../../src/domain/requests/lifecycle.ts';
+import type { RequestEvent } from '../../src/domain/requests/lifecycle.ts';
+import { projectRequest, viewRequest } from '../../src/domain/requests/view.ts';
 import { chinaDate } from '../../src/domain/calendar/china-time.ts';
 
 /**

@@ -2,7 +2,8 @@
 import { compareIsoDates, dateProblem } from '../../domain/calendar/index.ts';
 import { chinaDate } from '../../domain/calendar/china-time.ts';
 import { perPageFee, perRequestFeeForNth, type FeeQuote } from '../../domain/fees/index.ts';
-import { checkAgainstClock, roleMayRecord, viewRequest, type RequestEvent } from '../../domain/requests/lifecycle.ts';
+import { roleMayRecord, type RequestEvent } from '../../domain/requests/lifecycle.ts';
+import { checkAgainstClock, viewRequest } from '../../domain/requests/view.ts';
 import { isApplicantType } from '../../domain/requests/outcomes.ts';
 import { idNumberProblem, normalisePhone, phoneProblem } from '../../domain/scan/index.ts';
 import type { RequestRow, Role } from '../../storage/schema.ts';

@@ -3,7 +3,8 @@
  * imports these instead of re-declaring them; keep this module free of Node.js APIs.
  */
 import type { IsoDate } from '../../domain/calendar/iso-date.ts';
-import type { RequestChannel, RequestEvent, RequestEventType, RequestPhase, RequestView } from '../../domain/requests/lifecycle.ts';
+import type { RequestChannel, RequestEvent, RequestEventType, RequestPhase } from '../../domain/requests/lifecycle.ts';
+import type { RequestView } from '../../domain/requests/view.ts';
 import type { ApplicantType } from '../../domain/requests/outcomes.ts';
 
 export { applicantTypeLabels, outcomeLabels } from '../../domain/requests/outcomes.ts';

@@ -6,7 +6,8 @@
 import { randomInt } from 'node:crypto';
 import type { IsoDate, WorkingCalendar } from '../../domain/calendar/index.ts';
 import { chinaDate } from '../../domain/calendar/china-time.ts';
-import { projectRequest, replay, viewRequest, type RequestChannel, type RequestEvent } from '../../domain/requests/lifecycle.ts';
+import { replay, type RequestChannel, type RequestEvent } from '../../domain/requests/lifecycle.ts';
+import { projectRequest, viewRequest } from '../../domain/requests/view.ts';
 import type { RequestRow } from '../../storage/schema.ts';
 import { AppError, notFound } from '../../services/errors.ts';
 import type { ServiceDeps, Tx } from '../../services/context.ts';

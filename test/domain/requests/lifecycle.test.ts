@@ -1,15 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { officialCalendar } from '../../../src/domain/calendar/index.ts';
-import {
-  applyEvent,
-  checkAgainstClock,
-  replay,
-  roleMayRecord,
-  viewRequest,
-  yearStatus,
-  type RequestEvent,
-} from '../../../src/domain/requests/lifecycle.ts';
+import { applyEvent, replay, roleMayRecord, type RequestEvent } from '../../../src/domain/requests/lifecycle.ts';
+import { checkAgainstClock, viewRequest, yearStatus } from '../../../src/domain/requests/view.ts';
 import { outcomeCodes } from '../../../src/domain/requests/outcomes.ts';
 
 const calendar = officialCalendar();
