@@ -5,6 +5,10 @@
 export type { ComputedDate, DeadlineResult } from './types.ts';
 export {
   computeRequestDeadlines,
+  type RequestDeadlines,
+  type RequestOutcome,
+} from './request-deadlines.ts';
+export {
   CONSULTATION_WORKING_DAYS,
   CORRECTION_NOTICE_WORKING_DAYS,
   DEFAULT_CORRECTION_PERIOD_WORKING_DAYS,
@@ -16,14 +20,10 @@ export {
   type ExcessiveRequestInput,
   type ExtensionInput,
   type FeeNoticeInput,
-  type PauseKind,
-  type PauseStatus,
-  type PauseSummary,
   type ReceiptChannel,
   type RequestDeadlineInput,
-  type RequestDeadlines,
-  type RequestOutcome,
-} from './request-deadlines.ts';
+} from './request-input.ts';
+export { type PauseKind, type PauseStatus, type PauseSummary } from './request-pauses.ts';
 export { proactivePublicationDue, PROACTIVE_PUBLICATION_WORKING_DAYS } from './proactive.ts';
 export {
   annualReportDeadline,
