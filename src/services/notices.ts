@@ -3,13 +3,14 @@ import { viewRequest } from '../domain/requests/view.ts';
 import { NoticeDataError, renderNoticeDocx, renderNoticeHtml, noticeTitle, type Notice, type NoticeCommon, type NoticeKind } from '../views/notices/index.ts';
 import { appendAudit } from '../storage/audit.ts';
 import { REPLY_WORKING_DAYS } from '../domain/deadlines/index.ts';
-import { AppError, notFound } from './errors.ts';
+import { AppError } from './errors.ts';
 import type { Actor, ServiceDeps, Tx } from './context.ts';
 import { scopeFor } from './policy.ts';
 import { getAgency } from './agencies.ts';
 import { loadCalendar } from './calendar.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import { quoteFee } from './requests.ts';
+import { agencyOfRequest, requestEvents, requestRow } from '../capabilities/requests/sql.ts';
 
 /** Per-agency facts every notice needs: who signs, where to appeal (条例第五十一条). */
 export const noticeSettingKeys = {
@@ -67,12 +68,9 @@ export function availableNotices(events: readonly RequestEvent[]): NoticeKind[] 
 
 /** Assembles a notice from the request's records; refuses (409) when a fact is missing. */
 export async function buildNotice(deps: ServiceDeps, actor: Actor, requestId: number, kind: NoticeKind): Promise<Notice> {
-  const row = await deps.db.selectFrom('requests').selectAll().where('id', '=', requestId).executeTakeFirst();
-  if (!row) throw notFound('申请');
-  if (actor.kind === 'user') {
-    await scopeFor(deps.db, actor, row.agency_id);
-  }
-  const events = (await deps.db.selectFrom('request_events').select('data_json').where('request_id', '=', requestId).orderBy('seq').execute()).map((e) => JSON.parse(e.data_json) as RequestEvent);
+  const scope = await scopeFor(deps.db, actor, await agencyOfRequest(deps.db, requestId));
+  const row = await requestRow(deps.db, scope, requestId);
+  const events = await requestEvents(deps.db, scope, requestId);
   if (!availableNotices(events).includes(kind)) throw new AppError('NOTICE_NOT_APPLICABLE', `该申请尚无可出具的${noticeKindLabels[kind]}`, 409);
   const today = chinaDate(deps.now());
   const calendar = await loadCalendar(deps.db);
@@ -113,7 +111,7 @@ export async function buildNotice(deps: ServiceDeps, actor: Actor, requestId: nu
     }
     case 'fee': {
       const e = last('feeNoticeSent')!;
-      const { quote } = await quoteFee(deps.db, row, e.method, e.quantity);
+      const { quote } = await quoteFee(deps.db, scope, row, e.method, e.quantity);
       return { ...common, kind, issueDate: e.date, quote, paymentMethod: settings.paymentMethod ?? '', paymentLastDate: d.paymentDue?.date ?? e.date };
     }
     case 'reply': {

@@ -6,7 +6,7 @@
  */
 import type { Role } from '../storage/schema.ts';
 import { allRoles, rolesAllow, whoMay, type Permission } from '../domain/access/policy.ts';
-import { forbidden } from './errors.ts';
+import { AppError, forbidden, notFound } from './errors.ts';
 import type { Actor, Tx } from './context.ts';
 
 export { allRoles, roleLabels, rolesAllow, scopeLabels, type Permission } from '../domain/access/policy.ts';
@@ -89,4 +89,16 @@ export async function agencyIdsInReach(tx: Tx, userId: number, role?: Role): Pro
     for (const r of rows) ids.add(r.id);
   }
   return [...ids].sort((a, b) => a - b);
+}
+
+/**
+ * The scope of a citizen's submission to an agency's public form: no roles, the public actor, and
+ * only for an agency that exists and is open. Made here so that storage still receives a scope
+ * from the policy, never a bare agency id.
+ */
+export async function publicIntakeScope(tx: Tx, agencyId: number): Promise<AgencyScope> {
+  const agency = await tx.selectFrom('agencies').select(['id', 'closed_at']).where('id', '=', agencyId).executeTakeFirst();
+  if (!agency) throw notFound('机构');
+  if (agency.closed_at) throw new AppError('AGENCY_CLOSED', '该机构已撤销，不再受理申请', 409);
+  return { agencyId, roles: [], actor: { kind: 'system', label: 'public' } } as unknown as AgencyScope;
 }

@@ -6,15 +6,14 @@ import { roleMayRecord, type RequestEvent } from '../../domain/requests/lifecycl
 import { checkAgainstClock, viewRequest } from '../../domain/requests/view.ts';
 import { isApplicantType } from '../../domain/requests/outcomes.ts';
 import { idNumberProblem, normalisePhone, phoneProblem } from '../../domain/scan/index.ts';
-import type { RequestRow, Role } from '../../storage/schema.ts';
+import type { RequestRow } from '../../storage/schema.ts';
 import { appendAudit } from '../../storage/audit.ts';
 import { AppError, forbidden } from '../../services/errors.ts';
 import type { Actor, ServiceDeps, Tx } from '../../services/context.ts';
 import { loadCalendar } from '../../services/calendar.ts';
-import { getAgency } from '../../services/agencies.ts';
-import { scopeFor } from '../../services/policy.ts';
+import { publicIntakeScope, scopeFor, type AgencyScope } from '../../services/policy.ts';
 import { getSelfReview } from '../../services/self-review.ts';
-import { appendEvents, eventsOf, getRequestRow, insertRequest } from './sql.ts';
+import { agencyOfRequest, appendEvents, extensionRequester, insertRequest, requestEvents, requestRow, sameApplicantInMonth } from './sql.ts';
 import { deliveries, requestedForms, type ApplicantInput, type EventInput, type IntakeInput, type NewRequestInput, type RequestDetail } from './contract.ts';
 import { getRequest } from './queries.ts';
 
@@ -47,20 +46,15 @@ function validateRequest(input: NewRequestInput): void {
   if (!(input.delivery in deliveries)) throw new AppError('INVALID_DELIVERY', '获取信息的方式无效');
 }
 
-/** The actor's roles in the agency, through the one policy (FORBIDDEN for non-staff). */
-async function requireStaff(tx: Tx, actor: Actor, agencyId: number): Promise<readonly Role[]> {
-  return (await scopeFor(tx, actor, agencyId)).roles;
-}
-
 /** A request from the public portal: on the clock only once staff confirm receipt (Art. 31). */
 export async function submitOnline(deps: ServiceDeps, agencyId: number, input: NewRequestInput): Promise<{ id: number; queryCode: string; trackingHint: string }> {
   validateRequest(input);
   const applicant = validateApplicant(input.applicant, true);
   const today = chinaDate(deps.now());
   return deps.db.transaction().execute(async (tx) => {
-    await getAgency(tx, agencyId);
-    const created = await insertRequest(tx, deps, agencyId, 'online', input, applicant, today, null);
-    await appendEvents(tx, deps, created.id, [], [{ type: 'submitted', date: today, channel: 'online' }], null, await loadCalendar(tx));
+    const scope = await publicIntakeScope(tx, agencyId);
+    const created = await insertRequest(tx, deps, scope, 'online', input, applicant, today, null);
+    await appendEvents(tx, deps, scope, created.id, [], [{ type: 'submitted', date: today, channel: 'online' }], null, await loadCalendar(tx));
     await appendAudit(tx, { at: deps.now(), actorUserId: null, agencyId, action: 'request.submit-online', entity: 'request', entityId: created.id, after: { queryCode: created.queryCode } });
     return { ...created, trackingHint: applicant.phone ? '联系电话后四位' : '证件号码后四位' };
   });
@@ -82,32 +76,21 @@ export async function intakeRequest(deps: ServiceDeps, actor: Actor, input: Inta
     events.push({ type: 'receiptConfirmed', date: input.receipt.date, method: input.receipt.method });
   }
   return deps.db.transaction().execute(async (tx) => {
-    const roles = await requireStaff(tx, actor, input.agencyId);
-    if (!roleMayRecord('submitted', roles)) throw forbidden('只有信息员、负责人或管理员可以登记申请');
+    const scope = await scopeFor(tx, actor, input.agencyId);
+    if (!roleMayRecord('submitted', scope.roles)) throw forbidden('只有信息员、负责人或管理员可以登记申请');
     const actorId = actor.kind === 'user' ? actor.userId : null;
-    const created = await insertRequest(tx, deps, input.agencyId, input.channel, input, applicant, input.submittedDate, actorId);
-    await appendEvents(tx, deps, created.id, [], events, actorId, await loadCalendar(tx));
+    const created = await insertRequest(tx, deps, scope, input.channel, input, applicant, input.submittedDate, actorId);
+    await appendEvents(tx, deps, scope, created.id, [], events, actorId, await loadCalendar(tx));
     await appendAudit(tx, { at: deps.now(), actorUserId: actorId, agencyId: input.agencyId, action: 'request.intake', entity: 'request', entityId: created.id, after: { channel: input.channel, queryCode: created.queryCode } });
     return created;
   });
 }
 
 /** Quotes the processing fee: per page, or for the nth request of the applicant this month. */
-export async function quoteFee(tx: Tx, row: RequestRow, method: 'perRequest' | 'perPage', quantity?: number): Promise<{ quote: FeeQuote; quantity: number }> {
+export async function quoteFee(tx: Tx, scope: AgencyScope, row: RequestRow, method: 'perRequest' | 'perPage', quantity?: number): Promise<{ quote: FeeQuote; quantity: number }> {
   let n = quantity;
-  if (method === 'perRequest' && n === undefined) {
-    // The applicant's requests received in the same calendar month, up to and including this one.
-    const month = (row.receipt_date ?? row.submitted_date).slice(0, 7);
-    const same = await tx
-      .selectFrom('requests')
-      .select(['id', 'receipt_date'])
-      .where('agency_id', '=', row.agency_id)
-      .where('applicant_name', '=', row.applicant_name)
-      .where('receipt_date', '>=', `${month}-01`)
-      .where('receipt_date', '<=', `${month}-31`)
-      .execute();
-    n = same.filter((r) => r.id <= row.id).length || 1;
-  }
+  // The applicant's requests received in the same calendar month, up to and including this one.
+  if (method === 'perRequest' && n === undefined) n = (await sameApplicantInMonth(tx, scope, row)) || 1;
   if (n === undefined) throw new AppError('INVALID_FEE', '按量计收须填写页数');
   const result = method === 'perPage' ? perPageFee(n) : perRequestFeeForNth(n);
   if (!result.ok) throw new AppError('INVALID_FEE', result.errors.join('；'));
@@ -118,11 +101,10 @@ export async function quoteFee(tx: Tx, row: RequestRow, method: 'perRequest' | '
  * The four-eyes rule for extensions: whoever asked for the extension does not approve it, unless
  * the agency allows self-review (then the approval is marked as such). Returns whether it is one.
  */
-async function extensionSelfApproval(tx: Tx, actor: Actor, agencyId: number, requestId: number, type: string): Promise<boolean> {
+async function extensionSelfApproval(tx: Tx, actor: Actor, scope: AgencyScope, requestId: number, type: string): Promise<boolean> {
   if (actor.kind !== 'user' || (type !== 'extensionApproved' && type !== 'extensionRejected')) return false;
-  const asked = await tx.selectFrom('request_events').select('actor_user_id').where('request_id', '=', requestId).where('type', '=', 'extensionRequested').orderBy('seq', 'desc').executeTakeFirst();
-  if (asked?.actor_user_id !== actor.userId) return false;
-  if (!(await getSelfReview(tx, agencyId)).allowed) {
+  if ((await extensionRequester(tx, scope, requestId)) !== actor.userId) return false;
+  if (!(await getSelfReview(tx, scope.agencyId)).allowed) {
     throw forbidden('申请延期的工作人员不能审批本人的延期申请（四眼原则）；本机构仅一人办公的，可由管理员在“机构设置”中开启自审并写明理由');
   }
   return true;
@@ -135,21 +117,21 @@ export async function recordEvent(deps: ServiceDeps, actor: Actor, requestId: nu
   if (dateIssue) throw new AppError('INVALID_DATE', dateIssue);
   if (compareIsoDates(input.date, today) > 0) throw new AppError('INVALID_DATE', '日期不能晚于今天');
   await deps.db.transaction().execute(async (tx) => {
-    const row = await getRequestRow(tx, requestId);
-    const roles = await requireStaff(tx, actor, row.agency_id);
-    if (!roleMayRecord(input.type, roles)) {
+    const scope = await scopeFor(tx, actor, await agencyOfRequest(tx, requestId));
+    const row = await requestRow(tx, scope, requestId);
+    if (!roleMayRecord(input.type, scope.roles)) {
       throw forbidden(input.type === 'extensionApproved' || input.type === 'extensionRejected' ? '延期须经负责人批准（条例第三十三条）' : '您的角色不能执行此操作');
     }
-    const selfApproval = await extensionSelfApproval(tx, actor, row.agency_id, requestId, input.type);
+    const selfApproval = await extensionSelfApproval(tx, actor, scope, requestId, input.type);
     let event: RequestEvent;
     if (input.type === 'feeNoticeSent') {
-      const { quote, quantity } = await quoteFee(tx, row, input.method, input.quantity);
+      const { quote, quantity } = await quoteFee(tx, scope, row, input.method, input.quantity);
       if (quote.totalYuan <= 0) throw new AppError('FEE_NOT_DUE', `${quote.summary}，无需收费`, 409);
       event = { ...input, quantity, amountYuan: quote.totalYuan };
     } else {
       event = input;
     }
-    const existing = await eventsOf(tx, requestId);
+    const existing = await requestEvents(tx, scope, requestId);
     const calendar = await loadCalendar(tx);
     const before = viewRequest(existing, calendar, event.date);
     if (before.ok) {
@@ -157,7 +139,7 @@ export async function recordEvent(deps: ServiceDeps, actor: Actor, requestId: nu
       if (problems.length) throw new AppError('TRANSITION_REFUSED', problems.join('；'), 409);
     }
     const actorId = actor.kind === 'user' ? actor.userId : null;
-    await appendEvents(tx, deps, requestId, existing, [event], actorId, calendar);
+    await appendEvents(tx, deps, scope, requestId, existing, [event], actorId, calendar);
     await appendAudit(tx, { at: deps.now(), actorUserId: actorId, agencyId: row.agency_id, action: `request.${event.type}`, entity: 'request', entityId: requestId, after: selfApproval ? { ...event, selfReview: true } : event });
   });
   return getRequest(deps, actor, requestId);

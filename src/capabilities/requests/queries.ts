@@ -7,20 +7,15 @@ import { channelLabels, phaseLabels, type RequestChannel, type RequestEvent, typ
 import { statusLabelOf, viewRequest, type RequestView } from '../../domain/requests/view.ts';
 import { applicantTypeLabels, outcomeLabels, type ApplicantType, type OutcomeCode } from '../../domain/requests/outcomes.ts';
 import { maskName } from '../../domain/scan/index.ts';
-import type { RequestEventRow, RequestRow, Role } from '../../storage/schema.ts';
+import type { RequestRow, Role } from '../../storage/schema.ts';
 import { AppError } from '../../services/errors.ts';
-import type { Actor, ServiceDeps, Tx } from '../../services/context.ts';
+import type { Actor, ServiceDeps } from '../../services/context.ts';
 import { loadCalendar } from '../../services/calendar.ts';
 import { getAgency } from '../../services/agencies.ts';
 import { availableNotices } from '../../services/notices.ts';
 import { scopeFor } from '../../services/policy.ts';
-import { eventsOf, getRequestRow, normaliseQueryCode, trackingSecret } from './sql.ts';
+import { agencyOfRequest, attentionRows, normaliseQueryCode, requestByQueryCode, requestPage, requestRow, requestTimeline, trackingSecret } from './sql.ts';
 import { DUE_SOON_WORKING_DAYS, eventTypeLabels, type ListFilters, type PublicTracking, type RequestDetail, type RequestSummary } from './contract.ts';
-
-/** The actor's roles in the agency, through the one policy (FORBIDDEN for non-staff). */
-async function requireStaff(tx: Tx, actor: Actor, agencyId: number): Promise<readonly Role[]> {
-  return (await scopeFor(tx, actor, agencyId)).roles;
-}
 
 function summarise(row: RequestRow, view: RequestView | null, masked: boolean): RequestSummary {
   const organisation = row.applicant_type !== 'natural_person';
@@ -72,47 +67,32 @@ const notSoonFrom = (calendar: WorkingCalendar, today: IsoDate): IsoDate => cale
 
 /** Lists an agency's requests from the stored projection: filters, counts and paging in SQL. */
 export async function listRequests(deps: ServiceDeps, actor: Actor, filters: ListFilters): Promise<{ total: number; items: RequestSummary[] }> {
-  await requireStaff(deps.db, actor, filters.agencyId);
+  const scope = await scopeFor(deps.db, actor, filters.agencyId);
   const today = chinaDate(deps.now());
   const calendar = await loadCalendar(deps.db);
-  let query = deps.db.selectFrom('requests').where('agency_id', '=', filters.agencyId);
-  if (filters.phase === 'open' || filters.due) query = query.where('phase', '!=', 'closed');
-  else if (filters.phase) query = query.where('phase', '=', filters.phase);
-  if (filters.due === 'overdue') query = query.where('due_date', '<', today);
-  if (filters.due === 'soon') query = query.where('due_date', '>=', today).where('due_date', '<', notSoonFrom(calendar, today));
-  if (filters.year) {
-    const y = filters.year;
-    // Everything that counts in that year's report: received in it, or open at its start.
-    query = query.where((eb) =>
-      eb.or([
-        eb.and([eb('submitted_date', '>=', `${y}-01-01`), eb('submitted_date', '<=', `${y}-12-31`)]),
-        eb.and([eb('receipt_date', '<', `${y}-01-01`), eb.or([eb('closed_date', 'is', null), eb('closed_date', '>=', `${y}-01-01`)])]),
-      ]),
-    );
-  }
-  if (filters.q?.trim()) {
-    const like = `%${filters.q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    query = query.where((eb) => eb.or([eb('query_code', 'like', like), eb('description', 'like', like), eb('applicant_name', 'like', like)]));
-  }
-  const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await query.selectAll().orderBy('id', 'desc').limit(filters.pageSize).offset((filters.page - 1) * filters.pageSize).execute();
-  return { total: Number(n), items: rows.map((r) => summariseRow(r, calendar, today)) };
+  const { total, rows } = await requestPage(
+    deps.db,
+    scope,
+    {
+      open: filters.phase === 'open' || filters.due !== undefined,
+      phase: filters.phase === 'open' || filters.due ? undefined : filters.phase,
+      dueBefore: filters.due === 'overdue' ? today : filters.due === 'soon' ? notSoonFrom(calendar, today) : undefined,
+      dueFrom: filters.due === 'soon' ? today : undefined,
+      year: filters.year,
+      q: filters.q,
+    },
+    filters.page,
+    filters.pageSize,
+  );
+  return { total, items: rows.map((r) => summariseRow(r, calendar, today)) };
 }
 
 /** Requests needing attention: awaiting receipt, overdue, due within 3 working days, or with a lapsed period. */
 export async function reminders(deps: ServiceDeps, actor: Actor, agencyId: number): Promise<RequestSummary[]> {
-  await requireStaff(deps.db, actor, agencyId);
+  const scope = await scopeFor(deps.db, actor, agencyId);
   const today = chinaDate(deps.now());
   const calendar = await loadCalendar(deps.db);
-  const rows = await deps.db
-    .selectFrom('requests')
-    .selectAll()
-    .where('agency_id', '=', agencyId)
-    .where('phase', '!=', 'closed')
-    .where((eb) => eb.or([eb('phase', '=', 'awaitingReceipt'), eb('due_date', '<', notSoonFrom(calendar, today)), eb('lapse_due', '<', today)]))
-    .orderBy('id')
-    .limit(500)
-    .execute();
+  const rows = await attentionRows(deps.db, scope, notSoonFrom(calendar, today), today);
   return rows.map((r) => summariseRow(r, calendar, today)).sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
 }
 
@@ -156,16 +136,10 @@ function allowedActions(view: RequestView | null, roles: readonly Role[], today:
 }
 
 export async function getRequest(deps: ServiceDeps, actor: Actor, id: number): Promise<RequestDetail> {
-  const row = await getRequestRow(deps.db, id);
-  const roles = await requireStaff(deps.db, actor, row.agency_id);
-  const eventRows: (RequestEventRow & { username: string | null })[] = await deps.db
-    .selectFrom('request_events')
-    .leftJoin('users', 'users.id', 'request_events.actor_user_id')
-    .selectAll('request_events')
-    .select('users.display_name as username')
-    .where('request_id', '=', id)
-    .orderBy('seq')
-    .execute();
+  const scope = await scopeFor(deps.db, actor, await agencyOfRequest(deps.db, id));
+  const roles = scope.roles;
+  const row = await requestRow(deps.db, scope, id);
+  const eventRows = await requestTimeline(deps.db, scope, id);
   const events = eventRows.map((e) => JSON.parse(e.data_json) as RequestEvent);
   const calendar = await loadCalendar(deps.db);
   const v = viewRequest(events, calendar, chinaDate(deps.now()));
@@ -211,10 +185,10 @@ const TRACK_FAILED = (): AppError => new AppError('TRACKING_NOT_FOUND', '查询�
  */
 export async function trackRequest(deps: ServiceDeps, rawCode: string, secret: string): Promise<PublicTracking> {
   const code = normaliseQueryCode(rawCode);
-  const row = await deps.db.selectFrom('requests').selectAll().where('query_code', '=', code).executeTakeFirst();
-  if (!row || !secret || trackingSecret(row) !== secret.trim().toUpperCase()) throw TRACK_FAILED();
+  const found = await requestByQueryCode(deps.db, code);
+  if (!found || !secret || trackingSecret(found.row) !== secret.trim().toUpperCase()) throw TRACK_FAILED();
+  const { row, events } = found;
   const agency = await getAgency(deps.db, row.agency_id);
-  const events = await eventsOf(deps.db, row.id);
   const v = viewRequest(events, await loadCalendar(deps.db), chinaDate(deps.now()));
   const view = v.ok ? v.value : null;
   const deadlines = view?.deadlines;

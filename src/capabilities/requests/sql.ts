@@ -8,10 +8,11 @@ import type { IsoDate, WorkingCalendar } from '../../domain/calendar/index.ts';
 import { chinaDate } from '../../domain/calendar/china-time.ts';
 import { replay, type RequestChannel, type RequestEvent } from '../../domain/requests/lifecycle.ts';
 import { projectRequest, viewRequest } from '../../domain/requests/view.ts';
-import type { RequestRow } from '../../storage/schema.ts';
+import type { RequestEventRow, RequestRow } from '../../storage/schema.ts';
 import { AppError, notFound } from '../../services/errors.ts';
 import type { ServiceDeps, Tx } from '../../services/context.ts';
 import type { ApplicantInput, NewRequestInput } from './contract.ts';
+import type { AgencyScope } from '../../services/policy.ts';
 
 const QUERY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -35,7 +36,7 @@ export function trackingSecret(row: Pick<RequestRow, 'applicant_phone' | 'applic
 export async function insertRequest(
   tx: Tx,
   deps: ServiceDeps,
-  agencyId: number,
+  scope: AgencyScope,
   channel: RequestChannel,
   input: NewRequestInput,
   applicant: ApplicantInput,
@@ -49,7 +50,7 @@ export async function insertRequest(
     const { id } = await tx
       .insertInto('requests')
       .values({
-        agency_id: agencyId,
+        agency_id: scope.agencyId,
         query_code: queryCode,
         channel,
         applicant_type: applicant.type,
@@ -78,7 +79,8 @@ export async function insertRequest(
   }
 }
 
-export async function appendEvents(tx: Tx, deps: ServiceDeps, requestId: number, existing: RequestEvent[], events: RequestEvent[], actorUserId: number | null, calendar: WorkingCalendar): Promise<void> {
+export async function appendEvents(tx: Tx, deps: ServiceDeps, scope: AgencyScope, requestId: number, existing: RequestEvent[], events: RequestEvent[], actorUserId: number | null, calendar: WorkingCalendar): Promise<void> {
+  await requestRow(tx, scope, requestId);
   const all = [...existing, ...events];
   const replayed = replay(all);
   if (!replayed.ok) throw new AppError('TRANSITION_REFUSED', replayed.errors.map((e) => e.replace(/^第 \d+ 个事件：/, '')).join('；'), 409);
@@ -139,13 +141,131 @@ export async function refreshProjections(tx: Tx, deps: ServiceDeps, which: 'open
   return ids.length;
 }
 
-export async function eventsOf(tx: Tx, requestId: number): Promise<RequestEvent[]> {
-  const rows = await tx.selectFrom('request_events').select('data_json').where('request_id', '=', requestId).orderBy('seq').execute();
+/**
+ * The agency a request belongs to: the one read that needs no scope, since a caller needs the
+ * agency to obtain one (services/policy.ts scopeFor). It reveals nothing else.
+ */
+export async function agencyOfRequest(tx: Tx, id: number): Promise<number> {
+  const row = await tx.selectFrom('requests').select('agency_id').where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('申请');
+  return row.agency_id;
+}
+
+/** The request's row, within the scope's agency only. */
+export async function requestRow(tx: Tx, scope: AgencyScope, id: number): Promise<RequestRow> {
+  const row = await tx.selectFrom('requests').selectAll().where('id', '=', id).where('agency_id', '=', scope.agencyId).executeTakeFirst();
+  if (!row) throw notFound('申请');
+  return row;
+}
+
+/** The request's events in order, within the scope's agency only. */
+export async function requestEvents(tx: Tx, scope: AgencyScope, requestId: number): Promise<RequestEvent[]> {
+  const rows = await tx
+    .selectFrom('request_events')
+    .innerJoin('requests', 'requests.id', 'request_events.request_id')
+    .select('request_events.data_json')
+    .where('request_events.request_id', '=', requestId)
+    .where('requests.agency_id', '=', scope.agencyId)
+    .orderBy('request_events.seq')
+    .execute();
   return rows.map((r) => JSON.parse(r.data_json) as RequestEvent);
 }
 
-export async function getRequestRow(tx: Tx, id: number): Promise<RequestRow> {
-  const row = await tx.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('申请');
-  return row;
+/** The request's events with who recorded each, within the scope's agency only (the staff timeline). */
+export async function requestTimeline(tx: Tx, scope: AgencyScope, requestId: number): Promise<(RequestEventRow & { username: string | null })[]> {
+  return tx
+    .selectFrom('request_events')
+    .innerJoin('requests', 'requests.id', 'request_events.request_id')
+    .leftJoin('users', 'users.id', 'request_events.actor_user_id')
+    .selectAll('request_events')
+    .select('users.display_name as username')
+    .where('request_events.request_id', '=', requestId)
+    .where('requests.agency_id', '=', scope.agencyId)
+    .orderBy('request_events.seq')
+    .execute();
+}
+
+/** The public tracking page's read: by query code, which the applicant holds (no personal data leaves it). */
+export async function requestByQueryCode(tx: Tx, code: string): Promise<{ row: RequestRow; events: RequestEvent[] } | null> {
+  const row = await tx.selectFrom('requests').selectAll().where('query_code', '=', code).executeTakeFirst();
+  if (!row) return null;
+  const events = await tx.selectFrom('request_events').select('data_json').where('request_id', '=', row.id).orderBy('seq').execute();
+  return { row, events: events.map((e) => JSON.parse(e.data_json) as RequestEvent) };
+}
+
+export interface RowFilters {
+  phase?: string | undefined;
+  open?: boolean | undefined;
+  dueBefore?: IsoDate | undefined;
+  dueFrom?: IsoDate | undefined;
+  year?: number | undefined;
+  q?: string | undefined;
+}
+
+/** A page of the scope's requests, newest first, with the total: filters and paging in SQL, on the stored projection. */
+export async function requestPage(tx: Tx, scope: AgencyScope, f: RowFilters, page: number, pageSize: number): Promise<{ total: number; rows: RequestRow[] }> {
+  let query = tx.selectFrom('requests').where('agency_id', '=', scope.agencyId);
+  if (f.open) query = query.where('phase', '!=', 'closed');
+  if (f.phase) query = query.where('phase', '=', f.phase);
+  if (f.dueBefore) query = query.where('due_date', '<', f.dueBefore);
+  if (f.dueFrom) query = query.where('due_date', '>=', f.dueFrom);
+  if (f.year) {
+    const y = f.year;
+    // Everything that counts in that year's report: received in it, or open at its start.
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('submitted_date', '>=', `${y}-01-01`), eb('submitted_date', '<=', `${y}-12-31`)]),
+        eb.and([eb('receipt_date', '<', `${y}-01-01`), eb.or([eb('closed_date', 'is', null), eb('closed_date', '>=', `${y}-01-01`)])]),
+      ]),
+    );
+  }
+  if (f.q?.trim()) {
+    const like = `%${f.q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) => eb.or([eb('query_code', 'like', like), eb('description', 'like', like), eb('applicant_name', 'like', like)]));
+  }
+  const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { total: Number(n), rows };
+}
+
+/** Open requests of the scope awaiting receipt, due before `dueBefore`, or whose period lapsed before `today`. */
+export async function attentionRows(tx: Tx, scope: AgencyScope, dueBefore: IsoDate, today: IsoDate): Promise<RequestRow[]> {
+  return tx
+    .selectFrom('requests')
+    .selectAll()
+    .where('agency_id', '=', scope.agencyId)
+    .where('phase', '!=', 'closed')
+    .where((eb) => eb.or([eb('phase', '=', 'awaitingReceipt'), eb('due_date', '<', dueBefore), eb('lapse_due', '<', today)]))
+    .orderBy('id')
+    .limit(500)
+    .execute();
+}
+
+/** The applicant's requests to the scope's agency received in the month of `row`, up to and including it (the nth-request fee). */
+export async function sameApplicantInMonth(tx: Tx, scope: AgencyScope, row: RequestRow): Promise<number> {
+  const month = (row.receipt_date ?? row.submitted_date).slice(0, 7);
+  const same = await tx
+    .selectFrom('requests')
+    .select(['id'])
+    .where('agency_id', '=', scope.agencyId)
+    .where('applicant_name', '=', row.applicant_name)
+    .where('receipt_date', '>=', `${month}-01`)
+    .where('receipt_date', '<=', `${month}-31`)
+    .where('id', '<=', row.id)
+    .execute();
+  return same.length;
+}
+
+/** Who recorded the request's latest extension request (the four-eyes rule), within the scope. */
+export async function extensionRequester(tx: Tx, scope: AgencyScope, requestId: number): Promise<number | null> {
+  const row = await tx
+    .selectFrom('request_events')
+    .innerJoin('requests', 'requests.id', 'request_events.request_id')
+    .select('request_events.actor_user_id')
+    .where('request_events.request_id', '=', requestId)
+    .where('requests.agency_id', '=', scope.agencyId)
+    .where('request_events.type', '=', 'extensionRequested')
+    .orderBy('request_events.seq', 'desc')
+    .executeTakeFirst();
+  return row?.actor_user_id ?? null;
 }
