@@ -47,7 +47,7 @@ async function buildServer() {
   rmSync(temp, { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    entryPoints: { main: 'src/cli/main.ts', worker: 'src/services/untrusted/worker.ts' },
+    entryPoints: { main: 'src/cli/main.ts', worker: 'src/services/untrusted/worker.ts', 'sqlite-reader': 'src/storage/sqlite-readers/worker.ts' },
     outdir: temp,
     // Flat: every output file sits one level below the package root, as src/*.ts modules that
     // locate files by import.meta.url expect (src/paths.ts).

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { isIP } from 'node:net';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 /** Runtime configuration, read once from the environment by the server and every CLI command. */
 export interface Config {
@@ -24,6 +25,8 @@ export interface Config {
   clockStart: Date | undefined;
   /** GONGKAI_SQLITE_SYNCHRONOUS: how hard SQLite waits for the disk at each commit (docs/operations.md). */
   sqliteSynchronous: SqliteSynchronous;
+  /** GONGKAI_SQLITE_READERS: worker threads that run searches and catalogue pages on SQLite (0: none). */
+  sqliteReaders: number;
 }
 
 export const SQLITE_SYNCHRONOUS = ['NORMAL', 'FULL', 'EXTRA'] as const;
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: parseLogLevel(env.GONGKAI_LOG_LEVEL),
     clockStart: parseClockStart(env.GONGKAI_CLOCK_START),
     sqliteSynchronous: parseSqliteSynchronous(env.GONGKAI_SQLITE_SYNCHRONOUS),
+    sqliteReaders: parseSqliteReaders(env.GONGKAI_SQLITE_READERS),
   };
 }
 
@@ -129,6 +133,17 @@ function parseClockStart(value: string | undefined): Date | undefined {
 }
 
 /** OFF is not offered: it trades a crash for a corrupt database, not just lost last commits. */
+/**
+ * Default: one per core, at least two (a long search does not hold the next one), at most four.
+ * The main thread mostly waits on sockets and renders; the reads are where the CPU goes.
+ */
+function parseSqliteReaders(value: string | undefined): number {
+  if (!value) return Math.max(2, Math.min(4, availableParallelism()));
+  const n = /^\s*\d{1,2}\s*$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 0 && n <= 16)) throw new Error(`GONGKAI_SQLITE_READERS 配置无效：${value}（应为 0 至 16 的整数，0 表示不使用只读查询线程）`);
+  return n;
+}
+
 function parseSqliteSynchronous(value: string | undefined): SqliteSynchronous {
   if (!value) return 'NORMAL';
   const mode = SQLITE_SYNCHRONOUS.find((m) => m === value.trim().toUpperCase());

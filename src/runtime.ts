@@ -35,6 +35,18 @@ async function projectRequestsOnce(deps: ServiceDeps): Promise<void> {
   await deps.db.transaction().execute(async (tx) => refreshProjections(tx, deps, 'unprojected', await loadCalendar(tx)));
 }
 
+/**
+ * The server's SQLite read workers (docs/decisions/011), attached to `deps`: none on PostgreSQL,
+ * whose pool already runs queries beside the event loop, or with GONGKAI_SQLITE_READERS=0.
+ */
+export async function attachSqliteReaders(config: Config, deps: ServiceDeps): Promise<{ close(): Promise<void> } | null> {
+  if (deps.dialect !== 'sqlite' || config.sqliteReaders === 0) return null;
+  const { startSqliteReaders } = await import('./storage/sqlite-readers/pool.ts');
+  const readers = startSqliteReaders({ file: path.join(config.dataDir, 'gongkai.sqlite'), count: config.sqliteReaders, mainDb: deps.db });
+  deps.readers = readers;
+  return readers;
+}
+
 /** The real clock, or one that started at `start` when this process did and runs at real speed. */
 export function runningClock(start: Date | undefined): () => Date {
   if (!start) return () => new Date();

@@ -45,7 +45,7 @@ export function buildCli(): Command {
     .description('启动门户、工作台和 API / serve portal, workspace and API')
     .action(async () => {
       const config = loadConfig();
-      const [{ openRuntime, printAdminPassword, seedOnFirstStart }, { buildApp }, { publishDueDocuments }, { flushViewCounts }] = await Promise.all([
+      const [{ attachSqliteReaders, openRuntime, printAdminPassword, seedOnFirstStart }, { buildApp }, { publishDueDocuments }, { flushViewCounts }] = await Promise.all([
         import('../runtime.ts'),
         import('../http/app.ts'),
         import('../services/documents.ts'),
@@ -53,6 +53,7 @@ export function buildCli(): Command {
       ]);
       const { handle, deps } = await openRuntime(config);
       printAdminPassword(await seedOnFirstStart(deps), out);
+      const readers = await attachSqliteReaders(config, deps);
       const app = await buildApp(deps, {
         version: config.version,
         logLevel: config.logLevel,
@@ -69,6 +70,7 @@ export function buildCli(): Command {
         clearInterval(timer);
         await flushViewCounts(deps).catch(() => undefined);
         await app.close();
+        await readers?.close();
         await handle.close();
         process.exit(0);
       };

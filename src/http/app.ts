@@ -90,7 +90,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   registerErrorHandling(app, renderNotFound(deps));
   registerAuth(app);
 
-  app.get('/healthz', async () => ({ status: 'ok', database: deps.dialect, version: options.version }));
+  app.get('/healthz', async () => ({ status: 'ok', database: deps.dialect, version: options.version, ...(deps.readers ? { readers: deps.readers.stats() } : {}) }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(

@@ -1,17 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chinaDateTime } from '../domain/calendar/china-time.ts';
 import type { Role, RoleScope, User } from '../storage/schema.ts';
 import { appendAudit } from '../storage/audit.ts';
 import { AppError, notFound } from './errors.ts';
 import type { ServiceDeps, Tx } from './context.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { newCaptcha, verifyCaptcha, type CaptchaChallenge } from './captcha.ts';
+import { captchaNeeded, clearFailures, failureCounts, recordFailure } from './login-throttle.ts';
 
 export const SESSION_HOURS = 12;
 /** A one-time password (new account, reset) stops working this long after it was issued. */
 export const ONE_TIME_PASSWORD_HOURS = 24;
-/** Failures allowed before the account locks; each further failure doubles the lock. */
-export const FAILURES_BEFORE_LOCK = 5;
-const MAX_LOCK_MINUTES = 60;
 
 export interface PublicUser {
   id: number;
@@ -19,7 +17,6 @@ export interface PublicUser {
   displayName: string;
   mustChangePassword: boolean;
   disabled: boolean;
-  lockedUntil: string | null;
   /** Granted only by the CLI: may change the shared working calendar and manage any account. */
   platformOperator: boolean;
   roles: { agencyId: number; role: Role; scope: RoleScope }[];
@@ -53,7 +50,6 @@ export async function present(tx: Tx, user: User, visibleAgency: (agencyId: numb
     displayName: user.display_name,
     mustChangePassword: user.must_change_password === 1,
     disabled: user.disabled === 1,
-    lockedUntil: user.locked_until,
     platformOperator: user.platform_operator === 1,
     roles: (await rolesOf(tx, user.id)).filter((r) => visibleAgency(r.agencyId)),
   };
@@ -66,39 +62,27 @@ export async function getUserRow(tx: Tx, id: number): Promise<User> {
 }
 
 /**
- * Counts one failed password check (login, or the current password on change-password) and
- * locks the account after FAILURES_BEFORE_LOCK of them, the lock doubling up to an hour.
+ * Changes the user's own password. A wrong current password counts as a failed sign-in from this
+ * address; once that address would need a captcha to sign in, the session that guessed is ended
+ * (someone holding a stolen session cannot go on guessing without the captcha). Success ends
+ * every other session of the user (a stolen session dies with the old password), keeping the
+ * one that made the change.
  */
-async function recordPasswordFailure(deps: ServiceDeps, user: User, action: string): Promise<void> {
-  const now = deps.now();
-  const failures = user.failed_logins + 1;
-  const lockMinutes = failures >= FAILURES_BEFORE_LOCK ? Math.min(MAX_LOCK_MINUTES, 2 ** (failures - FAILURES_BEFORE_LOCK)) : 0;
-  await deps.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('users')
-      .set({ failed_logins: failures, locked_until: lockMinutes ? new Date(now.getTime() + lockMinutes * 60_000).toISOString() : user.locked_until })
-      .where('id', '=', user.id)
-      .execute();
-    await appendAudit(tx, { at: now, actorUserId: null, agencyId: null, action, entity: 'user', entityId: user.id, after: { failures, lockMinutes } });
-  });
-}
-
-function assertNotLocked(user: User, now: Date): void {
-  if (user.locked_until && user.locked_until > now.toISOString()) {
-    throw new AppError('ACCOUNT_LOCKED', `密码错误次数过多，账号已临时锁定，请于 ${chinaDateTime(user.locked_until)} 后再试`, 429, { lockedUntil: user.locked_until });
-  }
-}
-
-/**
- * Changes the user's own password. A wrong current password counts toward the lockout like a
- * failed login; success ends every other session of the user (a stolen session dies with the
- * old password), keeping the one that made the change.
- */
-export async function changePassword(deps: ServiceDeps, userId: number, currentPassword: string, newPassword: string, keepSessionToken?: string | null): Promise<void> {
+export async function changePassword(
+  deps: ServiceDeps,
+  userId: number,
+  currentPassword: string,
+  newPassword: string,
+  keepSessionToken?: string | null,
+  address = 'local',
+): Promise<void> {
   const user = await getUserRow(deps.db, userId);
-  assertNotLocked(user, deps.now());
   if (!(await verifyPassword(currentPassword, user.password_hash))) {
-    await recordPasswordFailure(deps, user, 'auth.change-password-failed');
+    const counts = await recordFailure(deps, { username: user.username, address, userId, action: 'auth.change-password-failed' });
+    if (captchaNeeded(counts)) {
+      if (keepSessionToken) await deps.db.deleteFrom('sessions').where('token_hash', '=', hashToken(keepSessionToken)).execute();
+      throw new AppError('SIGNED_OUT_AFTER_FAILURES', '当前密码错误次数过多，已退出登录。请重新登录（需回答验证题）', 401);
+    }
     throw new AppError('WRONG_PASSWORD', '当前密码不正确', 400);
   }
   const problem = passwordProblem(newPassword);
@@ -108,7 +92,7 @@ export async function changePassword(deps: ServiceDeps, userId: number, currentP
   await deps.db.transaction().execute(async (tx) => {
     await tx
       .updateTable('users')
-      .set({ password_hash: hash, must_change_password: 0, one_time_expires_at: null, failed_logins: 0, locked_until: null, updated_at: deps.now().toISOString() })
+      .set({ password_hash: hash, must_change_password: 0, one_time_expires_at: null, updated_at: deps.now().toISOString() })
       .where('id', '=', userId)
       .execute();
     let others = tx.deleteFrom('sessions').where('user_id', '=', userId);
@@ -126,26 +110,42 @@ export async function changePassword(deps: ServiceDeps, userId: number, currentP
   });
 }
 
-const LOGIN_FAILED = (): AppError => new AppError('LOGIN_FAILED', '用户名或密码不正确', 401);
+export interface LoginInput {
+  username: string;
+  password: string;
+  /** The sender's address (behind a proxy, as GONGKAI_TRUST_PROXY allows reading it). */
+  address: string;
+  captchaToken?: string | undefined;
+  captchaAnswer?: string | undefined;
+}
 
 /**
- * Verifies credentials with lockout: after FAILURES_BEFORE_LOCK consecutive failures the
- * account locks for 1 minute, doubling with each further failure up to an hour.
+ * Verifies credentials. Failures are counted per name as typed and per address (login-throttle.ts);
+ * past the threshold the attempt must carry a captcha answer, checked before the password, and
+ * each error then carries a fresh question in `details.captcha`. Unknown and existing names get
+ * the same answers, the same counting and the same work (a dummy hash is checked).
  */
-export async function login(deps: ServiceDeps, input: { username: string; password: string }): Promise<{ token: string; session: SessionInfo }> {
+export async function login(deps: ServiceDeps, input: LoginInput): Promise<{ token: string; session: SessionInfo }> {
   const now = deps.now();
-  const user = await deps.db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
-  if (!user) {
-    // Same work as a real check, so timing does not reveal which usernames exist.
-    await verifyPassword(input.password, DUMMY_HASH);
-    throw LOGIN_FAILED();
+  const withCaptcha = async (): Promise<{ captcha: CaptchaChallenge }> => ({ captcha: await newCaptcha(deps) });
+  if (captchaNeeded(await failureCounts(deps, input.username, input.address))) {
+    if (!input.captchaToken || !input.captchaAnswer) {
+      throw new AppError('CAPTCHA_REQUIRED', '登录失败次数较多，请先回答验证题', 401, await withCaptcha());
+    }
+    try {
+      await verifyCaptcha(deps, input.captchaToken, input.captchaAnswer);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'CAPTCHA_INVALID') throw new AppError('CAPTCHA_INVALID', '验证题回答错误或已过期，请回答新的验证题', 401, await withCaptcha());
+      throw err;
+    }
   }
-  assertNotLocked(user, now);
-  const ok = await verifyPassword(input.password, user.password_hash);
-  if (!ok || user.disabled === 1) {
-    await recordPasswordFailure(deps, user, 'auth.login-failed');
-    if (ok && user.disabled === 1) throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系管理员', 403);
-    throw LOGIN_FAILED();
+  const user = await deps.db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
+  // Same work for unknown names, so timing does not reveal which usernames exist.
+  const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
+  if (!user || !ok || user.disabled === 1) {
+    const counts = await recordFailure(deps, { username: input.username, address: input.address, userId: user?.id ?? null, action: 'auth.login-failed' });
+    if (user && ok && user.disabled === 1) throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系管理员', 403);
+    throw new AppError('LOGIN_FAILED', '用户名或密码不正确', 401, captchaNeeded(counts) ? await withCaptcha() : undefined);
   }
   if (user.must_change_password === 1 && user.one_time_expires_at && user.one_time_expires_at <= now.toISOString()) {
     throw new AppError('ONE_TIME_PASSWORD_EXPIRED', `一次性密码已超过 ${ONE_TIME_PASSWORD_HOURS} 小时有效期，请联系管理员重新设置`, 401);
@@ -154,13 +154,13 @@ export async function login(deps: ServiceDeps, input: { username: string; passwo
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   await deps.db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
     await tx
       .insertInto('sessions')
       .values({ token_hash: hashToken(token), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt, last_seen_at: now.toISOString() })
       .execute();
     await appendAudit(tx, { at: now, actorUserId: user.id, agencyId: null, action: 'auth.login', entity: 'user', entityId: user.id });
   });
+  await clearFailures(deps, input.username, input.address);
   const fresh = await getUserRow(deps.db, user.id);
   return { token, session: { user: await present(deps.db, fresh), csrfToken, expiresAt } };
 }

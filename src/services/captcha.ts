@@ -4,8 +4,13 @@ import type { ServiceDeps } from './context.ts';
 
 /**
  * A captcha that needs no outside service: an arithmetic question written in Chinese numerals,
- * answered in digits. The answer is bound to a signed, expiring, single-use token; the secret
- * lives in the database so every server process shares it. Readable by screen readers.
+ * answered in digits, readable by screen readers. The answer is bound to a signed, expiring
+ * token; the secret lives in the database so every server process shares it.
+ *
+ * It is friction, not a barrier (docs/decisions/011): a program can read the question, and
+ * answers lie between 0 and 18. What it does guarantee: a token is used up by the first answer
+ * given for it, right or wrong, so each guess costs a new question (and a request, which the
+ * per-address rate limits count).
  */
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const TTL_MS = 20 * 60_000;
@@ -47,14 +52,18 @@ const CAPTCHA_WRONG = (): AppError => new AppError('CAPTCHA_INVALID', '验证码
 export async function verifyCaptcha(deps: ServiceDeps, token: string, answer: string): Promise<void> {
   const [id, expText, mac] = (token ?? '').split('.');
   const exp = Number(expText);
-  if (!id || !mac || !Number.isFinite(exp) || exp < deps.now().getTime()) throw CAPTCHA_WRONG();
+  const now = deps.now().getTime();
+  // A forged expiry far ahead would keep its used-up row forever; real tokens expire within TTL_MS.
+  if (!id || !mac || !Number.isFinite(exp) || exp < now || exp > now + TTL_MS) throw CAPTCHA_WRONG();
+  // Used up first, whatever the answer: a wrong guess cannot be followed by another on this token.
+  await deps.db.deleteFrom('captcha_uses').where('expires_at', '<', deps.now().toISOString()).execute();
+  const used = await deps.db
+    .insertInto('captcha_uses')
+    .values({ token_id: id, expires_at: new Date(exp).toISOString() })
+    .onConflict((oc) => oc.column('token_id').doNothing())
+    .executeTakeFirst();
+  if (Number(used.numInsertedOrUpdatedRows ?? 0) === 0) throw CAPTCHA_WRONG(); // already answered
   const expected = Buffer.from(sign(await secret(deps), id, exp, String(answer ?? '').trim()));
   const given = Buffer.from(mac);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw CAPTCHA_WRONG();
-  await deps.db.deleteFrom('captcha_uses').where('expires_at', '<', deps.now().toISOString()).execute();
-  try {
-    await deps.db.insertInto('captcha_uses').values({ token_id: id, expires_at: new Date(exp).toISOString() }).execute();
-  } catch {
-    throw CAPTCHA_WRONG(); // already used
-  }
 }

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import type { DialectName } from '../storage/dialect.ts';
 import type { FileStore } from '../storage/files.ts';
+import type { ReadRunner } from '../storage/sqlite-readers/ops.ts';
 
 /** What every use case needs: storage and a clock (tests pass a fixed one). */
 export interface ServiceDeps {
@@ -10,6 +11,8 @@ export interface ServiceDeps {
   now: () => Date;
   /** Uploaded attachments (GONGKAI_DATA_DIR/uploads). */
   files: FileStore;
+  /** SQLite read workers (the server on a database file): searches and catalogue pages run there. */
+  readers?: ReadRunner | undefined;
 }
 
 export type Tx = Transaction<Database> | Kysely<Database>;

@@ -1,6 +1,7 @@
 import { art20Items, validityLabels, type Validity } from '../domain/documents/catalogue.ts';
 import { chinaYearRange } from '../domain/calendar/china-time.ts';
-import { SEARCH_COUNT_CAP, searchDocuments } from '../storage/search-index.ts';
+import { SEARCH_COUNT_CAP } from '../storage/search-index.ts';
+import { runRead } from '../storage/sqlite-readers/ops.ts';
 import type { DocumentRow } from '../storage/schema.ts';
 import { AppError } from './errors.ts';
 import type { ServiceDeps } from './context.ts';
@@ -68,31 +69,19 @@ export async function publicCategories(deps: ServiceDeps, agencyId: number): Pro
   });
 }
 
-/** The 公开目录: published documents newest first, with filters. */
+/** The 公开目录: published documents newest first, with filters (on a read worker, where there are any). */
 export async function listPublished(deps: ServiceDeps, f: CatalogueFilters): Promise<{ total: number; items: PublicListItem[] }> {
-  let q = deps.db.selectFrom('documents').where('agency_id', '=', f.agencyId).where('status', '=', 'published');
+  let categoryIds: number[] | undefined;
   if (f.category) {
     const cats = await publicCategories(deps, f.agencyId);
     const root = cats.find((c) => c.code === f.category);
     if (!root) return { total: 0, items: [] };
-    const ids = cats.filter((c) => c.id === root.id || c.parent_id === root.id).map((c) => c.id);
-    q = q.where('category_id', 'in', ids);
+    categoryIds = cats.filter((c) => c.id === root.id || c.parent_id === root.id).map((c) => c.id);
   }
-  if (f.year) {
-    const { from, to } = chinaYearRange(f.year);
-    q = q.where('published_at', '>=', from).where('published_at', '<', to);
-  }
-  if (f.validity) q = q.where('validity', '=', f.validity);
-  const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
-    .select(['id', 'title', 'published_at', 'index_no', 'doc_no', 'validity'])
-    .orderBy('published_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
+  const range = f.year ? chinaYearRange(f.year) : undefined;
+  const { total, rows } = await runRead(deps, 'catalogue', { agencyId: f.agencyId, categoryIds, from: range?.from, to: range?.to, validity: f.validity, page: f.page, pageSize: f.pageSize });
   return {
-    total: Number(n),
+    total,
     items: rows.map((r) => ({ id: r.id, title: r.title, publishedAt: r.published_at!, indexNo: r.index_no, docNo: r.doc_no, validityLabel: validityLabels[r.validity as Validity] ?? r.validity })),
   };
 }
@@ -175,11 +164,11 @@ export interface SearchQuery {
   pageSize: number;
 }
 
-/** The portal's one search box (and GET /api/v1/search). */
+/** The portal's one search box (and GET /api/v1/search), on a read worker where there are any. */
 export async function searchPublished(deps: ServiceDeps, query: SearchQuery) {
   if (query.q.length > 256) throw new AppError('QUERY_TOO_LONG', '搜索词过长，请控制在 256 个字符以内');
   if (query.page * query.pageSize > 10_000) throw new AppError('PAGE_TOO_DEEP', '结果页码过大，请缩小搜索范围');
-  return searchDocuments(deps.db, deps.dialect, {
+  return runRead(deps, 'search', {
     q: query.q,
     agencyId: query.agencyId,
     category: query.category,

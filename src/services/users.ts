@@ -14,6 +14,7 @@ import { getUserRow, ONE_TIME_PASSWORD_HOURS, present, type PublicUser } from '.
 import { agencyIdsInReach, scopeFor } from './policy.ts';
 import { subtreeIds } from './agency-management.ts';
 import { generatePassword, hashPassword, passwordProblem } from './passwords.ts';
+import { clearAllFailures } from './login-throttle.ts';
 
 const actorId = (actor: Actor): number | null => (actor.kind === 'user' ? actor.userId : null);
 
@@ -101,8 +102,6 @@ export async function createUser(deps: ServiceDeps, actor: Actor, input: CreateU
         password_hash: passwordHash,
         must_change_password: oneTimePassword ? 1 : 0,
         one_time_expires_at: oneTimePassword ? oneTimeExpiry(deps) : null,
-        failed_logins: 0,
-        locked_until: null,
         disabled: 0,
         created_at: now,
         updated_at: now,
@@ -183,7 +182,10 @@ export async function updateUser(deps: ServiceDeps, actor: Actor, userId: number
   });
 }
 
-/** Sets a fresh one-time password (valid for ONE_TIME_PASSWORD_HOURS), unlocks the account and ends its sessions. */
+/**
+ * Sets a fresh one-time password (valid for ONE_TIME_PASSWORD_HOURS), forgets the name's failed
+ * sign-ins (no captcha asked at the next one) and ends its sessions.
+ */
 export async function resetPassword(deps: ServiceDeps, actor: Actor, userId: number): Promise<{ oneTimePassword: string }> {
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
@@ -191,9 +193,10 @@ export async function resetPassword(deps: ServiceDeps, actor: Actor, userId: num
     await assertManages(tx, await managementScope(tx, actor), userId);
     await tx
       .updateTable('users')
-      .set({ password_hash: passwordHash, must_change_password: 1, one_time_expires_at: oneTimeExpiry(deps), failed_logins: 0, locked_until: null, updated_at: deps.now().toISOString() })
+      .set({ password_hash: passwordHash, must_change_password: 1, one_time_expires_at: oneTimeExpiry(deps), updated_at: deps.now().toISOString() })
       .where('id', '=', userId)
       .execute();
+    await clearAllFailures(tx, (await tx.selectFrom('users').select('username').where('id', '=', userId).executeTakeFirstOrThrow()).username);
     await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     await appendAudit(tx, { at: deps.now(), actorUserId: actorId(actor), agencyId: null, action: 'user.reset-password', entity: 'user', entityId: userId });
   });

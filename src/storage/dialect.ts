@@ -11,6 +11,7 @@ import {
   sql,
   type ColumnDefinitionBuilder,
   type CreateTableBuilder,
+  type SqliteDatabase,
 } from 'kysely';
 import type { Database } from './schema.ts';
 
@@ -38,6 +39,11 @@ export interface OpenOptions {
    * every commit, so a committed write survives a power cut too, at a cost per commit.
    */
   sqliteSynchronous?: 'NORMAL' | 'FULL' | 'EXTRA';
+  /**
+   * SQLite only: open the file read-only, reusing prepared statements (the read workers,
+   * storage/sqlite-readers/). The file must exist and be in WAL mode already.
+   */
+  readOnly?: boolean;
 }
 
 // Each driver is loaded when its database is opened: a SQLite deployment (and every CLI start on
@@ -58,8 +64,14 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   const file = options.sqlitePath ?? ':memory:';
-  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const SQLite = requireDriver('better-sqlite3') as typeof SQLiteDatabase;
+  if (options.readOnly) {
+    const database = new SQLite(file, { readonly: true, fileMustExist: true });
+    database.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(database) }) });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
@@ -67,6 +79,27 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
   database.pragma(`synchronous = ${options.sqliteSynchronous ?? 'NORMAL'}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Keeps the last STATEMENT_CACHE prepared statements by SQL text: preparing a statement on the
+ * FTS5 tables costs about as much as running it. Only for read-only connections, which never
+ * stream (a statement being iterated cannot run again until the iteration ends).
+ */
+const STATEMENT_CACHE = 200;
+function reusingStatements(database: SQLiteDatabase.Database): SqliteDatabase {
+  const cache = new Map<string, SQLiteDatabase.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text) {
+      let statement = cache.get(text);
+      if (statement) cache.delete(text);
+      else statement = database.prepare(text);
+      cache.set(text, statement); // most recently used last
+      if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+      return statement;
+    },
+  };
 }
 
 /** An auto-incrementing integer primary key, spelled the way each database wants it. */

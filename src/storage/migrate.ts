@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_search_postings.ts';
 import * as m0007 from './migrations/0007_security.ts';
 import * as m0008 from './migrations/0008_agency_hierarchy.ts';
 import * as m0009 from './migrations/0009_audit_chain.ts';
+import * as m0011 from './migrations/0011_throttling.ts';
 import * as m0010 from './migrations/0010_request_projection.ts';
 
 /** Every migration, in order. Static imports keep them bundled with the code that needs them. */
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0007_security': m0007,
   '0008_agency_hierarchy': m0008,
   '0009_audit_chain': m0009,
+  '0011_throttling': m0011,
   '0010_request_projection': m0010,
 };
 

@@ -28,8 +28,6 @@ export interface UserTable {
   display_name: string;
   password_hash: string;
   must_change_password: number;
-  failed_logins: number;
-  locked_until: string | null;
   disabled: number;
   /** 1: may change what every agency shares (the working calendar) and manage any account. */
   platform_operator: Generated<number>;
@@ -145,6 +143,28 @@ export interface RequestEventTable {
 export interface CaptchaUseTable {
   token_id: string;
   expires_at: string;
+}
+
+/** A failed sign-in (migration 0011): the name as typed, known or not, and the sender's address. */
+export interface LoginFailureTable {
+  id: Generated<number>;
+  username: string;
+  address: string;
+  failed_at: string;
+}
+
+/** An online request submitted through the portal or the API, for duplicate and volume checks. */
+export interface PublicSubmissionTable {
+  id: Generated<number>;
+  agency_id: number;
+  address: string;
+  /** SHA-256 of the applicant and the description as normalised: no personal data in clear. */
+  fingerprint: string;
+  idempotency_key: string | null;
+  /** Null while the submission is being processed. */
+  query_code: string | null;
+  tracking_hint: string | null;
+  created_at: string;
 }
 
 export interface AgencySettingTable {
@@ -286,6 +306,8 @@ export interface Database {
   requests: RequestTable;
   request_events: RequestEventTable;
   captcha_uses: CaptchaUseTable;
+  login_failures: LoginFailureTable;
+  public_submissions: PublicSubmissionTable;
   agency_settings: AgencySettingTable;
   document_categories: DocumentCategoryTable;
   documents: DocumentTable;

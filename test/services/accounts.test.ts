@@ -1,7 +1,9 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
-import { changePassword, FAILURES_BEFORE_LOCK, login, logout, resolveSession } from '../../src/services/accounts.ts';
+import { changePassword, login as loginAt, logout, resolveSession, type LoginInput } from '../../src/services/accounts.ts';
+import { ACCOUNT_FAILURES_BEFORE_CAPTCHA, FAILURE_WINDOW_MINUTES, FAILURES_BEFORE_CAPTCHA } from '../../src/services/login-throttle.ts';
+import { solveCaptcha } from '../helpers/captcha.ts';
 import { createUser, listUsers, resetPassword, setUserRoles } from '../../src/services/users.ts';
 import { createAgency } from '../../src/services/agency-management.ts';
 import { seedDemo } from '../../src/services/seed.ts';
@@ -11,6 +13,8 @@ import { hashPassword, verifyPassword, passwordProblem } from '../../src/service
 
 const system = systemActor('test');
 const code = (c: string) => (err: unknown) => err instanceof AppError && err.code === c;
+const HOME = '10.1.1.1';
+type Attempt = Omit<LoginInput, 'address'> & { address?: string };
 
 describe('password hashing', () => {
   it('verifies the right password only, with a fresh salt each time', async () => {
@@ -43,6 +47,7 @@ for (const dialect of DIALECTS) {
       otherAgencyId = (await createAgency(t.deps, system, { code: 'other', name: '其他县民政局', level: 'department', parentId: otherCounty.id })).id;
     });
     after(async () => t.cleanup());
+    const login = (a: Attempt) => loginAt(t.deps, { address: HOME, ...a });
 
     it('seeding twice creates nothing the second time', async () => {
       const again = await seedDemo(t.deps);
@@ -54,7 +59,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('logs in with the one-time password, which must then be changed', async () => {
-      const { token, session } = await login(t.deps, { username: 'admin', password: adminPassword });
+      const { token, session } = await login({ username: 'admin', password: adminPassword });
       assert.equal(session.user.mustChangePassword, true);
       assert.deepEqual(session.user.roles.filter((r) => r.agencyId === agencyId).map((r) => r.role).sort(), ['admin', 'clerk', 'head', 'reviewer']);
       await changePassword(t.deps, session.user.id, adminPassword, 'Neues-Passwort-2025', token);
@@ -65,41 +70,101 @@ for (const dialect of DIALECTS) {
       adminPassword = 'Neues-Passwort-2025';
     });
 
-    it('locks an account after repeated failures, with growing lock times', async () => {
-      await createUser(t.deps, system, { username: 'clerk1', displayName: '王五', password: 'Clerk-pass-001', roles: [{ agencyId, role: 'clerk' }] });
-      for (let i = 1; i < FAILURES_BEFORE_LOCK; i++) {
-        await assert.rejects(login(t.deps, { username: 'clerk1', password: 'wrong' }), code('LOGIN_FAILED'));
+    /** What a caller sees of an attempt: the code, and whether a captcha question came with it. */
+    const outcome = async (a: Attempt): Promise<string> => {
+      try {
+        await login(a);
+        return 'ok';
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        return `${err.status} ${err.code}${(err.details as { captcha?: unknown } | undefined)?.captcha ? ' +captcha' : ''}`;
       }
-      await assert.rejects(login(t.deps, { username: 'clerk1', password: 'wrong' }), code('LOGIN_FAILED'));
-      // now locked: even the right password is refused
-      await assert.rejects(login(t.deps, { username: 'clerk1', password: 'Clerk-pass-001' }), code('ACCOUNT_LOCKED'));
-      const firstLock = (await t.handle.db.selectFrom('users').select('locked_until').where('username', '=', 'clerk1').executeTakeFirstOrThrow()).locked_until!;
-      t.setNow(new Date(new Date(firstLock).getTime() + 1000));
-      await assert.rejects(login(t.deps, { username: 'clerk1', password: 'wrong' }), code('LOGIN_FAILED'));
-      const secondLock = (await t.handle.db.selectFrom('users').select('locked_until').where('username', '=', 'clerk1').executeTakeFirstOrThrow()).locked_until!;
-      const lockMs = new Date(secondLock).getTime() - (new Date(firstLock).getTime() + 1000);
-      assert.equal(lockMs, 2 * 60_000, 'the second lock lasts twice as long');
-      t.setNow(new Date(new Date(secondLock).getTime() + 1000));
-      const ok = await login(t.deps, { username: 'clerk1', password: 'Clerk-pass-001' });
-      assert.equal(ok.session.user.username, 'clerk1');
-      const row = await t.handle.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('username', '=', 'clerk1').executeTakeFirstOrThrow();
-      assert.deepEqual(row, { failed_logins: 0, locked_until: null });
+    };
+    const captchaFor = async (a: Attempt): Promise<{ captchaToken: string; captchaAnswer: string }> => {
+      const err = await login(a).then(
+        () => assert.fail('expected a refusal'),
+        (e: unknown) => e as AppError,
+      );
+      const { token, question } = (err.details as { captcha: { token: string; question: string } }).captcha;
+      return { captchaToken: token, captchaAnswer: solveCaptcha(question) };
+    };
+
+    it('asks one address for a captcha after repeated failures instead of locking the account', async () => {
+      await createUser(t.deps, system, { username: 'clerk1', displayName: '王五', password: 'Clerk-pass-001', roles: [{ agencyId, role: 'clerk' }] });
+      const seen = [];
+      for (let i = 0; i < FAILURES_BEFORE_CAPTCHA; i++) seen.push(await outcome({ username: 'clerk1', password: 'wrong' }));
+      assert.deepEqual(seen, [...Array(FAILURES_BEFORE_CAPTCHA - 1).fill('401 LOGIN_FAILED'), '401 LOGIN_FAILED +captcha']);
+      // Even the right password now needs the answer from this address...
+      assert.equal(await outcome({ username: 'clerk1', password: 'Clerk-pass-001' }), '401 CAPTCHA_REQUIRED +captcha');
+      // ...but the owner elsewhere is not locked out.
+      assert.equal((await login({ username: 'clerk1', password: 'Clerk-pass-001', address: '10.9.9.9' })).session.user.username, 'clerk1');
+      // A wrong answer is refused before the password is looked at, with a new question.
+      const wrong = await captchaFor({ username: 'clerk1', password: 'Clerk-pass-001' });
+      assert.equal(await outcome({ username: 'clerk1', password: 'Clerk-pass-001', captchaToken: wrong.captchaToken, captchaAnswer: '99' }), '401 CAPTCHA_INVALID +captcha');
+      assert.equal(await outcome({ username: 'clerk1', password: 'Clerk-pass-001', ...wrong }), '401 CAPTCHA_INVALID +captcha', 'the token was used up by the wrong answer');
+      const answer = await captchaFor({ username: 'clerk1', password: 'Clerk-pass-001' });
+      assert.equal(await outcome({ username: 'clerk1', password: 'wrong', ...answer }), '401 LOGIN_FAILED +captcha', 'a right answer does not make a wrong password right');
+      const right = await captchaFor({ username: 'clerk1', password: 'Clerk-pass-001' });
+      assert.equal(await outcome({ username: 'clerk1', password: 'Clerk-pass-001', ...right }), 'ok');
+      assert.equal(await outcome({ username: 'clerk1', password: 'Clerk-pass-001' }), 'ok', 'a success clears this address');
+    });
+
+    it('answers an unknown name exactly as an existing one, and audits its failures', async () => {
+      const run = async (username: string, address: string) => {
+        const seen = [];
+        for (let i = 0; i <= FAILURES_BEFORE_CAPTCHA; i++) seen.push(await outcome({ username, password: 'wrong', address }));
+        return seen;
+      };
+      assert.deepEqual(await run('nobody.here', '10.2.2.2'), await run('clerk1', '10.2.2.3'));
+      const audit = await t.handle.db.selectFrom('audit_log').select(['entity_id', 'after_json']).where('action', '=', 'auth.login-failed').orderBy('id').execute();
+      const unknown = audit.filter((a) => JSON.parse(a.after_json!).username === 'nobody.here');
+      assert.equal(unknown.length, FAILURES_BEFORE_CAPTCHA, 'every failure with a password checked is recorded');
+      assert.deepEqual(
+        { ...JSON.parse(unknown.at(-1)!.after_json!), entity: unknown.at(-1)!.entity_id },
+        { username: 'nobody.here', knownUser: false, address: '10.2.2.2', failures: FAILURES_BEFORE_CAPTCHA, accountFailures: FAILURES_BEFORE_CAPTCHA, captchaRequired: true, entity: null },
+      );
+      const known = audit.filter((a) => JSON.parse(a.after_json!).username === 'clerk1');
+      assert.ok(known.every((a) => a.entity_id !== null && JSON.parse(a.after_json!).knownUser === true));
+    });
+
+    it('asks every address for a captcha once a name failed often from many, and forgets failures after the window', async () => {
+      await createUser(t.deps, system, { username: 'clerk2', displayName: '赵六', password: 'Clerk-pass-002', roles: [{ agencyId, role: 'clerk' }] });
+      for (let i = 0; i < ACCOUNT_FAILURES_BEFORE_CAPTCHA; i++) {
+        assert.equal(await outcome({ username: 'clerk2', password: 'wrong', address: `10.3.0.${i}` }), i + 1 < ACCOUNT_FAILURES_BEFORE_CAPTCHA ? '401 LOGIN_FAILED' : '401 LOGIN_FAILED +captcha');
+      }
+      assert.equal(await outcome({ username: 'clerk2', password: 'Clerk-pass-002', address: '10.4.4.4' }), '401 CAPTCHA_REQUIRED +captcha');
+      const answer = await captchaFor({ username: 'clerk2', password: 'Clerk-pass-002', address: '10.4.4.4' });
+      assert.equal(await outcome({ username: 'clerk2', password: 'Clerk-pass-002', address: '10.4.4.4', ...answer }), 'ok', 'friction, never a lock');
+      try {
+        t.setNow(new Date(t.deps.now().getTime() + (FAILURE_WINDOW_MINUTES + 1) * 60_000));
+        assert.equal(await outcome({ username: 'clerk2', password: 'Clerk-pass-002', address: '10.4.4.5' }), 'ok');
+      } finally {
+        t.setNow(new Date('2026-11-26T02:00:00Z'));
+      }
+    });
+
+    it('reset-password forgets the failed sign-ins of the name', async () => {
+      for (let i = 0; i < FAILURES_BEFORE_CAPTCHA; i++) await outcome({ username: 'clerk2', password: 'wrong' });
+      assert.equal(await outcome({ username: 'clerk2', password: 'Clerk-pass-002' }), '401 CAPTCHA_REQUIRED +captcha');
+      const clerk2 = await t.handle.db.selectFrom('users').select('id').where('username', '=', 'clerk2').executeTakeFirstOrThrow();
+      const { oneTimePassword } = await resetPassword(t.deps, system, clerk2.id);
+      assert.equal(await outcome({ username: 'clerk2', password: oneTimePassword }), 'ok');
     });
 
     it('reset-password issues a new one-time password, unlocks and ends sessions', async () => {
-      const { token, session } = await login(t.deps, { username: 'clerk1', password: 'Clerk-pass-001' });
+      const { token, session } = await login({ username: 'clerk1', password: 'Clerk-pass-001' });
       const { oneTimePassword } = await resetPassword(t.deps, system, session.user.id);
       assert.equal(await resolveSession(t.deps, token), null);
-      await assert.rejects(login(t.deps, { username: 'clerk1', password: 'Clerk-pass-001' }), code('LOGIN_FAILED'));
-      const again = await login(t.deps, { username: 'clerk1', password: oneTimePassword });
+      await assert.rejects(login({ username: 'clerk1', password: 'Clerk-pass-001' }), code('LOGIN_FAILED'));
+      const again = await login({ username: 'clerk1', password: oneTimePassword });
       assert.equal(again.session.user.mustChangePassword, true);
     });
 
     it('scopes roles to agencies: an admin of one agency cannot manage another', async () => {
-      const admin = await login(t.deps, { username: 'admin', password: adminPassword });
+      const admin = await login({ username: 'admin', password: adminPassword });
       const actor = { kind: 'user' as const, userId: admin.session.user.id };
       const list = await listUsers(t.deps, actor, agencyId);
-      assert.deepEqual(list.map((u) => u.username).sort(), ['admin', 'clerk1']);
+      assert.deepEqual(list.map((u) => u.username).sort(), ['admin', 'clerk1', 'clerk2']);
       await assert.rejects(listUsers(t.deps, actor, otherAgencyId), code('FORBIDDEN'));
       await assert.rejects(
         createUser(t.deps, actor, { username: 'intruder', displayName: '外人', roles: [{ agencyId: otherAgencyId, role: 'admin' }] }),

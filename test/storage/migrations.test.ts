@@ -13,7 +13,7 @@ for (const dialect of DIALECTS) {
       const t = await createTestDatabase(dialect);
       try {
         assert.deepEqual(await migrateToLatest(t.handle.db, { pgSchema: t.pgSchema }), []);
-        const tables = (await t.handle.db.introspection.getTables()).map((x) => x.name).sort();
+        const tables = (await t.handle.db.introspection.getTables()).filter((x) => !t.pgSchema || x.schema === t.pgSchema).map((x) => x.name).sort();
         for (const name of ['agencies', 'audit_log', 'sessions', 'settings', 'user_roles', 'users']) {
           assert.ok(tables.includes(name), `table ${name} exists`);
         }
@@ -70,7 +70,7 @@ for (const dialect of DIALECTS) {
         const db = t.handle.db;
         const now = new Date().toISOString();
         const old = await db.insertInto('agencies').values({ code: 'old', name: '旧机构', level: 'township', parent_id: null, created_at: now }).returning('id').executeTakeFirstOrThrow();
-        await db.insertInto('users').values({ username: 'old.user', display_name: '旧用户', password_hash: 'x', must_change_password: 0, failed_logins: 0, locked_until: null, disabled: 0, one_time_expires_at: null, created_at: now, updated_at: now }).execute();
+        await db.insertInto('users').values({ username: 'old.user', display_name: '旧用户', password_hash: 'x', must_change_password: 0, disabled: 0, one_time_expires_at: null, created_at: now, updated_at: now }).execute();
         await down0007(db);
         await up0007(db);
         const codes = await db.selectFrom('document_categories').select('code').where('agency_id', '=', old.id).execute();

@@ -1,6 +1,6 @@
 /** Thin client for /api/v1: JSON in and out, CSRF token on writes, Chinese error messages. */
 export interface ApiErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; details?: unknown };
 }
 
 export class ApiError extends Error {
@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What the server added to the error, e.g. the captcha to answer after failed sign-ins. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -32,7 +34,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const data = text ? (JSON.parse(text) as unknown) : null;
   if (!res.ok) {
     const err = (data as ApiErrorBody | null)?.error;
-    throw new ApiError(res.status, err?.code ?? 'HTTP_' + res.status, err?.message ?? `请求失败（${res.status}）`);
+    throw new ApiError(res.status, err?.code ?? 'HTTP_' + res.status, err?.message ?? `请求失败（${res.status}）`, err?.details);
   }
   return data as T;
 }
@@ -47,7 +49,6 @@ export interface User {
   displayName: string;
   mustChangePassword: boolean;
   disabled: boolean;
-  lockedUntil: string | null;
   platformOperator: boolean;
   roles: { agencyId: number; role: Role; scope: RoleScope }[];
 }

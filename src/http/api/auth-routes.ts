@@ -15,6 +15,15 @@ const SessionResponse = Type.Object({
   serverTime: Type.String({ format: 'date-time' }),
 });
 
+/** A failed sign-in; past the threshold it carries the captcha question to answer next. */
+const LoginErrorResponse = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(Type.Object({ captcha: Type.Object({ token: Type.String(), question: Type.String() }) })),
+  }),
+});
+
 export function authRoutes(deps: ServiceDeps, secureCookies: boolean): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
@@ -23,19 +32,22 @@ export function authRoutes(deps: ServiceDeps, secureCookies: boolean): FastifyPl
         schema: {
           tags: ['账号'],
           summary: '登录',
+          description: '同一用户名在同一地址失败 5 次（或在所有地址共失败 20 次）后，须同时提交验证题答案；此时错误响应的 details.captcha 给出新的验证题。',
           body: Type.Object(
             {
               username: Type.String({ minLength: 1, maxLength: 100 }),
               password: Type.String({ minLength: 1, maxLength: 200 }),
+              captchaToken: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+              captchaAnswer: Type.Optional(Type.String({ minLength: 1, maxLength: 10 })),
             },
             { additionalProperties: false },
           ),
-          response: withErrors({ 200: SessionResponse }),
+          response: { ...withErrors({ 200: SessionResponse }), 401: LoginErrorResponse },
         },
         config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       },
       async (req, reply) => {
-        const { token, session } = await login(deps, req.body);
+        const { token, session } = await login(deps, { ...req.body, address: req.ip });
         setSessionCookie(reply, token, secureCookies);
         return { ...session, agencies: await agenciesOfUser(deps.db, session.user.id), serverTime: deps.now().toISOString() };
       },
@@ -80,7 +92,7 @@ export function authRoutes(deps: ServiceDeps, secureCookies: boolean): FastifyPl
       },
       async (req) => {
         const actor = requireUser(req);
-        await changePassword(deps, actor.userId, req.body.currentPassword, req.body.newPassword, req.sessionToken);
+        await changePassword(deps, actor.userId, req.body.currentPassword, req.body.newPassword, req.sessionToken, req.ip);
         return { ok: true };
       },
     );

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ServiceDeps } from '../../services/context.ts';
 import { findAgency } from '../../services/agencies.ts';
-import { newCaptcha, verifyCaptcha } from '../../services/captcha.ts';
-import { submitOnline, trackRequest } from '../../services/requests.ts';
+import { newCaptcha } from '../../services/captcha.ts';
+import { trackRequest } from '../../services/requests.ts';
+import { DUPLICATE_WINDOW_MINUTES, SUBMISSIONS_PER_HOUR, submitPublicRequest } from '../../services/public-submissions.ts';
 import { searchPublished } from '../../services/publications.ts';
 import { notFound } from '../../services/errors.ts';
 import { NewRequestFields } from './request-routes.ts';
@@ -23,7 +24,11 @@ export function publicRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['公众'],
           summary: '网上提交政府信息公开申请',
+          description:
+            '可带请求头 Idempotency-Key（16 至 100 位字母、数字、“-”“_”）：因网络中断重试时使用同一值，不会重复创建申请，返回首次提交的结果（响应头 Idempotent-Replayed: true）。' +
+            `同一申请人、同一内容 ${DUPLICATE_WINDOW_MINUTES} 分钟内重复提交返回 409（DUPLICATE_REQUEST，details.queryCode 为已有申请的查询码）；同一地址 1 小时内向同一机关提交超过 ${SUBMISSIONS_PER_HOUR} 件返回 429。`,
           params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 100 }) }),
+          headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
           body: Type.Object(
             { ...NewRequestFields, captchaToken: Type.String({ minLength: 1, maxLength: 300 }), captchaAnswer: Type.String({ minLength: 1, maxLength: 10 }) },
             { additionalProperties: false },
@@ -35,9 +40,9 @@ export function publicRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         const agency = await findAgency(deps.db, req.params.code);
         if (!agency) throw notFound('机构');
-        const { captchaToken, captchaAnswer, ...input } = req.body;
-        await verifyCaptcha(deps, captchaToken, captchaAnswer);
-        const created = await submitOnline(deps, agency.id, input);
+        const { captchaToken, captchaAnswer, ...request } = req.body;
+        const created = await submitPublicRequest(deps, { agencyId: agency.id, address: req.ip, idempotencyKey: req.headers['idempotency-key'], captchaToken, captchaAnswer, request });
+        if (created.replayed) reply.header('idempotent-replayed', 'true');
         return reply.status(201).send({ queryCode: created.queryCode, trackingHint: created.trackingHint });
       },
     );

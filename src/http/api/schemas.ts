@@ -27,7 +27,6 @@ export const UserSchema = Type.Object({
   displayName: Type.String(),
   mustChangePassword: Type.Boolean(),
   disabled: Type.Boolean(),
-  lockedUntil: Type.Union([Type.String(), Type.Null()]),
   platformOperator: Type.Boolean({ description: '平台运维人员（可修改工作日历、管理所有账号；仅能由命令行授予）' }),
   roles: Type.Array(Type.Object({ agencyId: Type.Integer(), role: RoleSchema, scope: ScopeSchema })),
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServiceDeps } from '../../services/context.ts';
@@ -6,8 +7,9 @@ import { findAgency, listAllAgencies } from '../../services/agencies.ts';
 import { openColumns, type OpenColumnSlug, type PortalAgency } from '../../views/portal/layout.ts';
 import { agencyHomePage, columnPage, noAgencyPage, notFoundPage } from '../../views/portal/pages.ts';
 import { requestColumnPage, requestReceiptPage, trackingPage, type FormValues } from '../../views/portal/request-pages.ts';
-import { newCaptcha, verifyCaptcha } from '../../services/captcha.ts';
-import { submitOnline, trackRequest, type IdType, deliveries, requestedForms } from '../../services/requests.ts';
+import { newCaptcha } from '../../services/captcha.ts';
+import { trackRequest, type IdType, deliveries, requestedForms } from '../../services/requests.ts';
+import { submitPublicRequest } from '../../services/public-submissions.ts';
 import { AppError } from '../../services/errors.ts';
 import type { ApplicantType } from '../../domain/requests/outcomes.ts';
 import { SUBMIT_LIMIT, TRACK_LIMIT } from '../api/public-routes.ts';
@@ -106,7 +108,8 @@ export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
     const agency = await portalAgency(req.params.code);
     if (!agency) return reply.callNotFound();
     const captcha = await newCaptcha(deps);
-    return reply.type(HTML).header('cache-control', 'no-store').send(requestColumnPage(agency, {}, captcha.question, captcha.token));
+    // A retry of this form (a lost answer, a resubmitted page) carries the same key: no duplicate.
+    return reply.type(HTML).header('cache-control', 'no-store').send(requestColumnPage(agency, { idempotencyKey: randomUUID() }, captcha.question, captcha.token));
   });
 
   app.post<{ Params: { code: string }; Body: Record<string, string | undefined> }>(
@@ -118,34 +121,40 @@ export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
       const v = typeof req.body === 'object' && req.body ? req.body : {};
       const str = (k: string): string | undefined => (typeof v[k] === 'string' ? v[k]!.slice(0, 6000) : undefined);
       const values: FormValues = Object.fromEntries(
-        ['applicantType', 'applicantName', 'contactPerson', 'idType', 'idNumber', 'phone', 'email', 'address', 'description', 'purpose', 'requestedForm', 'delivery'].map((k) => [k, str(k)]),
+        ['applicantType', 'applicantName', 'contactPerson', 'idType', 'idNumber', 'phone', 'email', 'address', 'description', 'purpose', 'requestedForm', 'delivery', 'idempotencyKey'].map((k) => [k, str(k)]),
       );
-      const rerender = async (errors: string[]) => {
+      const rerender = async (errors: string[], status = 400) => {
         const captcha = await newCaptcha(deps);
         return reply
-          .status(400)
+          .status(status)
           .type(HTML)
           .header('cache-control', 'no-store')
           .send(requestColumnPage({ code: agency.code, name: agency.name }, values, captcha.question, captcha.token, errors));
       };
       if (str('website')) return rerender(['提交未通过校验，请重试']);
       try {
-        await verifyCaptcha(deps, str('captchaToken') ?? '', str('captchaAnswer') ?? '');
-        const created = await submitOnline(deps, agency.id, {
-          applicant: {
-            type: (values.applicantType ?? '') as ApplicantType,
-            name: values.applicantName ?? '',
-            idType: (values.idType || undefined) as IdType | undefined,
-            idNumber: values.idNumber,
-            phone: values.phone,
-            email: values.email,
-            address: values.address,
-            contactPerson: values.contactPerson,
+        const created = await submitPublicRequest(deps, {
+          agencyId: agency.id,
+          address: req.ip,
+          idempotencyKey: values.idempotencyKey || undefined,
+          captchaToken: str('captchaToken') ?? '',
+          captchaAnswer: str('captchaAnswer') ?? '',
+          request: {
+            applicant: {
+              type: (values.applicantType ?? '') as ApplicantType,
+              name: values.applicantName ?? '',
+              idType: (values.idType || undefined) as IdType | undefined,
+              idNumber: values.idNumber,
+              phone: values.phone,
+              email: values.email,
+              address: values.address,
+              contactPerson: values.contactPerson,
+            },
+            description: values.description ?? '',
+            purpose: values.purpose,
+            requestedForm: (values.requestedForm ?? '') as keyof typeof requestedForms,
+            delivery: (values.delivery ?? '') as keyof typeof deliveries,
           },
-          description: values.description ?? '',
-          purpose: values.purpose,
-          requestedForm: (values.requestedForm ?? '') as keyof typeof requestedForms,
-          delivery: (values.delivery ?? '') as keyof typeof deliveries,
         });
         return reply
           .status(201)
@@ -155,7 +164,8 @@ export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
       } catch (err) {
         if (err instanceof AppError && err.status < 500) {
           const problems = (err.details as { problems?: string[] } | undefined)?.problems;
-          return rerender(problems ?? [err.message]);
+          if (err.code === 'IDEMPOTENCY_KEY_REUSED' || err.code === 'INVALID_IDEMPOTENCY_KEY') values.idempotencyKey = randomUUID();
+          return rerender(problems ?? [err.message], err.status === 409 || err.status === 429 ? err.status : 400);
         }
         throw err;
       }

@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.ts';
 import { tooComplex, UNTRUSTED_LIMITS as LIMITS } from './limits.ts';
 import type { Handlers, Op } from './worker.ts';
+import { workerScript } from '../../paths.ts';
 
 type Input<O extends Op> = Parameters<Handlers[O]>[0];
 type Output<O extends Op> = Awaited<ReturnType<Handlers[O]>>;
@@ -39,22 +40,8 @@ export function untrustedParsesStarted(): number {
   return started;
 }
 
-/**
- * Compiled (dist/, where esbuild writes every file flat) the worker is dist/worker.js, plain
- * JavaScript. Run from source (tests, a stale build), its entry is TypeScript, and loader hooks
- * registered in this thread do not reach workers on Node 20: a tiny ESM bootstrap registers tsx
- * inside the worker, then loads it.
- */
-function bootstrapUrl(): URL {
-  if (!import.meta.url.endsWith('.ts')) return new URL('./worker.js', import.meta.url);
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import { register } from ${JSON.stringify(tsx)};\nregister();\nawait import(${JSON.stringify(entry)});\n`;
-  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
-}
-
 function spawn(): Pooled {
-  const worker = new Worker(bootstrapUrl(), {
+  const worker = new Worker(workerScript(import.meta.url, 'worker.js', new URL('./worker.ts', import.meta.url)), {
     // Not the parent's flags (--import tsx, --inspect…): the bootstrap sets up what it needs.
     execArgv: [],
     resourceLimits: { maxOldGenerationSizeMb: LIMITS.workerHeapMb },

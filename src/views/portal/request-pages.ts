@@ -75,6 +75,7 @@ ${
       <input id="f-captcha" name="captchaAnswer" inputmode="numeric" autocomplete="off" required aria-required="true" value="">
       <input type="hidden" name="captchaToken" value="${captchaToken}">
     </div>
+    <input type="hidden" name="idempotencyKey" value="${values.idempotencyKey ?? ''}">
     <div class="hp" aria-hidden="true"><label for="f-website">网址</label><input id="f-website" name="website" tabindex="-1" autocomplete="off"></div>
   </fieldset>
   <p class="hint">您的身份信息和联系方式仅用于办理本申请，不会在网站上公开。</p>

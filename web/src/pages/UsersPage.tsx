@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
 import { api, ApiError, roleLabels, scopeLabels, type Role, type RoleScope, type User } from '../api';
 import { useAgency } from '../agency';
-import { serverNow } from '../clock';
 
 const roleOptions = (Object.keys(roleLabels) as Role[]).map((r) => ({ value: r, label: roleLabels[r] }));
 
@@ -127,7 +126,7 @@ export function UsersPage() {
           {
             title: '状态',
             render: (_, u) =>
-              u.disabled ? <Tag color="red">已停用</Tag> : u.lockedUntil && u.lockedUntil > serverNow().toISOString() ? <Tag color="orange">已锁定</Tag> : <Tag color="green">正常</Tag>,
+              u.disabled ? <Tag color="red">已停用</Tag> : <Tag color="green">正常</Tag>,
           },
           {
             title: '操作',
