@@ -44,14 +44,8 @@ export async function saveNoticeSettings(deps: ServiceDeps, actor: Actor, agency
   });
 }
 
-export const noticeKindLabels: Record<NoticeKind, string> = {
-  acknowledgement: '受理回执',
-  correction: '补正告知书',
-  extension: '延期答复告知书',
-  consultation: '征求意见函',
-  fee: '收费通知书',
-  reply: '答复书',
-};
+export { noticeKindLabels } from '../capabilities/requests/contract.ts';
+import { noticeKindLabels } from '../capabilities/requests/contract.ts';
 
 /** Which notices a request's history supports, in the order they arise. */
 export function availableNotices(events: readonly RequestEvent[]): NoticeKind[] {

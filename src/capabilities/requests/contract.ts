@@ -7,11 +7,21 @@ import type { RequestChannel, RequestEvent, RequestEventType, RequestPhase } fro
 import type { RequestView } from '../../domain/requests/view.ts';
 import type { ApplicantType } from '../../domain/requests/outcomes.ts';
 
-export { applicantTypeLabels, outcomeLabels } from '../../domain/requests/outcomes.ts';
+export { applicantTypeLabels, applicantTypes, outcomeCodes, outcomeLabels } from '../../domain/requests/outcomes.ts';
+export type { ComputedDate } from '../../domain/deadlines/types.ts';
 export { channelLabels, phaseLabels, requestChannels } from '../../domain/requests/lifecycle.ts';
 
 /** The formal notices of a request (views/notices renders them). */
 export type NoticeKind = 'acknowledgement' | 'correction' | 'extension' | 'consultation' | 'fee' | 'reply';
+
+export const noticeKindLabels: Record<NoticeKind, string> = {
+  acknowledgement: '受理回执',
+  correction: '补正告知书',
+  extension: '延期答复告知书',
+  consultation: '征求意见函',
+  fee: '收费通知书',
+  reply: '答复书',
+};
 
 export const idTypes = { resident_id: '居民身份证', passport: '护照', hk_macao_taiwan: '港澳台居民证件', credit_code: '统一社会信用代码', other: '其他证件' } as const;
 
@@ -66,6 +76,25 @@ export const eventTypeLabels: Record<RequestEventType, string> = {
   excessiveDeadlineSet: '另行确定答复期限',
   replied: '作出答复',
   note: '备注',
+};
+
+/** What a staff member's button says for each event they may record (the timeline uses eventTypeLabels). */
+export const actionLabels: Record<RequestEventType, string> = {
+  submitted: '登记申请',
+  receiptConfirmed: '确认收到',
+  correctionRequested: '补正告知',
+  correctionReceived: '收到补正',
+  consultationStarted: '征求意见',
+  consultationEnded: '意见已回复',
+  feeNoticeSent: '收费通知',
+  feePaid: '已缴费',
+  extensionRequested: '申请延期',
+  extensionApproved: '批准延期',
+  extensionRejected: '不批准延期',
+  excessiveReasonsRequested: '要求说明理由',
+  excessiveDeadlineSet: '另定答复期限',
+  replied: '作出答复',
+  note: '添加备注',
 };
 
 /** What staff submit for a fee notice: the fee is computed, never typed in. */

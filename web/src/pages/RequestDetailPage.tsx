@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form
 import dayjs from 'dayjs';
 import { api, ApiError } from '../api';
 import { actionLabels, noticeLabels, outcomeGroups, type ComputedDate, type RequestDetail } from '../requests';
+import type { RequestEventType } from '../../../src/domain/requests/lifecycle.ts';
 import { DueTag } from './RequestsPage';
 import { afterToday, dateTime, todayDayjs } from '../clock';
 
@@ -231,7 +232,7 @@ export function RequestDetailPage() {
   const { message } = App.useApp();
   const [detail, setDetail] = useState<RequestDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [action, setAction] = useState<string | null>(null);
+  const [action, setAction] = useState<RequestEventType | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
 
@@ -357,7 +358,7 @@ export function RequestDetailPage() {
             <>
               {d.warnings.length > 0 && <Alert type="warning" showIcon message={d.warnings.join('；')} style={{ marginBottom: 12 }} />}
               <Steps title="答复期限" value={d.finalReplyDue} />
-              {detail.phase !== 'closed' && !detail.timeline.some((e) => e.label === '发出补正告知') && <Steps title="补正告知期限" value={d.correctionNoticeDue} />}
+              {detail.phase !== 'closed' && !detail.timeline.some((e) => e.type === 'correctionRequested') && <Steps title="补正告知期限" value={d.correctionNoticeDue} />}
               <Steps title="申请人补正期限" value={d.correctionPeriodDue} />
               <Steps title="缴费期限" value={d.paymentDue} />
             </>
