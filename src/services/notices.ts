@@ -11,6 +11,7 @@ import { loadCalendar } from './calendar.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import { quoteFee } from './requests.ts';
 import { agencyOfRequest, requestEvents, requestRow } from '../capabilities/requests/sql.ts';
+import { recordNoticeRead } from '../capabilities/requests/personal-data.ts';
 
 /** Per-agency facts every notice needs: who signs, where to appeal (条例第五十一条). */
 export const noticeSettingKeys = {
@@ -60,9 +61,12 @@ export function availableNotices(events: readonly RequestEvent[]): NoticeKind[] 
   return out;
 }
 
-/** Assembles a notice from the request's records; refuses (409) when a fact is missing. */
+/**
+ * Assembles a notice from the request's records; refuses (409) when a fact is missing. Only for
+ * those who handle requests: a notice carries the applicant's name (docs/decisions/013).
+ */
 export async function buildNotice(deps: ServiceDeps, actor: Actor, requestId: number, kind: NoticeKind): Promise<Notice> {
-  const scope = await scopeFor(deps.db, actor, await agencyOfRequest(deps.db, requestId));
+  const scope = await scopeFor(deps.db, actor, await agencyOfRequest(deps.db, requestId), 'requests.personalData');
   const row = await requestRow(deps.db, scope, requestId);
   const events = await requestEvents(deps.db, scope, requestId);
   if (!availableNotices(events).includes(kind)) throw new AppError('NOTICE_NOT_APPLICABLE', `该申请尚无可出具的${noticeKindLabels[kind]}`, 409);
@@ -143,6 +147,7 @@ export async function renderNotice(deps: ServiceDeps, actor: Actor, requestId: n
     const body = format === 'html' ? renderNoticeHtml(notice) : await renderNoticeDocx(notice);
     const row = await deps.db.selectFrom('requests').select(['agency_id', 'query_code']).where('id', '=', requestId).executeTakeFirstOrThrow();
     await appendAudit(deps.db, { at: deps.now(), actorUserId: actor.kind === 'user' ? actor.userId : null, agencyId: row.agency_id, action: 'request.notice', entity: 'request', entityId: requestId, after: { kind, format } });
+    await recordNoticeRead(deps, actor, requestId, kind, format);
     return { body, title: `${noticeTitle(notice)}（${row.query_code}）` };
   } catch (err) {
     if (err instanceof NoticeDataError) {

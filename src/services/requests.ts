@@ -6,3 +6,4 @@ export * from '../capabilities/requests/contract.ts';
 export { quoteFee, intakeRequest, recordEvent, submitOnline } from '../capabilities/requests/commands.ts';
 export { describeEvent, getRequest, listRequests, reminders, trackRequest } from '../capabilities/requests/queries.ts';
 export { normaliseQueryCode } from '../capabilities/requests/sql.ts';
+export { listPersonalDataReads } from '../capabilities/requests/personal-data.ts';

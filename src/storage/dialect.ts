@@ -120,6 +120,37 @@ export function dialectOf(db: Kysely<unknown>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
+/**
+ * Makes a table append-only: triggers refuse UPDATE and DELETE (on PostgreSQL also TRUNCATE) with
+ * `message`. Named after the table, so `dropAppendOnly` undoes it. (Migration 0009 spells out the
+ * same for audit_log; it is frozen.)
+ */
+export async function makeAppendOnly(db: Kysely<any>, table: string, message: string): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    await sql`create function ${sql.raw(`${table}_append_only`)}() returns trigger language plpgsql as $$
+      begin
+        raise exception using errcode = 'insufficient_privilege', message = ${sql.lit(message)};
+      end $$`.execute(db);
+    await sql`create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.table(table)} for each row execute function ${sql.raw(`${table}_append_only`)}()`.execute(db);
+    await sql`create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.table(table)} for each statement execute function ${sql.raw(`${table}_append_only`)}()`.execute(db);
+  } else {
+    for (const op of ['update', 'delete']) {
+      await sql`create trigger ${sql.raw(`${table}_no_${op}`)} before ${sql.raw(op)} on ${sql.table(table)} begin select raise(abort, ${sql.lit(message)}); end`.execute(db);
+    }
+  }
+}
+
+/** Undoes makeAppendOnly (before the table is dropped, or to allow changes again). */
+export async function dropAppendOnly(db: Kysely<any>, table: string): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    await sql`drop trigger ${sql.raw(`${table}_no_truncate`)} on ${sql.table(table)}`.execute(db);
+    await sql`drop trigger ${sql.raw(`${table}_append_only`)} on ${sql.table(table)}`.execute(db);
+    await sql`drop function ${sql.raw(`${table}_append_only`)}()`.execute(db);
+  } else {
+    for (const op of ['update', 'delete']) await sql`drop trigger ${sql.raw(`${table}_no_${op}`)}`.execute(db);
+  }
+}
+
 /** Case-insensitive LIKE: ILIKE on PostgreSQL, LIKE (ASCII case-insensitive) on SQLite. */
 export function likeOperator(dialect: DialectName): 'ilike' | 'like' {
   return dialect === 'postgres' ? 'ilike' : 'like';

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_agency_hierarchy.ts';
 import * as m0009 from './migrations/0009_audit_chain.ts';
 import * as m0011 from './migrations/0011_throttling.ts';
 import * as m0010 from './migrations/0010_request_projection.ts';
+import * as m0012 from './migrations/0012_personal_data_access.ts';
 
 /** Every migration, in order. Static imports keep them bundled with the code that needs them. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009_audit_chain': m0009,
   '0011_throttling': m0011,
   '0010_request_projection': m0010,
+  '0012_personal_data_access': m0012,
 };
 
 export class MigrationFailedError extends Error {

@@ -167,6 +167,23 @@ export interface PublicSubmissionTable {
   created_at: string;
 }
 
+/**
+ * One read of a requester's identifiers by a handler of the request (docs/decisions/013).
+ * Append-only: the migration's triggers refuse UPDATE and DELETE.
+ */
+export interface PersonalDataAccessTable {
+  id: Generated<number>;
+  agency_id: number;
+  request_id: number;
+  user_id: number | null;
+  at: string;
+  /** The screen or export: 'request.detail', 'request.notice.html', 'request.notice.docx'. */
+  via: string;
+  notice_kind: string | null;
+  /** The fields shown, comma-separated: name,idNumber,phone,email,address,contactPerson. */
+  fields: string;
+}
+
 export interface AgencySettingTable {
   agency_id: number;
   key: string;
@@ -308,6 +325,7 @@ export interface Database {
   captcha_uses: CaptchaUseTable;
   login_failures: LoginFailureTable;
   public_submissions: PublicSubmissionTable;
+  personal_data_access: PersonalDataAccessTable;
   agency_settings: AgencySettingTable;
   document_categories: DocumentCategoryTable;
   documents: DocumentTable;

@@ -78,7 +78,9 @@ const routes: Record<string, Entry> = {
   'GET /api/v1/requests/reminders': { access: ALL, call: (f) => get(`/api/v1/requests/reminders?agencyId=${f.own}`) },
   'GET /api/v1/requests/{id}': { access: ALL, call: (f) => get(`/api/v1/requests/${f.requestId}`) },
   'POST /api/v1/requests/{id}/events': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'POST', url: `/api/v1/requests/${f.requestId}/events`, body: { type: 'correctionReceived', date: TODAY } }) },
-  'GET /api/v1/requests/{id}/notices/{kind}': { access: ALL, call: (f) => get(`/api/v1/requests/${f.requestId}/notices/acknowledgement`) },
+  // A notice carries the applicant's name: only those who handle requests issue one (decision 013).
+  'GET /api/v1/requests/{id}/notices/{kind}': { access: ['admin', 'clerk', 'head'], call: (f) => get(`/api/v1/requests/${f.requestId}/notices/acknowledgement`) },
+  'GET /api/v1/requests/{id}/personal-data-access': { access: ['admin'], call: (f) => get(`/api/v1/requests/${f.requestId}/personal-data-access`) },
   'GET /api/v1/agencies/{id}/notice-settings': { access: ALL, call: (f) => get(`/api/v1/agencies/${f.own}/notice-settings`) },
   'PUT /api/v1/agencies/{id}/notice-settings': { access: ['admin', 'head'], call: (f) => ({ method: 'PUT', url: `/api/v1/agencies/${f.own}/notice-settings`, body: { phone: '0551-1234567' } }) },
   'GET /api/v1/calendar/years': { access: 'signed-in', call: () => get('/api/v1/calendar/years') },

@@ -170,6 +170,13 @@ export interface RequestDetail extends RequestSummary {
   allowedActions: RequestEventType[];
   /** Formal notices the history supports. */
   notices: NoticeKind[];
+  /**
+   * 'full': this reader handles requests, sees the applicant's identifiers and the read is on
+   * record; 'masked': every identifier is masked (and nothing is recorded), notices are refused.
+   */
+  personalData: 'full' | 'masked';
+  /** Whether this reader may list who read the applicant's personal data (an agency admin). */
+  mayListPersonalDataReads: boolean;
 }
 
 export interface PublicTracking {
@@ -184,4 +191,44 @@ export interface PublicTracking {
   timeline: { label: string; date: string }[];
   closedDate: string | null;
   outcomeLabel: string | null;
+}
+
+/** The applicant's fields that identify a person, as the access records name them (docs/decisions/013). */
+export const personalFieldLabels = {
+  name: '姓名',
+  idNumber: '证件号码',
+  phone: '联系电话',
+  email: '电子邮箱',
+  address: '通讯地址',
+  contactPerson: '联系人',
+} as const;
+export type PersonalField = keyof typeof personalFieldLabels;
+
+/** The screens and exports through which a handler reads personal data. */
+export const personalDataViaLabels = {
+  'request.detail': '申请详情页',
+  'request.notice.html': '打印文书',
+  'request.notice.docx': '下载文书（DOCX）',
+} as const;
+export type PersonalDataVia = keyof typeof personalDataViaLabels;
+
+/** One recorded read of a request's personal data. */
+export interface PersonalDataRead {
+  id: number;
+  at: string;
+  userId: number | null;
+  /** The reader's display name and user name; null for the system. */
+  userName: string | null;
+  username: string | null;
+  via: PersonalDataVia;
+  /** The screen, and for a notice which one: “打印文书：答复书”. */
+  viaLabel: string;
+  noticeKind: NoticeKind | null;
+  fields: PersonalField[];
+  fieldLabels: string[];
+}
+
+export interface PersonalDataReadPage {
+  total: number;
+  items: PersonalDataRead[];
 }

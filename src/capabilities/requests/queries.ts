@@ -13,8 +13,9 @@ import type { Actor, ServiceDeps } from '../../services/context.ts';
 import { loadCalendar } from '../../services/calendar.ts';
 import { getAgency } from '../../services/agencies.ts';
 import { availableNotices } from '../../services/notices.ts';
-import { scopeFor } from '../../services/policy.ts';
+import { allows, scopeFor } from '../../services/policy.ts';
 import { agencyOfRequest, attentionRows, normaliseQueryCode, requestByQueryCode, requestPage, requestRow, requestTimeline, trackingSecret } from './sql.ts';
+import { applicantOf, personalFieldsOf, recordPersonalDataRead, seesPersonalData } from './personal-data.ts';
 import { DUE_SOON_WORKING_DAYS, eventTypeLabels, type ListFilters, type PublicTracking, type RequestDetail, type RequestSummary } from './contract.ts';
 
 function summarise(row: RequestRow, view: RequestView | null, masked: boolean): RequestSummary {
@@ -80,6 +81,7 @@ export async function listRequests(deps: ServiceDeps, actor: Actor, filters: Lis
       dueFrom: filters.due === 'soon' ? today : undefined,
       year: filters.year,
       q: filters.q,
+      qMatchesApplicant: seesPersonalData(scope),
     },
     filters.page,
     filters.pageSize,
@@ -144,19 +146,13 @@ export async function getRequest(deps: ServiceDeps, actor: Actor, id: number): P
   const calendar = await loadCalendar(deps.db);
   const v = viewRequest(events, calendar, chinaDate(deps.now()));
   const view = v.ok ? v.value : null;
+  // Handlers see the applicant in full, and the read is on record; anyone else sees masked values.
+  const full = seesPersonalData(scope);
+  if (full) await recordPersonalDataRead(deps.db, deps, scope, row, 'request.detail', personalFieldsOf(row));
   return {
-    ...summarise(row, view, false),
+    ...summarise(row, view, !full),
     agencyId: row.agency_id,
-    applicant: {
-      type: row.applicant_type,
-      name: row.applicant_name,
-      idType: row.applicant_id_type,
-      idNumber: row.applicant_id_number,
-      phone: row.applicant_phone,
-      email: row.applicant_email,
-      address: row.applicant_address,
-      contactPerson: row.contact_person,
-    },
+    applicant: applicantOf(row, !full),
     fullDescription: row.description,
     purpose: row.purpose,
     requestedForm: row.requested_form,
@@ -174,6 +170,8 @@ export async function getRequest(deps: ServiceDeps, actor: Actor, id: number): P
     })),
     allowedActions: allowedActions(view, roles, chinaDate(deps.now())),
     notices: availableNotices(events),
+    personalData: full ? 'full' : 'masked',
+    mayListPersonalDataReads: allows(scope, 'requests.personalDataAccess'),
   };
 }
 

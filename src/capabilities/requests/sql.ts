@@ -8,7 +8,7 @@ import type { IsoDate, WorkingCalendar } from '../../domain/calendar/index.ts';
 import { chinaDate } from '../../domain/calendar/china-time.ts';
 import { replay, type RequestChannel, type RequestEvent } from '../../domain/requests/lifecycle.ts';
 import { projectRequest, viewRequest } from '../../domain/requests/view.ts';
-import type { RequestEventRow, RequestRow } from '../../storage/schema.ts';
+import type { PersonalDataAccessTable, RequestEventRow, RequestRow } from '../../storage/schema.ts';
 import { AppError, notFound } from '../../services/errors.ts';
 import type { ServiceDeps, Tx } from '../../services/context.ts';
 import type { ApplicantInput, NewRequestInput } from './contract.ts';
@@ -200,6 +200,8 @@ export interface RowFilters {
   dueFrom?: IsoDate | undefined;
   year?: number | undefined;
   q?: string | undefined;
+  /** Whether `q` also matches the applicant's name: only for readers who see names in full. */
+  qMatchesApplicant?: boolean | undefined;
 }
 
 /** A page of the scope's requests, newest first, with the total: filters and paging in SQL, on the stored projection. */
@@ -221,7 +223,8 @@ export async function requestPage(tx: Tx, scope: AgencyScope, f: RowFilters, pag
   }
   if (f.q?.trim()) {
     const like = `%${f.q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    query = query.where((eb) => eb.or([eb('query_code', 'like', like), eb('description', 'like', like), eb('applicant_name', 'like', like)]));
+    // A masked reader must not confirm a name by searching for it (张三丰 → 张*丰).
+    query = query.where((eb) => eb.or([eb('query_code', 'like', like), eb('description', 'like', like), ...(f.qMatchesApplicant ? [eb('applicant_name', 'like', like)] : [])]));
   }
   const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
@@ -268,4 +271,39 @@ export async function extensionRequester(tx: Tx, scope: AgencyScope, requestId: 
     .orderBy('request_events.seq', 'desc')
     .executeTakeFirst();
   return row?.actor_user_id ?? null;
+}
+
+export interface PersonalDataAccessInput {
+  requestId: number;
+  userId: number | null;
+  at: string;
+  via: string;
+  noticeKind: string | null;
+  fields: readonly string[];
+}
+
+/** Records one read of a request's personal data, in the scope's agency (the request must be in it). */
+export async function insertPersonalDataAccess(tx: Tx, scope: AgencyScope, r: PersonalDataAccessInput): Promise<void> {
+  await requestRow(tx, scope, r.requestId);
+  await tx
+    .insertInto('personal_data_access')
+    .values({ agency_id: scope.agencyId, request_id: r.requestId, user_id: r.userId, at: r.at, via: r.via, notice_kind: r.noticeKind, fields: r.fields.join(',') })
+    .execute();
+}
+
+export type PersonalDataAccessRow = Omit<PersonalDataAccessTable, 'id'> & { id: number; display_name: string | null; username: string | null };
+
+/** A page of a request's personal data reads, newest first, within the scope's agency only. */
+export async function personalDataAccessPage(tx: Tx, scope: AgencyScope, requestId: number, page: number, pageSize: number): Promise<{ total: number; rows: PersonalDataAccessRow[] }> {
+  const base = tx.selectFrom('personal_data_access').where('personal_data_access.request_id', '=', requestId).where('personal_data_access.agency_id', '=', scope.agencyId);
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .leftJoin('users', 'users.id', 'personal_data_access.user_id')
+    .selectAll('personal_data_access')
+    .select(['users.display_name', 'users.username'])
+    .orderBy('personal_data_access.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { total: Number(n), rows };
 }

@@ -43,6 +43,14 @@ export const permissions = {
   'documents.withdraw': ['admin', 'head'],
   'requests.record': OFFICE,
   'requests.approveExtension': ['head'],
+  /**
+   * See a requester's identifiers in full (name of a person, ID number, phone, e-mail, address,
+   * contact person) and issue the notices that carry them: those who handle requests. Anyone
+   * else reads masked values; each full read is recorded (docs/decisions/013).
+   */
+  'requests.personalData': OFFICE,
+  /** List who read a request's personal data, when and through which screen. */
+  'requests.personalDataAccess': ['admin'],
   'art20.edit': OFFICE,
   'plan.edit': OFFICE,
   'portalPages.edit': OFFICE,

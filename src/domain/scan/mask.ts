@@ -42,6 +42,16 @@ export function maskName(value: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
+/**
+ * A postal address: only the leading administrative part (a third, at most 6 characters) is kept,
+ * since the street and house number at the end are what identify a household: 北京市朝阳区*******.
+ */
+export function maskAddress(value: string): string {
+  const chars = characters(value);
+  const keep = Math.min(6, Math.floor(chars.length / 3));
+  return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep);
+}
+
 /** 18-digit ID: first 6 (area) and last 4 kept; 15-digit legacy ID: first 6 and last 3. */
 export function maskIdNumber(value: string): string {
   const v = compact(value);

@@ -10,7 +10,12 @@ import {
   recordEvent,
   reminders,
   requestedForms,
+  listPersonalDataReads,
+  personalDataViaLabels,
+  personalFieldLabels,
   type EventInput,
+  type PersonalDataVia,
+  type PersonalField,
 } from '../../services/requests.ts';
 import { requestChannels } from '../../domain/requests/lifecycle.ts';
 import { applicantTypes, outcomeCodes } from '../../domain/requests/outcomes.ts';
@@ -47,6 +52,25 @@ export const NewRequestFields = {
   requestedForm: lit(Object.keys(requestedForms) as (keyof typeof requestedForms)[]),
   delivery: lit(Object.keys(deliveries) as (keyof typeof deliveries)[]),
 };
+
+const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const PersonalDataReadPageSchema = Type.Object({
+  total: Type.Integer(),
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      at: Type.String({ description: '查阅时间（ISO 8601，UTC）' }),
+      userId: nullable(Type.Integer()),
+      userName: nullable(Type.String({ description: '查阅人姓名' })),
+      username: nullable(Type.String({ description: '查阅人用户名' })),
+      via: Type.Unsafe<PersonalDataVia>({ type: 'string', enum: Object.keys(personalDataViaLabels), description: '查阅途径代码' }),
+      viaLabel: Type.String({ description: '查阅途径，如“打印文书：答复书”' }),
+      noticeKind: nullable(Type.String()),
+      fields: Type.Array(Type.Unsafe<PersonalField>({ type: 'string', enum: Object.keys(personalFieldLabels) })),
+      fieldLabels: Type.Array(Type.String(), { description: '看到的个人信息项，如“姓名”“证件号码”' }),
+    }),
+  ),
+});
 
 const ev = <P extends Record<string, TSchema>>(type: string, props: P) =>
   Type.Object({ type: Type.Literal(type), date: DateString('行为发生的日期'), ...props }, { additionalProperties: false });
@@ -166,6 +190,23 @@ export function requestRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => recordEvent(deps, requireUser(req), req.params.id, req.body as EventInput),
+    );
+
+    app.get(
+      '/requests/:id/personal-data-access',
+      {
+        schema: {
+          tags: ['依申请公开'],
+          summary: '个人信息查阅记录：谁在何时通过哪个页面或文书看到了申请人的个人信息（仅管理员）',
+          params: IdParams,
+          querystring: Type.Object(
+            { page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) },
+            { additionalProperties: false },
+          ),
+          response: withErrors({ 200: PersonalDataReadPageSchema }),
+        },
+      },
+      async (req) => listPersonalDataReads(deps, requireUser(req), req.params.id, req.query.page ?? 1, req.query.pageSize ?? 50),
     );
   };
 }

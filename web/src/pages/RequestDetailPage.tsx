@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api, ApiError } from '../api';
 import { actionLabels, noticeLabels, outcomeGroups, type ComputedDate, type RequestDetail } from '../requests';
 import type { RequestEventType } from '../../../src/domain/requests/lifecycle.ts';
 import { DueTag } from './RequestsPage';
+import { PersonalDataReadsPanel } from './PersonalDataReadsPanel';
 import { afterToday, dateTime, todayDayjs } from '../clock';
 
 const dateFields = new Set(['date', 'deliveredDate', 'receivedDate', 'dueDate']);
@@ -302,6 +303,15 @@ export function RequestDetailPage() {
           </Button>
         ))}
       </Space>
+      {detail.personalData === 'masked' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="personal-data-masked"
+          message="您的角色不办理依申请公开，申请人的姓名、证件号码和联系方式已遮蔽显示；文书由信息员、负责人或管理员出具。"
+        />
+      )}
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           <Descriptions bordered size="small" column={1} title="申请信息">
@@ -319,25 +329,34 @@ export function RequestDetailPage() {
             </Descriptions.Item>
             {detail.outcomeLabel && <Descriptions.Item label="办理结果">{detail.outcomeLabel}</Descriptions.Item>}
           </Descriptions>
-          <Typography.Title level={5} style={{ marginTop: 24 }}>
-            办理记录
-          </Typography.Title>
-          <Timeline
-            items={detail.timeline.map((e) => ({
-              children: (
-                <div>
-                  <b>{e.date}</b> {e.label}
-                  {e.detail && <div style={{ color: '#555' }}>{e.detail}</div>}
-                  <div style={{ color: '#888', fontSize: 12 }}>
-                    {e.actor ?? '系统'} 记录于 {dateTime(e.recordedAt)}
-                  </div>
-                </div>
-              ),
-            }))}
+          <Tabs
+            style={{ marginTop: 16 }}
+            items={[
+              {
+                key: 'timeline',
+                label: '办理记录',
+                children: (
+                  <Timeline
+                    items={detail.timeline.map((e) => ({
+                      children: (
+                        <div>
+                          <b>{e.date}</b> {e.label}
+                          {e.detail && <div style={{ color: '#555' }}>{e.detail}</div>}
+                          <div style={{ color: '#888', fontSize: 12 }}>
+                            {e.actor ?? '系统'} 记录于 {dateTime(e.recordedAt)}
+                          </div>
+                        </div>
+                      ),
+                    }))}
+                  />
+                ),
+              },
+              ...(detail.mayListPersonalDataReads ? [{ key: 'personal-data', label: '个人信息查阅记录', children: <PersonalDataReadsPanel requestId={detail.id} /> }] : []),
+            ]}
           />
         </Col>
         <Col xs={24} lg={10}>
-          {detail.notices.length > 0 && (
+          {detail.personalData === 'full' && detail.notices.length > 0 && (
             <Card size="small" title="文书" style={{ marginBottom: 12 }}>
               {detail.notices.map((k) => (
                 <div key={k} style={{ display: 'flex', justifyContent: 'space-between', padding: '4px 0' }}>
