@@ -90,5 +90,12 @@ describe('a request from the online form to the reply, in Chromium', () => {
     tracked = await trackedStatus(citizen, code);
     assert.equal(tracked.status, '已办结（予以公开）');
     assert.ok(!(await citizen.content()).includes('赵小明'), 'the tracking page shows no personal data');
+
+    // The admin sees who read the applicant's personal data (decision 013): its own detail reads.
+    await staff.getByRole('tab', { name: '个人信息查阅记录' }).click();
+    const reads = staff.getByTestId('personal-data-reads');
+    await reads.getByRole('cell', { name: '申请详情页' }).first().waitFor();
+    assert.match(await reads.innerText(), /姓名、证件号码、联系电话/);
+    await staff.screenshot({ path: path.join(shots, 'workspace-personal-data-reads.png'), fullPage: true });
   });
 });
