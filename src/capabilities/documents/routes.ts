@@ -1,26 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ServiceDeps } from '../../services/context.ts';
-import {
-  addAttachment,
-  createCategory,
-  createDocument,
-  getDocument,
-  listCategories,
-  listDocuments,
-  resolveScanHit,
-  setIndexScheme,
-  transitionDocument,
-  updateDocument,
-} from '../../services/documents.ts';
+import { addAttachment, createCategory, createDocument, resolveScanHit, setIndexScheme, transitionDocument, updateDocument } from './commands.ts';
+import { getDocument, listCategories, listDocuments } from './queries.ts';
+import { documentStatuses } from './contract.ts';
 import { AppError } from '../../services/errors.ts';
 import { getAgency } from '../../services/agencies.ts';
 import { getPublished, toChannelView } from '../../services/publications.ts';
 import { renderNoticeBoardSheet, renderWechatArticle } from '../../views/channels/index.ts';
-import { requireStaff, requireUser } from '../auth.ts';
-import { documentEditorBeforeBody } from './upload-guards.ts';
-import { DateString } from './request-routes.ts';
-import { IdParams } from './schemas.ts';
+import { requireUser } from '../../http/auth.ts';
+import { documentEditorBeforeBody } from '../../http/api/upload-guards.ts';
+import { DateString } from '../../http/api/request-routes.ts';
+import { IdParams } from '../../http/api/schemas.ts';
 
 const Opt = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 
@@ -63,7 +54,7 @@ export function documentRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           tags: ['主动公开'],
           summary: '文件列表',
           querystring: Type.Object(
-            { agencyId: Type.Integer({ minimum: 1 }), status: Opt(20), q: Opt(100), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) },
+            { agencyId: Type.Integer({ minimum: 1 }), status: Type.Optional(Type.Union(documentStatuses.map((s) => Type.Literal(s)))), q: Opt(100), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) },
             { additionalProperties: false },
           ),
         },
@@ -173,10 +164,7 @@ export function documentRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
     app.get(
       '/categories',
       { schema: { tags: ['主动公开'], summary: '公开目录栏目', querystring: Type.Object({ agencyId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }) } },
-      async (req) => {
-        await requireStaff(deps, req, req.query.agencyId);
-        return { items: await listCategories(deps, req.query.agencyId) };
-      },
+      async (req) => ({ items: await listCategories(deps, requireUser(req), req.query.agencyId) }),
     );
 
     app.post(
