@@ -21,6 +21,7 @@ import { publicRoutes, searchRoutes } from './api/public-routes.ts';
 import { documentRoutes, MAX_UPLOAD_BYTES, uploadContentTypes } from '../capabilities/documents/routes.ts';
 import { disclosureRoutes } from './api/disclosure-routes.ts';
 import { reportRoutes } from './api/report-routes.ts';
+import { subordinateReportRoutes } from './api/subordinate-report-routes.ts';
 import { auditChainRoutes } from './api/audit-routes.ts';
 import { registerPortal, renderNotFound } from './portal/routes.ts';
 import { registerWorkspace } from './workspace.ts';
@@ -108,6 +109,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       await api.register(documentRoutes(deps));
       await api.register(disclosureRoutes(deps));
       await api.register(reportRoutes(deps));
+      await api.register(subordinateReportRoutes(deps));
       await api.register(auditChainRoutes(deps));
     },
     { prefix: '/api/v1' },

@@ -127,6 +127,12 @@ const routes: Record<string, Entry> = {
   // The checker reads any published report: every signed-in user may use it.
   'POST /api/v1/report-check/file': { access: 'signed-in', call: () => ({ method: 'POST', url: '/api/v1/report-check/file?name=r.txt', raw: { payload: Buffer.from('你好'), contentType: 'application/octet-stream' } }) },
   'POST /api/v1/report-check': { access: 'signed-in', call: () => ({ method: 'POST', url: '/api/v1/report-check', body: { text: '你好' } }) },
+  // 常平乡 has no subordinates: allowed means an empty list, not a refusal.
+  'POST /api/v1/agencies/{id}/report-check/subordinates': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'POST', url: `/api/v1/agencies/${f.own}/report-check/subordinates`, body: { year: 2025 } }) },
+  'POST /api/v1/agencies/{id}/report-check/subordinates/uploads': {
+    access: ['admin', 'clerk', 'head'],
+    call: (f) => ({ method: 'POST', url: `/api/v1/agencies/${f.own}/report-check/subordinates/uploads?year=2025`, raw: { payload: Buffer.from('--x\r\n\r\n--x--\r\n'), contentType: 'multipart/form-data; boundary=x' } }),
+  },
   'GET /api/v1/appeals': { access: ALL, call: (f) => get(`/api/v1/appeals?agencyId=${f.own}`) },
   'POST /api/v1/appeals': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'POST', url: '/api/v1/appeals', body: appeal(f.own) }) },
   'PUT /api/v1/appeals/{id}': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'PUT', url: `/api/v1/appeals/${f.appealId}`, body: appeal(f.own) }) },

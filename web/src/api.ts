@@ -93,3 +93,22 @@ export async function apiUpload<T>(path: string, file: Blob): Promise<T> {
   }
   return data as T;
 }
+
+/**
+ * A write whose answer may be a file: JSON or a FormData (multipart) body, the raw response
+ * back, errors as ApiError with the server's Chinese message.
+ */
+export async function apiPostRaw(path: string, body: FormData | unknown): Promise<Response> {
+  const form = body instanceof FormData;
+  const res = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    headers: { ...(form ? {} : { 'content-type': 'application/json' }), ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+    credentials: 'same-origin',
+    body: form ? body : JSON.stringify(body),
+  });
+  if (!res.ok) {
+    const err = ((await res.json().catch(() => null)) as ApiErrorBody | null)?.error;
+    throw new ApiError(res.status, err?.code ?? 'HTTP_' + res.status, err?.message ?? `请求失败（${res.status}）`);
+  }
+  return res;
+}

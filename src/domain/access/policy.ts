@@ -56,6 +56,8 @@ export const permissions = {
   'portalPages.edit': OFFICE,
   'reports.edit': OFFICE,
   'reports.publish': ['head'],
+  /** A superior office's spring review: check the reports of every agency below (本机关及下级). */
+  'reports.reviewSubordinates': OFFICE,
   'appeals.edit': OFFICE,
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -18,9 +18,14 @@ import { readReportFile } from './read.ts';
 /** Files in a folder that can hold a report; notes such as README.md are not reports. */
 const REPORT_FILE = /\.(?:txt|text|html?|shtml|xhtml|docx|pdf)$/i;
 
+/**
+ * One report's result. `file` names it in the workbook (a path, or an agency for the workspace's
+ * check of subordinates). A failure with a `note` is no unreadable file but a report that is not
+ * there (未发布): the summary says the note, and it gets no sheet of its own.
+ */
 export type BatchEntry =
   | { readonly file: string; readonly ok: true; readonly json: CheckerJson }
-  | { readonly file: string; readonly ok: false; readonly message: string };
+  | { readonly file: string; readonly ok: false; readonly message: string; readonly note?: string };
 
 /** The files to check: folders are listed (with their sub-folders), files taken as given. */
 export function reportFiles(paths: readonly string[]): { files: string[]; missing: string[] } {
@@ -48,6 +53,19 @@ export function reportFiles(paths: readonly string[]): { files: string[]; missin
   return { files, missing };
 }
 
+/**
+ * Reads and checks one file's bytes, named `file` in the results; the file name may carry the
+ * agency and year a text leaves out. Never throws for a bad file (only SERVER_BUSY, from the
+ * parse worker's queue).
+ */
+export async function checkBytes(data: Uint8Array, fileName: string, file = fileName): Promise<BatchEntry> {
+  const read = await readReportFile(data, fileName);
+  if (!read.ok) return { file, ok: false, message: read.message };
+  const result = checkPublishedReport(read.input, { fileName });
+  if (!result.ok) return { file, ok: false, message: result.message };
+  return { file, ok: true, json: result.json };
+}
+
 /** Reads and checks one file; never throws for a bad file. */
 export async function checkFile(file: string): Promise<BatchEntry> {
   let data: Buffer;
@@ -56,11 +74,7 @@ export async function checkFile(file: string): Promise<BatchEntry> {
   } catch {
     return { file, ok: false, message: `无法读取文件“${file}”` };
   }
-  const read = await readReportFile(data, path.basename(file));
-  if (!read.ok) return { file, ok: false, message: read.message };
-  const result = checkPublishedReport(read.input, { fileName: path.basename(file) });
-  if (!result.ok) return { file, ok: false, message: result.message };
-  return { file, ok: true, json: result.json };
+  return checkBytes(data, path.basename(file), file);
 }
 
 export const countOf = (j: CheckerJson, severity: 'error' | 'warning'): number =>
@@ -87,14 +101,17 @@ function header(sheet: ExcelJS.Worksheet, columns: [string, number][]): void {
 const severityLabel = (s: string): string => (s === 'error' ? '错误' : '提示');
 
 /** Summary, one sheet per rule that fired, one sheet per file (findings, then tables as read). */
-export async function batchWorkbook(entries: readonly BatchEntry[]): Promise<Buffer> {
+export async function batchWorkbook(
+  entries: readonly BatchEntry[],
+  options: { fileHeader?: string } = {},
+): Promise<Buffer> {
   // exceljs is loaded only when an XLSX is asked for: checking reports does not need it.
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const taken = new Set<string>();
   const summary = book.addWorksheet(sheetName('汇总', taken));
   header(summary, [
-    ['文件', 40],
+    [options.fileHeader ?? '文件', 40],
     ['机关', 30],
     ['年度', 8],
     ['错误', 8],
@@ -112,7 +129,7 @@ export async function batchWorkbook(entries: readonly BatchEntry[]): Promise<Buf
         e.json.truncated ? '文本不完整' : '',
       ]);
     } else {
-      summary.addRow([e.file, '', '', '', '', `无法读取：${e.message}`]);
+      summary.addRow([e.file, '', '', '', '', e.note ?? `无法读取：${e.message}`]);
     }
   }
 
@@ -128,7 +145,7 @@ export async function batchWorkbook(entries: readonly BatchEntry[]): Promise<Buf
   for (const rule of (Object.keys(RULES) as RuleId[]).filter((r) => byRule.has(r))) {
     const sheet = book.addWorksheet(sheetName(rule, taken));
     header(sheet, [
-      ['文件', 40],
+      [options.fileHeader ?? '文件', 40],
       ['机关', 30],
       ['年度', 8],
       ['级别', 8],
@@ -149,6 +166,7 @@ export async function batchWorkbook(entries: readonly BatchEntry[]): Promise<Buf
   }
 
   for (const e of entries) {
+    if (!e.ok && e.note) continue;
     const sheet = book.addWorksheet(
       sheetName(path.basename(e.file).replace(/\.[^.]+$/, ''), taken),
     );

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, Descriptions, Input, List, Row, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Input, Row, Space, Tabs, Typography, Upload } from 'antd';
 import { api, ApiError, apiUpload } from '../api';
+import { useAgency } from '../agency';
+import { SubordinateReportCheck } from './SubordinateReportCheck';
+import { FindingList } from './FindingList';
 
 interface CheckerJson {
   agency: string | null;
@@ -22,6 +25,7 @@ interface CheckerJson {
 /** The checker: read any published report and list its defects, side by side with what was read. */
 export function ReportCheckPage() {
   const { message } = App.useApp();
+  const { roles } = useAgency();
   const [text, setText] = useState('');
   const [result, setResult] = useState<CheckerJson | null>(null);
   const fail = (err: unknown) => message.error(err instanceof ApiError ? err.message : '检查失败');
@@ -32,12 +36,35 @@ export function ReportCheckPage() {
       fail(err);
     }
   };
+  const single = (
+    <SingleReportCheck
+      text={text}
+      setText={setText}
+      check={check}
+      result={result}
+      onFile={(file) => apiUpload<CheckerJson>(`/report-check/file?name=${encodeURIComponent(file.name)}`, file).then(setResult).catch(fail)}
+    />
+  );
   return (
     <>
       <Typography.Paragraph>
         <Link to="/reports">‹ 返回年度报告</Link>
       </Typography.Paragraph>
       <Typography.Title level={3}>年度报告检查</Typography.Title>
+      <Tabs
+        items={[
+          { key: 'one', label: '检查单份报告', children: single },
+          // Only the office roles may review subordinates (policy: reports.reviewSubordinates).
+          ...(roles.some((r) => r === 'admin' || r === 'clerk' || r === 'head') ? [{ key: 'subordinates', label: '下级机关年报检查', children: <SubordinateReportCheck /> }] : []),
+        ]}
+      />
+    </>
+  );
+}
+
+function SingleReportCheck({ text, setText, check, result, onFile }: { text: string; setText: (t: string) => void; check: () => void; result: CheckerJson | null; onFile: (file: File) => void }) {
+  return (
+    <>
       <Typography.Paragraph type="secondary">粘贴任一机关已发布的年度报告全文，或上传 HTML、DOCX、PDF、TXT 文件，系统按正式格式（国办公开办函〔2021〕30号）逐项检查。</Typography.Paragraph>
       <Row gutter={16}>
         <Col xs={24} lg={12}>
@@ -50,7 +77,7 @@ export function ReportCheckPage() {
               accept=".txt,.html,.htm,.docx,.pdf"
               showUploadList={false}
               beforeUpload={(file) => {
-                apiUpload<CheckerJson>(`/report-check/file?name=${encodeURIComponent(file.name)}`, file).then(setResult).catch(fail);
+                onFile(file);
                 return false;
               }}
             >
@@ -91,24 +118,7 @@ export function ReportCheckPage() {
                 {result.findings.length === 0 ? (
                   <Alert type="success" showIcon message="未发现问题" />
                 ) : (
-                  <List
-                    size="small"
-                    dataSource={result.findings}
-                    renderItem={(f) => (
-                      <List.Item>
-                        <Space direction="vertical" size={0}>
-                          <span>
-                            <Tag color={f.severity === 'error' ? 'red' : 'orange'}>{f.severity === 'error' ? '错误' : '提示'}</Tag>
-                            {f.message}
-                          </span>
-                          <Typography.Text type="secondary">
-                            {f.location.text}
-                            {f.location.line ? `（第 ${f.location.line} 行）` : ''} · {f.rule}
-                          </Typography.Text>
-                        </Space>
-                      </List.Item>
-                    )}
-                  />
+                  <FindingList items={result.findings.map((f) => ({ severity: f.severity, message: f.message, where: `${f.location.text}${f.location.line ? `（第 ${f.location.line} 行）` : ''} · ${f.rule}` }))} />
                 )}
               </Card>
             </>
