@@ -36,7 +36,7 @@ import {
 } from './taxonomy.ts';
 import { checkAllCitations } from './citations.ts';
 import { checkPublication, checkStaleYear } from './dates.ts';
-import { checkBalance, checkPartWhole } from './figures.ts';
+import { checkBalance, checkPartWhole, checkShares } from './figures.ts';
 import { checkForm } from './outline.ts';
 import { checkText, textUnits } from './text-rules.ts';
 import { chineseNumeral, fold, readCell, sameLabel, stripNumbering } from './text.ts';
@@ -595,6 +595,7 @@ function checkProse(report: AnnualReport): Finding[] {
     ...checkAllCitations(report, units),
     ...checkBalance(prose),
     ...checkPartWhole(prose),
+    ...checkShares(prose),
     ...checkStaleYear(report, prose),
     ...checkPublication(report),
   ];

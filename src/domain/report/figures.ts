@@ -1,7 +1,8 @@
 /**
  * The narrative's own figures, without the tables: requests received and carried over must equal
- * those answered and carried forward, and no part of a count may exceed the count
- * ("主动公开信息162条。其中……微信公众号发布信息293篇").
+ * those answered and carried forward, no part of a count may exceed the count
+ * ("主动公开信息162条。其中……微信公众号发布信息293篇"), and a stated share must be the part over
+ * the whole ("80条……其中，信息公开年报1条，占比1.1%").
  */
 import { finding, type Finding } from './findings.ts';
 import { excerpt, type TextUnit } from './text-rules.ts';
@@ -89,28 +90,34 @@ const COUNT = /(\d+)\s*(?:余)?\s*(条|件|篇|个|项|份)(?![\d%])/g;
  * the marker in its sentence, or in the sentence before when "其中" opens one; the parts run to
  * the end of the marker's sentence.
  */
+/** Where a "其中/包括" at `k` may open a list of parts: the whole before it, or undefined. */
+function wholeBefore(text: string, k: number): { whole: RegExpExecArray; from: number } | undefined {
+  if (!/(?:^|[，,：:（(。\n])\s*$/.test(text.slice(0, k))) return undefined;
+  let prefix = text.slice(0, k).replace(/[\s，,：:（(]*$/, '');
+  if (prefix.endsWith('。')) prefix = prefix.slice(0, -1);
+  const sentenceStart = Math.max(prefix.lastIndexOf('。'), prefix.lastIndexOf('\n')) + 1;
+  // "177件(含2022年结转的3件)，其中……": a count in brackets is not the whole.
+  const lead = prefix
+    .slice(sentenceStart)
+    .replace(/[(（][^()（）]*[)）]/g, (b) => ' '.repeat(b.length));
+  const whole = [...lead.matchAll(COUNT)].at(-1);
+  return whole ? { whole, from: sentenceStart + whole.index } : undefined;
+}
+
 export function checkPartWhole(units: readonly TextUnit[]): Finding[] {
   const out: Finding[] = [];
   for (const unit of units) {
     const text = unit.text;
     for (const marker of text.matchAll(/其中|包括|含/g)) {
       const k = marker.index;
-      if (!/(?:^|[，,：:（(。\n])\s*$/.test(text.slice(0, k))) continue;
-      let prefix = text.slice(0, k).replace(/[\s，,：:（(]*$/, '');
-      if (prefix.endsWith('。')) prefix = prefix.slice(0, -1);
-      const sentenceStart = Math.max(prefix.lastIndexOf('。'), prefix.lastIndexOf('\n')) + 1;
-      // "177件(含2022年结转的3件)，其中……": a count in brackets is not the whole.
-      const lead = prefix
-        .slice(sentenceStart)
-        .replace(/[(（][^()（）]*[)）]/g, (b) => ' '.repeat(b.length));
-      const whole = [...lead.matchAll(COUNT)].at(-1);
-      if (!whole) continue;
+      const found = wholeBefore(text, k);
+      if (!found) continue;
+      const { whole, from } = found;
       const stop = text.slice(k).search(/[。；;\n]/);
       const tail = text.slice(k, stop < 0 ? undefined : k + stop);
       const w = Number(whole[1]);
       const bigger = [...tail.matchAll(COUNT)].find((p) => Number(p[1]) > w);
       if (!bigger) continue;
-      const from = sentenceStart + whole.index;
       out.push(
         finding(
           'narrative.part-exceeds-whole',
@@ -121,6 +128,51 @@ export function checkPartWhole(units: readonly TextUnit[]): Finding[] {
           },
         ),
       );
+    }
+  }
+  return out;
+}
+
+// ---- a share that does not match its figures ----------------------------------------------------
+
+/** "信息公开年报1条，占比1.1%": a part's count and its stated share of the whole. */
+const SHARE = /(\d+)\s*(条|件|篇|个|项|份)\s*[，,、]?\s*(?:占比|约占|占)(?:总数的?|全部的?)?\s*(\d+(?:\.\d+)?)\s*[%％]/g;
+
+/**
+ * "累计公开信息80条……其中，信息公开年报1条，占比1.1%": each share must be the part over the whole,
+ * rounded as written (1.25 % may be 1.2 or 1.3, not 1.1). The whole is found as for parts larger
+ * than the whole; the parts run to the end of the sentence (shares are often listed with "；").
+ */
+export function checkShares(units: readonly TextUnit[]): Finding[] {
+  const out: Finding[] = [];
+  for (const unit of units) {
+    const text = unit.text;
+    for (const marker of text.matchAll(/其中|包括/g)) {
+      const k = marker.index;
+      const found = wholeBefore(text, k);
+      if (!found) continue;
+      const { whole } = found;
+      const w = Number(whole[1]);
+      if (w === 0) continue;
+      const stop = text.slice(k).search(/[。\n]/);
+      const tail = text.slice(k, stop < 0 ? undefined : k + stop);
+      for (const m of tail.matchAll(SHARE)) {
+        if (m[2] !== whole[2]) continue;
+        const stated = Number(m[3]);
+        const decimals = m[3]!.split('.')[1]?.length ?? 0;
+        const actual = (Number(m[1]) / w) * 100;
+        if (Math.abs(actual - stated) <= 0.5 * 10 ** -decimals + 0.01) continue;
+        out.push(
+          finding(
+            'narrative.share',
+            `占比与数字不符：共${whole[0]}，其中“${m[0]}”，按数字应为${Math.round(actual * 100) / 100}%`,
+            {
+              ...(unit.section ? { section: unit.section } : {}),
+              text: `${unit.label}：“${excerpt(text, k + m.index!, m[0].length)}”`,
+            },
+          ),
+        );
+      }
     }
   }
   return out;

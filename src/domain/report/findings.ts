@@ -66,6 +66,8 @@ export const RULES = {
     title: '文字所述申请数不平衡（新收加上年结转不等于办结加结转下年度）',
   },
   'narrative.part-exceeds-whole': { severity: 'error', title: '文字所述分项数大于总数' },
+  'narrative.share': { severity: 'error', title: '文字所述占比与分项数、总数不符' },
+  'text.repeated': { severity: 'warning', title: '词语重复（如“保障保障”）' },
   'cells.dash': { severity: 'error', title: '应填数字的单元格填写了“/”“—”等符号（无则填0）' },
   'citation.garbled': { severity: 'warning', title: '年度报告格式文件的文号书写错乱' },
   'publication.early': { severity: 'error', title: '发布日期早于统计年度结束' },

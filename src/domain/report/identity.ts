@@ -187,14 +187,27 @@ const AGENCY_PATTERNS: readonly RegExp[] = [
 const WEAK_NAME =
   /(?:^|[^\p{Script=Han}]|年度?|[，。、])(\p{Script=Han}{2,20}?(?:人民政府|街道办事处))/gu;
 
+/**
+ * The first four patterns name the report ("编制湛江市人民政府地方志办公室2023年…报告"): there an
+ * office is the agency itself. The others name who drafted it or answers questions.
+ */
+const TITLE_PATTERNS = 4;
+
+/** "2024年，淤上乡根据《条例》……": a township or street named as the subject of the opening. */
+const SUBJECT_NAME =
+  /(?:^|[。\n])\s*\d{4}\s*年度?\s*[，,]?\s*(\p{Script=Han}{2,10}?(?:乡|镇|街道|街道办事处))(?=根据|认真|严格|按照|坚持|紧紧|结合|围绕|主动|全面|持续|深入|不断|进一步|高度)/u;
+
 /** The agency named in the opening text. */
 export function findAgency(text: string): string | undefined {
   const head = text.slice(0, 3000);
-  for (const re of AGENCY_PATTERNS) {
+  for (const [i, re] of AGENCY_PATTERNS.entries()) {
     const m = re.exec(head);
-    const name = m ? cleanAgency(m[1]!) : undefined;
+    const name = m ? cleanAgency(m[1]!, i < TITLE_PATTERNS ? 'keep' : 'drop') : undefined;
     if (name) return name;
   }
+  const subject = SUBJECT_NAME.exec(head.slice(0, 600));
+  const named = subject ? cleanAgency(subject[1]!) : undefined;
+  if (named && !/^[全各该本我]/.test(named)) return named;
   for (const m of head.slice(0, 600).matchAll(WEAK_NAME)) {
     const name = cleanAgency(m[1]!);
     if (name && !/^(?:[省市县区]|上级|本级|各级|市县|县区)(?:人民政府|街道办事处)$/.test(name))

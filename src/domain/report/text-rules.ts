@@ -348,6 +348,31 @@ function checkSlips(units: readonly TextUnit[]): Finding[] {
   return out;
 }
 
+/** Numerals and reduplications that may stand twice in a row. */
+const MAY_REPEAT = /^[〇零一二三四五六七八九十百千万两\d]+$/u;
+/**
+ * A name's end followed by a word that starts the same way: "连生乡人民政府政府信息公开工作",
+ * "政务公开工作工作人员", "政府信息信息化".
+ */
+const JOINS_NEXT = /^(?:政府信息|工作人员|信息化|服务中心|管理办法)/u;
+
+/**
+ * "完善监督保障保障机制": a word of two or more characters written twice in a row, a slip of
+ * editing. Within one line only (a line that repeats the one before is a layout matter).
+ */
+function checkRepeated(units: readonly TextUnit[]): Finding[] {
+  const out: Finding[] = [];
+  for (const unit of units) {
+    for (const m of unit.text.matchAll(/(\p{Script=Han}{2,8})\1/gu)) {
+      const word = m[1]!;
+      if (new Set(word).size === 1 || MAY_REPEAT.test(word)) continue;
+      if (JOINS_NEXT.test(unit.text.slice(m.index + word.length))) continue;
+      out.push(finding('text.repeated', `“${m[0]}”：“${word}”重复了一次`, at(unit, m.index, m[0].length)));
+    }
+  }
+  return out;
+}
+
 /** All prose-only checks. */
 export function checkText(report: AnnualReport): Finding[] {
   const units = textUnits(report);
@@ -357,6 +382,7 @@ export function checkText(report: AnnualReport): Finding[] {
     ...checkPlaceholders(units),
     ...checkOldOutline(units),
     ...checkSlips(units),
+    ...checkRepeated(units),
     ...checkScope(report, units),
   ];
 }

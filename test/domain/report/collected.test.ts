@@ -261,6 +261,88 @@ const EXPECTED: Record<string, Expectation> = {
     publishedOn: '2024-01-26',
     findings: [],
   },
+  // Added with issue 13's subordinates work: eleven more, read before any rule was changed.
+  // "共受理政府信息公开申请2件" against 3 new requests in table 三; the agency is only "我局".
+  'c24_tiyuju_changchun_2023.txt': {
+    agency: null,
+    year: 2023,
+    level: 'department',
+    findings: ['narrative.table-mismatch'],
+    more: (_r, f) => assert.match(message(f, 'narrative.table-mismatch'), /申请2件.*为3/),
+  },
+  // "六部分" with five listed (复议诉讼 left out); "/" for 规章; blank cells with a 总计 of 0.
+  'c25_tongjiju_unnamedqu_2023.txt': {
+    agency: '区统计局',
+    year: 2023,
+    level: 'department',
+    findings: ['cells.blank', 'cells.blank', 'cells.blank', 'cells.dash', 'structure.outline'],
+    more: (_r, f) => assert.match(message(f, 'structure.outline'), /称由6部分组成，实际列出5部分/),
+  },
+  // 1 of 80 items is 1.25 %, written "占比1.1%" (the other five shares are right).
+  'c26_yuancunxiang_gaoping_2024.txt': {
+    agency: '原村乡',
+    year: 2024,
+    level: 'township',
+    findings: ['narrative.share'],
+    more: (_r, f) => assert.match(message(f, 'narrative.share'), /“1条,占比1\.1%”，按数字应为1\.25%/),
+  },
+  // Opens with "一、总体情况"; the agency is the subject of its first sentence. 29 = 13+2+1+1+1+2+2+3+3+1.
+  'c27_yushangxiang_qingyuan_2024.txt': {
+    agency: '淤上乡',
+    year: 2024,
+    level: 'township',
+    findings: [],
+  },
+  'c28_changgaoxiang_beipiao_2024.txt': {
+    agency: '北票市长皋乡人民政府',
+    year: 2024,
+    level: 'township',
+    findings: [],
+  },
+  // Breadcrumb, 发布时间 and 来源 on one line; a township has no statutory date.
+  'c29_laozhouxiang_yian_2024.txt': {
+    agency: '义安区老洲乡',
+    year: 2024,
+    level: 'township',
+    publishedOn: '2025-01-14',
+    findings: [],
+  },
+  // The agency is an office: "办公室" is its name, not the drafting office's.
+  'c30_difangzhiban_zhanjiang_2023.txt': {
+    agency: '湛江市人民政府地方志办公室',
+    year: 2023,
+    level: 'department',
+    findings: [],
+  },
+  // A mirror of a 局's 2023 report that cites 〔2021〕30号 and fills the 2019 trial table.
+  'c31_unnamedju_mirror_2023.txt': {
+    agency: null,
+    year: 2023,
+    level: 'department',
+    findings: ['template.outdated'],
+  },
+  'c32_jingweijiedao_daoli_2022.txt': {
+    agency: '道里区经纬街道办事处',
+    year: 2022,
+    level: 'township',
+    findings: [],
+  },
+  // "(五)完善监督保障保障机制"; "236条, 其中…27条…198条…11件" adds up.
+  'c33_paolijiedao_changan_2022.txt': {
+    agency: '长安区砲里街道',
+    year: 2022,
+    level: 'township',
+    findings: ['text.repeated'],
+    more: (_r, f) => assert.match(message(f, 'text.repeated'), /“保障保障”/),
+  },
+  // Published 2023-09-09: late, but the article sets no date for a 街道.
+  'c34_qingtianjiedao_binzhou_2022.txt': {
+    agency: '高新区青田街道办事处',
+    year: 2022,
+    level: 'township',
+    publishedOn: '2023-09-09',
+    findings: [],
+  },
 };
 
 describe('collected real reports', () => {

@@ -95,6 +95,6 @@ test('held-out real reports: none refused; findings and defects measured against
   for (const m of s.missed) t.diagnostic(`missed: ${m}`);
   assert.deepEqual(s.refused, [], 'no real report is refused as unreadable');
   assert.ok(precision >= 0.9, `precision ${precision}`);
-  // Recall (4 of 7 when measured, below the issue's 90 %: docs/decisions/008) must not get worse.
-  assert.ok(s.found >= 4, `found ${s.found} of ${s.defects}`);
+  // Recall (5 of 7 when last measured, below the issue's 90 %: docs/decisions/008) must not get worse.
+  assert.ok(s.found >= 5, `found ${s.found} of ${s.defects}`);
 });
