@@ -6,7 +6,7 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
@@ -89,10 +89,15 @@ describe('年报体检 in Chromium', () => {
     problems.push(...(await axeViolations(page)));
     await page.screenshot({ path: path.join(shots, 'portal-report-check-error.png'), fullPage: true });
     // Over the limit: the browser still gets the page saying so, not a dropped connection.
-    await page.getByLabel('报告文件', { exact: true }).setInputFiles({ name: '大文件.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(21 * 1024 * 1024, 0x20) });
+    // From a file on disk: the browser reads it itself (a 21 MB buffer sent over the protocol timed out under load).
+    const bigDir = tempDataDir();
+    const bigFile = path.join(bigDir, '大文件.pdf');
+    writeFileSync(bigFile, Buffer.alloc(21 * 1024 * 1024, 0x20));
+    await page.getByLabel('报告文件', { exact: true }).setInputFiles(bigFile);
     const [tooBig] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: '上传并检查' }).click()]);
     assert.equal(tooBig.status(), 413);
     await page.getByRole('alert').filter({ hasText: '文件超过 20 MB' }).waitFor();
+    removeDir(bigDir);
     assert.deepEqual(problems, []);
 
     const phone = await newTestPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
