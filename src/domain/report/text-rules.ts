@@ -360,7 +360,7 @@ const JOINS_NEXT = /^(?:政府信息|工作人员|信息化|服务中心|管理�
  * "完善监督保障保障机制": a word of two or more characters written twice in a row, a slip of
  * editing. Within one line only (a line that repeats the one before is a layout matter).
  */
-function checkRepeated(units: readonly TextUnit[]): Finding[] {
+export function checkRepeated(units: readonly TextUnit[]): Finding[] {
   const out: Finding[] = [];
   for (const unit of units) {
     for (const m of unit.text.matchAll(/(\p{Script=Han}{2,8})\1/gu)) {
