@@ -2,9 +2,10 @@
  * HTML → lines of cells for the report reader (parseReport takes rows of cells).
  *
  * Published reports come as hand-written CMS pages, Word "save as web page" output and
- * mammoth's conversion of DOCX, often malformed. So this is a small tolerant tokenizer and tree
- * builder, not a conforming HTML parser: unclosed <p>/<li>/<td>/<tr> are closed implicitly,
- * stray end tags are ignored, scripts, styles and hidden elements are dropped, entities decoded.
+ * mammoth's conversion of DOCX, often malformed. parse5 builds the tree the way a browser does
+ * (implied and stray tags, tables, entities, Word's conditional comments are comments or bogus
+ * comments), so what is read here is what a reader of the page sees; scripts, styles and hidden
+ * elements are dropped.
  *
  * Output: each block (paragraph, heading, list item, <br>-separated line) is a row with one
  * cell; each table row is a row with one cell per grid column. A merged cell's text sits at its
@@ -12,380 +13,19 @@
  * out of Word reads and what the report parser expects.
  */
 
-// ---- entities -----------------------------------------------------------------------------------
+import { html, parse, type DefaultTreeAdapterTypes } from 'parse5';
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  ensp: '\u2002',
-  emsp: '\u2003',
-  thinsp: '\u2009',
-  zwsp: '\u200b',
-  zwnj: '\u200c',
-  zwj: '\u200d',
-  shy: '\u00ad',
-  ldquo: '“',
-  rdquo: '”',
-  lsquo: '‘',
-  rsquo: '’',
-  laquo: '«',
-  raquo: '»',
-  lsaquo: '‹',
-  rsaquo: '›',
-  mdash: '—',
-  ndash: '–',
-  hellip: '…',
-  middot: '·',
-  bull: '•',
-  times: '×',
-  divide: '÷',
-  plusmn: '±',
-  deg: '°',
-  permil: '‰',
-  percnt: '%',
-  yen: '¥',
-  cny: '¥',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  sect: '§',
-  para: '¶',
-  le: '≤',
-  ge: '≥',
-  ne: '≠',
-  larr: '←',
-  rarr: '→',
-  uarr: '↑',
-  darr: '↓',
-  hyphen: '‐',
-  dash: '‐',
-  lowast: '∗',
-  lpar: '(',
-  rpar: ')',
-  colon: ':',
-  comma: ',',
-  period: '.',
-  semi: ';',
-  excl: '!',
-  quest: '?',
-  num: '#',
-  sol: '/',
-  bsol: '\\',
-  lsqb: '[',
-  rsqb: ']',
-  lcub: '{',
-  rcub: '}',
-};
+type HtmlNode = DefaultTreeAdapterTypes.Node;
+export type HtmlElement = DefaultTreeAdapterTypes.Element;
 
-const CP1252: Readonly<Record<number, string>> = {
-  0x80: '€',
-  0x85: '…',
-  0x91: '‘',
-  0x92: '’',
-  0x93: '“',
-  0x94: '”',
-  0x95: '•',
-  0x96: '–',
-  0x97: '—',
-};
+const isElement = (n: HtmlNode): n is HtmlElement => 'tagName' in n;
 
-/** Decodes named and numeric character references; unknown ones stay as written. */
-export function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(
-    /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));?/g,
-    (m, dec, hex, name) => {
-      if (dec !== undefined || hex !== undefined) {
-        const code = dec !== undefined ? Number(dec) : parseInt(hex as string, 16);
-        if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
-        // Windows-1252 bytes written as references (&#147;) are common in Word output.
-        return CP1252[code] ?? String.fromCodePoint(code);
-      }
-      const v = NAMED_ENTITIES[(name as string).toLowerCase()];
-      // Without the semicolon only the classic ones count (&nbsp &amp …), as browsers do.
-      if (v === undefined) return m;
-      if (
-        !m.endsWith(';') &&
-        !['amp', 'lt', 'gt', 'quot', 'nbsp'].includes((name as string).toLowerCase())
-      ) {
-        return m;
-      }
-      return v;
-    },
-  );
+function attr(el: HtmlElement, name: string): string | undefined {
+  return el.attrs.find((a) => a.name === name)?.value;
 }
 
-// ---- tokenizer ----------------------------------------------------------------------------------
-
-type Token =
-  | { readonly type: 'text'; readonly text: string }
-  | {
-      readonly type: 'start';
-      readonly name: string;
-      readonly attrs: ReadonlyMap<string, string>;
-      readonly selfClosing: boolean;
-    }
-  | { readonly type: 'end'; readonly name: string };
-
-/** Elements whose content is not markup: skipped up to their end tag. */
-const RAW_TEXT = new Set([
-  'script',
-  'style',
-  'title',
-  'textarea',
-  'xmp',
-  'template',
-  'noscript',
-  'iframe',
-  'noembed',
-  'noframes',
-  'plaintext',
-]);
-
-function parseAttrs(src: string): Map<string, string> {
-  const attrs = new Map<string, string>();
-  const re = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
-  for (const m of src.matchAll(re)) {
-    const name = m[1]!.toLowerCase();
-    if (!attrs.has(name)) attrs.set(name, decodeEntities(m[2] ?? m[3] ?? m[4] ?? ''));
-  }
-  return attrs;
-}
-
-export function tokenize(src: string): Token[] {
-  const tokens: Token[] = [];
-  const lower = src.toLowerCase();
-  let i = 0;
-  let text = '';
-  const flushText = (): void => {
-    if (text) tokens.push({ type: 'text', text: decodeEntities(text) });
-    text = '';
-  };
-  while (i < src.length) {
-    const lt = src.indexOf('<', i);
-    if (lt < 0) {
-      text += src.slice(i);
-      break;
-    }
-    text += src.slice(i, lt);
-    i = lt;
-    const next = src[i + 1] ?? '';
-    if (src.startsWith('<!--', i)) {
-      const end = src.indexOf('-->', i + 4);
-      i = end < 0 ? src.length : end + 3;
-      continue;
-    }
-    if (next === '!' || next === '?') {
-      // Doctype, CDATA, Word's <![if …]> and processing instructions.
-      const end = src.indexOf('>', i + 2);
-      i = end < 0 ? src.length : end + 1;
-      continue;
-    }
-    const isEnd = next === '/';
-    const nameStart = isEnd ? i + 2 : i + 1;
-    const nameMatch = /^[A-Za-z][A-Za-z0-9:_-]*/.exec(src.slice(nameStart, nameStart + 64));
-    if (!nameMatch) {
-      // A lone '<' in text ("a < b").
-      text += '<';
-      i++;
-      continue;
-    }
-    // Find the tag's end, skipping quoted attribute values.
-    let j = nameStart + nameMatch[0].length;
-    let quote: string | undefined;
-    for (; j < src.length; j++) {
-      const ch = src[j];
-      if (quote) {
-        if (ch === quote) quote = undefined;
-      } else if (ch === '"' || ch === "'") {
-        // Only a quote that opens an attribute value counts; a stray one in a tag does not.
-        if (/=\s*$/.test(src.slice(Math.max(nameStart, j - 8), j))) quote = ch;
-      } else if (ch === '>') break;
-    }
-    const inner = src.slice(nameStart + nameMatch[0].length, j);
-    i = j < src.length ? j + 1 : src.length;
-    flushText();
-    const name = nameMatch[0].toLowerCase();
-    if (isEnd) {
-      tokens.push({ type: 'end', name });
-      continue;
-    }
-    const selfClosing = /\/\s*$/.test(inner);
-    tokens.push({ type: 'start', name, attrs: parseAttrs(inner), selfClosing });
-    if (RAW_TEXT.has(name) && !selfClosing) {
-      const close = lower.indexOf(`</${name}`, i);
-      i = close < 0 ? src.length : close;
-    }
-  }
-  flushText();
-  return tokens;
-}
-
-// ---- tree ---------------------------------------------------------------------------------------
-
-export interface HtmlElement {
-  readonly name: string;
-  readonly attrs: ReadonlyMap<string, string>;
-  readonly children: (HtmlElement | string)[];
-}
-
-const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
-  'wbr',
-  'basefont',
-  'bgsound',
-  'frame',
-  'keygen',
-]);
-
-const HEAD_CONTENT = new Set([
-  'meta',
-  'link',
-  'title',
-  'style',
-  'script',
-  'base',
-  'noscript',
-  'template',
-  'object',
-]);
-
-/** Start tags that close an open <p>. */
-const CLOSES_P = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'center',
-  'details',
-  'dialog',
-  'dir',
-  'div',
-  'dl',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'main',
-  'menu',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'ul',
-  'li',
-  'dd',
-  'dt',
-]);
-
-/** Elements an end tag or an implied close may not cross. */
-const SCOPE = new Set(['table', 'td', 'th', 'caption', 'html', 'template']);
-
-export function buildTree(tokens: readonly Token[]): HtmlElement {
-  const root: HtmlElement = { name: '#root', attrs: new Map(), children: [] };
-  const stack: HtmlElement[] = [root];
-  const top = (): HtmlElement => stack[stack.length - 1]!;
-  /** Index of the nearest open element named `name`, not crossing `stops`. */
-  const find = (names: ReadonlySet<string>, stops: ReadonlySet<string>): number => {
-    for (let k = stack.length - 1; k > 0; k--) {
-      const n = stack[k]!.name;
-      if (names.has(n)) return k;
-      if (stops.has(n)) return -1;
-    }
-    return -1;
-  };
-  /** Like find, but the outermost match below the stop: closes a whole row, not just a cell. */
-  const outermost = (names: ReadonlySet<string>, stops: ReadonlySet<string>): number => {
-    let found = -1;
-    for (let k = stack.length - 1; k > 0; k--) {
-      const n = stack[k]!.name;
-      if (stops.has(n)) break;
-      if (names.has(n)) found = k;
-    }
-    return found;
-  };
-  const closeTo = (k: number): void => {
-    if (k > 0) stack.length = k;
-  };
-  const P = new Set(['p']);
-  const HEAD = new Set(['head']);
-  const LI = new Set(['li']);
-  const DTDD = new Set(['dt', 'dd']);
-  const CELL = new Set(['td', 'th']);
-  const SECTIONS = new Set(['thead', 'tbody', 'tfoot']);
-  const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-  const TABLE = new Set(['table']);
-  const LIST_STOPS = new Set([...SCOPE, 'ul', 'ol']);
-  const ROW_OR_TABLE = new Set(['tr', 'table']);
-  const ROW_PARTS = new Set([...CELL, 'tr']);
-  const TABLE_PARTS = new Set([...CELL, 'tr', ...SECTIONS]);
-
-  for (const t of tokens) {
-    if (t.type === 'text') {
-      top().children.push(t.text);
-      continue;
-    }
-    if (t.type === 'start') {
-      const n = t.name;
-      // Content without </head> (or with <body> missing) must not end up inside <head>.
-      if (!HEAD_CONTENT.has(n)) closeTo(find(HEAD, SCOPE));
-      if (CLOSES_P.has(n)) closeTo(find(P, SCOPE));
-      if (n === 'li') closeTo(find(LI, LIST_STOPS));
-      if (DTDD.has(n)) closeTo(find(DTDD, LIST_STOPS));
-      if (HEADINGS.has(n) && HEADINGS.has(top().name)) stack.pop();
-      if (CELL.has(n)) closeTo(outermost(CELL, ROW_OR_TABLE));
-      if (n === 'tr') closeTo(outermost(ROW_PARTS, TABLE));
-      if (SECTIONS.has(n)) closeTo(outermost(TABLE_PARTS, TABLE));
-      const el: HtmlElement = { name: n, attrs: t.attrs, children: [] };
-      top().children.push(el);
-      if (!VOID.has(n) && !t.selfClosing) stack.push(el);
-      continue;
-    }
-    // End tag.
-    const n = t.name;
-    if (n === 'br') {
-      top().children.push({ name: 'br', attrs: new Map(), children: [] });
-      continue;
-    }
-    let k: number;
-    if (n === 'table') k = find(TABLE, new Set(['html']));
-    else if (CELL.has(n)) k = find(new Set([n]), TABLE);
-    else if (n === 'tr' || SECTIONS.has(n)) k = find(new Set([n]), TABLE);
-    else if (HEADINGS.has(n)) k = find(HEADINGS, SCOPE);
-    else k = find(new Set([n]), SCOPE);
-    // Pops the element and everything opened inside it; an unmatched end tag is ignored.
-    closeTo(k);
-  }
-  return root;
-}
+/** Element children only: text between table parts is whitespace or was moved out by parse5. */
+const elementChildren = (el: HtmlElement): HtmlElement[] => el.childNodes.filter(isElement);
 
 // ---- lines --------------------------------------------------------------------------------------
 
@@ -437,8 +77,9 @@ const BLOCK = new Set([
   'td',
   'th',
   'ul',
-  'article',
   'option',
+  'listing',
+  'plaintext',
 ]);
 
 /** Elements whose content is never report text. */
@@ -460,13 +101,20 @@ const SKIP = new Set([
   'video',
   'canvas',
   'map',
+  // Shown only where frames or plugins are missing, which no browser lacks now.
+  'noembed',
+  'noframes',
 ]);
 
+/** Preformatted: each source line is a line. */
+const PRE = new Set(['pre', 'listing', 'xmp', 'plaintext']);
+
 function hidden(el: HtmlElement): boolean {
-  if (SKIP.has(el.name)) return true;
-  if (el.attrs.has('hidden')) return true;
-  if (el.attrs.get('aria-hidden') === 'true') return true;
-  const style = el.attrs.get('style');
+  // Elements parse5 put in the SVG or MathML namespace (drawings, formulas) hold no report text.
+  if (SKIP.has(el.tagName) || el.namespaceURI !== html.NS.HTML) return true;
+  if (attr(el, 'hidden') !== undefined) return true;
+  if (attr(el, 'aria-hidden') === 'true') return true;
+  const style = attr(el, 'style');
   return (
     style !== undefined && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)
   );
@@ -514,85 +162,110 @@ class Lines {
   }
 }
 
-function walk(node: HtmlElement | string, out: Lines, inPre: boolean): void {
-  if (typeof node === 'string') {
-    if (inPre) out.pre(node);
-    else out.text(node);
-    return;
+/**
+ * Elements holding a <table> somewhere inside. Each table marks its ancestors up to the first one
+ * already marked, so the whole document costs one pass however deeply tables nest.
+ */
+function tableHolders(root: HtmlNode): WeakSet<HtmlElement> {
+  const holders = new WeakSet<HtmlElement>();
+  const todo: HtmlNode[] = [root];
+  for (let node = todo.pop(); node; node = todo.pop()) {
+    if (!('childNodes' in node)) continue;
+    if (isElement(node) && node.tagName === 'table') {
+      for (let up = node.parentNode; up && isElement(up) && !holders.has(up); up = up.parentNode) {
+        holders.add(up);
+      }
+    }
+    // A loop, not push(...): <body> may have more children than a call takes arguments.
+    for (const c of node.childNodes) todo.push(c);
   }
-  if (hidden(node)) return;
-  if (node.name === 'br') {
-    out.flush();
-    return;
+  return holders;
+}
+
+/**
+ * Appends the text under `root` to `out`. A loop over an explicit stack, not recursion: parse5
+ * nests as deep as the markup does, and a page of 100,000 unclosed <span>s must not overflow
+ * the call stack. `null` on the stack marks the end of a block.
+ */
+function walk(root: HtmlNode, out: Lines, holders: WeakSet<HtmlElement>): void {
+  const todo: ({ readonly node: HtmlNode; readonly pre: boolean } | null)[] = [
+    { node: root, pre: false },
+  ];
+  while (todo.length > 0) {
+    const item = todo.pop();
+    if (!item) {
+      out.flush();
+      continue;
+    }
+    const { node, pre } = item;
+    if (node.nodeName === '#text') {
+      const { value } = node as DefaultTreeAdapterTypes.TextNode;
+      if (pre) out.pre(value);
+      else out.text(value);
+      continue;
+    }
+    // Comments (Word's <!--[if …]> blocks too) and the doctype carry no text.
+    if (node.nodeName !== '#document' && !isElement(node)) continue;
+    if (isElement(node)) {
+      if (hidden(node)) continue;
+      if (node.tagName === 'br') {
+        out.flush();
+        continue;
+      }
+      if (node.tagName === 'table' && !isLayoutTable(node, holders)) {
+        out.flush();
+        for (const row of tableGrid(node, holders)) out.rows.push(row);
+        continue;
+      }
+      if (BLOCK.has(node.tagName)) {
+        out.flush();
+        todo.push(null);
+      }
+    }
+    const inPre = pre || (isElement(node) && PRE.has(node.tagName));
+    const children = (node as DefaultTreeAdapterTypes.ParentNode).childNodes;
+    for (let k = children.length - 1; k >= 0; k--) todo.push({ node: children[k]!, pre: inPre });
   }
-  if (node.name === 'table' && !isLayoutTable(node)) {
-    out.flush();
-    for (const row of tableGrid(node)) out.rows.push(row);
-    return;
-  }
-  const block = BLOCK.has(node.name);
-  if (block) out.flush();
-  const pre = inPre || node.name === 'pre' || node.name === 'xmp';
-  for (const c of node.children) walk(c, out, pre);
-  if (block) out.flush();
 }
 
 /** Text of a table cell: its lines joined by a space (the parser folds spaces in labels). */
-function cellText(cell: HtmlElement): string {
+function cellText(cell: HtmlElement, holders: WeakSet<HtmlElement>): string {
   const out = new Lines();
-  for (const c of cell.children) walk(c, out, false);
+  walk(cell, out, holders);
   out.flush();
   return out.rows.map((r) => r.join(' ')).join(' ');
 }
 
-/** Rows of a table, in order, through thead/tbody/tfoot but not into nested tables. */
+/**
+ * Rows of a table, in document order, through thead/tbody/tfoot but not into nested tables.
+ * parse5 has already put every row in a section and every cell in a row, as browsers do.
+ */
 function tableRows(table: HtmlElement): HtmlElement[][] {
   const rows: HtmlElement[][] = [];
-  let loose: HtmlElement[] | undefined;
-  const visit = (el: HtmlElement): void => {
-    for (const c of el.children) {
-      if (typeof c === 'string' || hidden(c)) continue;
-      if (c.name === 'tr') {
-        loose = undefined;
-        rows.push(
-          c.children.filter(
-            (x): x is HtmlElement =>
-              typeof x !== 'string' && (x.name === 'td' || x.name === 'th') && !hidden(x),
-          ),
-        );
-      } else if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot') {
-        loose = undefined;
-        visit(c);
-      } else if (c.name === 'td' || c.name === 'th') {
-        // Cells without a <tr>: one implied row.
-        if (!loose) {
-          loose = [];
-          rows.push(loose);
-        }
-        loose.push(c);
-      }
+  for (const section of elementChildren(table)) {
+    if (!TABLE_SECTIONS.has(section.tagName) || hidden(section)) continue;
+    for (const tr of elementChildren(section)) {
+      if (tr.tagName !== 'tr' || hidden(tr)) continue;
+      rows.push(
+        elementChildren(tr).filter((x) => (x.tagName === 'td' || x.tagName === 'th') && !hidden(x)),
+      );
     }
-  };
-  visit(table);
+  }
   return rows;
 }
 
-function descendants(el: HtmlElement, name: string): boolean {
-  return el.children.some(
-    (c) => typeof c !== 'string' && (c.name === name || descendants(c, name)),
-  );
-}
+const TABLE_SECTIONS = new Set(['thead', 'tbody', 'tfoot']);
 
 /** A table used for page layout: it holds other tables in its cells. Its cells read as blocks. */
-function isLayoutTable(table: HtmlElement): boolean {
-  return tableRows(table).some((row) => row.some((cell) => descendants(cell, 'table')));
+function isLayoutTable(table: HtmlElement, holders: WeakSet<HtmlElement>): boolean {
+  return tableRows(table).some((row) => row.some((cell) => holders.has(cell)));
 }
 
-function spanOf(el: HtmlElement, attr: string, max: number): number {
-  const n = Number.parseInt(el.attrs.get(attr) ?? '1', 10);
+function spanOf(el: HtmlElement, name: 'rowspan' | 'colspan', max: number): number {
+  const n = Number.parseInt(attr(el, name) ?? '1', 10);
   if (!Number.isFinite(n) || n < 0) return 1;
   // rowspan="0" spans to the end of the table.
-  if (n === 0) return attr === 'rowspan' ? max : 1;
+  if (n === 0) return name === 'rowspan' ? max : 1;
   return Math.min(n, max);
 }
 
@@ -600,7 +273,10 @@ function spanOf(el: HtmlElement, attr: string, max: number): number {
  * The table as a grid of cell texts. A merged cell's text is at its top-left position; the
  * positions it covers are empty strings.
  */
-export function tableGrid(table: HtmlElement): string[][] {
+export function tableGrid(
+  table: HtmlElement,
+  holders: WeakSet<HtmlElement> = tableHolders(table),
+): string[][] {
   const rows = tableRows(table);
   const grid: (string | undefined)[][] = rows.map(() => []);
   rows.forEach((cells, r) => {
@@ -610,7 +286,7 @@ export function tableGrid(table: HtmlElement): string[][] {
       while (row[c] !== undefined) c++;
       const rs = spanOf(cell, 'rowspan', rows.length - r);
       const cs = spanOf(cell, 'colspan', 200);
-      const text = cellText(cell);
+      const text = cellText(cell, holders);
       for (let dr = 0; dr < rs; dr++) {
         const target = grid[r + dr]!;
         for (let dc = 0; dc < cs; dc++) {
@@ -620,7 +296,8 @@ export function tableGrid(table: HtmlElement): string[][] {
       c += cs;
     }
   });
-  const width = Math.max(0, ...grid.map((r) => r.length));
+  // Not Math.max(...): a table of a few hundred thousand rows is too many arguments.
+  const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
   return grid
     .map((r) => Array.from({ length: width }, (_, k) => r[k] ?? ''))
     .filter((r) => r.some((c) => c !== ''));
@@ -628,9 +305,9 @@ export function tableGrid(table: HtmlElement): string[][] {
 
 /** HTML to rows of cells: blocks as one-cell rows, tables as grids. */
 export function htmlToRows(source: string): string[][] {
-  const tree = buildTree(tokenize(source));
+  const doc = parse(source);
   const out = new Lines();
-  walk(tree, out, false);
+  walk(doc, out, tableHolders(doc));
   out.flush();
   return out.rows;
 }
