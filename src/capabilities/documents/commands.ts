@@ -34,7 +34,7 @@ import {
   updateDocumentRow,
   writeIndexScheme,
 } from './sql.ts';
-import type { DocumentInput, ReviewChecklist, TransitionAction } from './contract.ts';
+import { reviewChecklistLabels, type DocumentInput, type ReviewChecklist, type TransitionAction } from './contract.ts';
 
 const actorId = (actor: Actor): number | null => (actor.kind === 'user' ? actor.userId : null);
 
@@ -200,7 +200,7 @@ async function transitionDocumentInTx(
     if (action === 'review') {
       const c = input.checklist;
       if (!c || !c.noStateSecret || !c.noPrivacy || !c.noSecurityRisk || !c.inScope) {
-        throw new AppError('REVIEW_INCOMPLETE', '保密审查须逐项确认：不涉及国家秘密；不涉及工作秘密、商业秘密和个人隐私；不危及“三安全一稳定”；属于主动公开范围', 400);
+        throw new AppError('REVIEW_INCOMPLETE', `保密审查须逐项确认：${Object.values(reviewChecklistLabels).join('；')}`, 400);
       }
       patch.review_json = JSON.stringify({ ...c, reviewer: actorId(actor), at: deps.now().toISOString(), ...(selfReview ? { selfReview: true } : {}) });
     }

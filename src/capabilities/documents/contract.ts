@@ -45,7 +45,7 @@ export interface ReviewChecklist {
 export const reviewChecklistLabels: Record<Exclude<keyof ReviewChecklist, 'opinion'>, string> = {
   noStateSecret: '不涉及国家秘密',
   noPrivacy: '不涉及工作秘密、商业秘密和个人隐私',
-  noSecurityRisk: '不危及“三安全一稳定”',
+  noSecurityRisk: '公开后不危及国家安全、公共安全、经济安全和社会稳定',
   inScope: '属于主动公开范围',
 };
 

@@ -6,43 +6,11 @@ import { api, ApiError, apiUpload } from '../api';
 import { useAgency } from '../agency';
 import { RichText } from '../RichText';
 import { dateTime, pickedChinaInstant } from '../clock';
-import type { ActionChoice } from '../../../src/domain/documents/workflow.ts';
+import { docKindLabels, reviewChecklistLabels, validityLabels, type DocumentDetail, type ReviewChecklist, type ScanFinding as ScanHit } from '../../../src/capabilities/documents/contract.ts';
 
-interface ScanHit {
-  id: number;
-  source: string;
-  kind: string;
-  masked: string;
-  context: string;
-  message: string;
-  resolution: string | null;
-}
-interface DocumentDetail {
-  id: number;
-  agencyId: number;
-  indexNo: string;
-  title: string;
-  issuer: string;
-  docNo: string | null;
-  writtenAt: string | null;
-  formedAt: string | null;
-  topic: string | null;
-  categoryCode: string | null;
-  docKind: string | null;
-  validity: string;
-  invalidFrom: string | null;
-  bodyHtml: string;
-  status: string;
-  statusLabel: string;
-  publishedAt: string | null;
-  scheduledAt: string | null;
-  publicationDue: string | null;
-  unresolvedHits: number;
-  attachments: { id: number; name: string; kind: string; sizeBytes: number }[];
-  scanHits: ScanHit[];
-  withdrawnReason: string | null;
-  actions: ActionChoice[];
-}
+type CheckKey = Exclude<keyof ReviewChecklist, 'opinion'>;
+const checkKeys = Object.keys(reviewChecklistLabels) as CheckKey[];
+const labelled = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 const toDate = (v: unknown) => (v ? dayjs(v as string).format('YYYY-MM-DD') : undefined);
 
@@ -268,12 +236,12 @@ export function DocumentEditPage() {
               </Col>
               <Col xs={24} md={12}>
                 <Form.Item label="文件类型（计入年度报告第二部分）" name="docKind">
-                  <Select allowClear options={[{ value: 'normative', label: '行政规范性文件' }, { value: 'rule', label: '规章' }]} />
+                  <Select allowClear options={labelled(docKindLabels)} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
                 <Form.Item label="有效性" name="validity">
-                  <Select options={[{ value: 'valid', label: '有效' }, { value: 'expired', label: '失效' }, { value: 'repealed', label: '废止' }]} />
+                  <Select options={labelled(validityLabels)} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
@@ -328,7 +296,7 @@ export function DocumentEditPage() {
         onCancel={() => setReviewOpen(false)}
         onOk={async () => {
           const ok = await transition('review', {
-            checklist: { noStateSecret: checks.includes('a'), noPrivacy: checks.includes('b'), noSecurityRisk: checks.includes('c'), inScope: checks.includes('d'), opinion },
+            checklist: { ...(Object.fromEntries(checkKeys.map((k) => [k, checks.includes(k)])) as Record<CheckKey, boolean>), opinion },
           });
           if (ok) setReviewOpen(false);
         }}
@@ -337,12 +305,7 @@ export function DocumentEditPage() {
           style={{ display: 'grid', gap: 8 }}
           value={checks}
           onChange={(v) => setChecks(v as string[])}
-          options={[
-            { value: 'a', label: '不涉及国家秘密' },
-            { value: 'b', label: '不涉及工作秘密、商业秘密和个人隐私' },
-            { value: 'c', label: '公开后不危及国家安全、公共安全、经济安全和社会稳定' },
-            { value: 'd', label: '属于主动公开范围' },
-          ]}
+          options={checkKeys.map((value) => ({ value, label: reviewChecklistLabels[value] }))}
         />
         <Input.TextArea aria-label="审查意见" rows={3} style={{ marginTop: 12 }} placeholder="审查意见" value={opinion} onChange={(e) => setOpinion(e.target.value)} />
       </Modal>

@@ -5,30 +5,11 @@ import { api, ApiError } from '../api';
 import { useAgency } from '../agency';
 import { dateOf } from '../clock';
 
-export interface DocumentSummary {
-  id: number;
-  indexNo: string;
-  title: string;
-  docNo: string | null;
-  publishedAt: string | null;
-  status: string;
-  statusLabel: string;
-  validityLabel: string;
-  unresolvedHits: number;
-  needsReview: boolean;
-  publicationDue: string | null;
-  publicationOverdue: boolean;
-}
+export type { DocumentSummary } from '../../../src/capabilities/documents/contract.ts';
+import type { DocumentSummary } from '../../../src/capabilities/documents/contract.ts';
+import { documentStatuses, statusLabels } from '../../../src/capabilities/documents/contract.ts';
 
-export const statusOptions = [
-  { value: 'draft', label: '草稿' },
-  { value: 'submitted', label: '待保密审查' },
-  { value: 'reviewed', label: '审查通过待批准' },
-  { value: 'approved', label: '已批准待发布' },
-  { value: 'scheduled', label: '定时发布' },
-  { value: 'published', label: '已发布' },
-  { value: 'withdrawn', label: '已撤回' },
-];
+export const statusOptions = documentStatuses.map((value) => ({ value, label: statusLabels[value] }));
 
 export function DocumentsPage() {
   const { agency } = useAgency();
