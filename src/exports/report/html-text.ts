@@ -270,6 +270,15 @@ function spanOf(el: HtmlElement, name: 'rowspan' | 'colspan', max: number): numb
 }
 
 /**
+ * Bounds on one table's grid. A report's tables have a few dozen columns and rows; a crafted page
+ * (every cell rowspan="0" colspan="1000") would otherwise ask for billions of positions and run the
+ * server out of memory. Past the bounds spans count as 1 and columns are cut: such a table is no
+ * report table, and the checker then says it cannot read it.
+ */
+const MAX_COLUMNS = 500;
+const MAX_TABLE_CELLS = 1_000_000;
+
+/**
  * The table as a grid of cell texts. A merged cell's text is at its top-left position; the
  * positions it covers are empty strings.
  */
@@ -279,13 +288,17 @@ export function tableGrid(
 ): string[][] {
   const rows = tableRows(table);
   const grid: (string | undefined)[][] = rows.map(() => []);
+  let budget = MAX_TABLE_CELLS;
   rows.forEach((cells, r) => {
     let c = 0;
     for (const cell of cells) {
       const row = grid[r]!;
       while (row[c] !== undefined) c++;
-      const rs = spanOf(cell, 'rowspan', rows.length - r);
-      const cs = spanOf(cell, 'colspan', 200);
+      if (c >= MAX_COLUMNS) break;
+      let rs = spanOf(cell, 'rowspan', rows.length - r);
+      let cs = Math.min(spanOf(cell, 'colspan', 200), MAX_COLUMNS - c);
+      if (rs * cs > budget) rs = cs = 1;
+      budget -= rs * cs;
       const text = cellText(cell, holders);
       for (let dr = 0; dr < rs; dr++) {
         const target = grid[r + dr]!;
@@ -297,7 +310,11 @@ export function tableGrid(
     }
   });
   // Not Math.max(...): a table of a few hundred thousand rows is too many arguments.
-  const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
+  const widest = grid.reduce((w, r) => Math.max(w, r.length), 0);
+  const width = Math.min(
+    widest,
+    Math.max(1, Math.floor(MAX_TABLE_CELLS / Math.max(1, grid.length))),
+  );
   return grid
     .map((r) => Array.from({ length: width }, (_, k) => r[k] ?? ''))
     .filter((r) => r.some((c) => c !== ''));

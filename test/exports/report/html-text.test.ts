@@ -59,4 +59,23 @@ describe('htmlToRows on malformed HTML', () => {
     );
     assert.deepEqual(rows, [['1.总体情况'], ['a'], ['d'], ['可见']]);
   });
+
+  test('a crafted table of huge spans stays bounded: at most 500 columns and 1,000,000 positions', () => {
+    // Every cell spans to the end of the table and 1000 columns: unbounded, billions of positions.
+    const bomb = `<table>${'<tr><td rowspan="0" colspan="1000">x</td></tr>'.repeat(5000)}</table>`;
+    const rows = htmlToRows(bomb);
+    const width = Math.max(...rows.map((r) => r.length));
+    assert.ok(width <= 500, `width ${width}`);
+    assert.ok(rows.length * width <= 1_000_000, `${rows.length} × ${width}`);
+    // An ordinary merged table is untouched by the bounds.
+    assert.deepEqual(
+      htmlToRows(
+        '<table><tr><td rowspan="2">甲</td><td colspan="2">乙</td></tr><tr><td>1</td><td>2</td></tr></table>',
+      ),
+      [
+        ['甲', '乙', ''],
+        ['', '1', '2'],
+      ],
+    );
+  });
 });
