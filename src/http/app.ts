@@ -15,7 +15,7 @@ import { isHttpsUrl, registerNoStore, registerSecurityHeaders } from './security
 import type { LogLevel, TrustProxy } from '../config.ts';
 import { authRoutes } from './api/auth-routes.ts';
 import { adminRoutes } from './api/admin-routes.ts';
-import { noticeRoutes, requestRoutes } from './api/request-routes.ts';
+import { noticeRoutes, requestRoutes } from '../capabilities/requests/routes.ts';
 import { calendarRoutes } from './api/calendar-routes.ts';
 import { publicRoutes, searchRoutes } from './api/public-routes.ts';
 import { documentRoutes, MAX_UPLOAD_BYTES, uploadContentTypes } from '../capabilities/documents/routes.ts';

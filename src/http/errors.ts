@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../services/errors.ts';
-import { DATE_PATTERN } from './api/request-routes.ts';
+import { DATE_PATTERN } from './api/schemas.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };

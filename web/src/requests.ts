@@ -16,7 +16,7 @@ import {
 } from '../../src/capabilities/requests/contract.ts';
 
 export { actionLabels, noticeKindLabels as noticeLabels } from '../../src/capabilities/requests/contract.ts';
-export type { ComputedDate, RequestDetail, RequestSummary } from '../../src/capabilities/requests/contract.ts';
+export type { ComputedDate, RequestDetail, RequestPage, RequestSummary } from '../../src/capabilities/requests/contract.ts';
 
 type Option = { value: string; label: string };
 const options = (labels: Record<string, string>, order: readonly string[] = Object.keys(labels)): Option[] => order.map((value) => ({ value, label: labels[value]! }));

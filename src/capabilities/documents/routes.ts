@@ -10,7 +10,7 @@ import { getPublished, toChannelView } from '../../services/publications.ts';
 import { renderNoticeBoardSheet, renderWechatArticle } from '../../views/channels/index.ts';
 import { requireUser } from '../../http/auth.ts';
 import { documentEditorBeforeBody } from '../../http/api/upload-guards.ts';
-import { DateString } from '../../http/api/request-routes.ts';
+import { DateString } from '../../http/api/schemas.ts';
 import { IdParams } from '../../http/api/schemas.ts';
 
 const Opt = (max: number) => Type.Optional(Type.String({ maxLength: max }));

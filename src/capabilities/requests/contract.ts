@@ -134,6 +134,13 @@ export interface ListFilters {
   pageSize: number;
 }
 
+/** A page of the list. The count stops at 10,000 (totalCapped: "10000+"). */
+export interface RequestPage {
+  total: number;
+  totalCapped: boolean;
+  items: RequestSummary[];
+}
+
 /** "Due soon": within this many working days. */
 export const DUE_SOON_WORKING_DAYS = 3;
 

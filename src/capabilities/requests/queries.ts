@@ -16,7 +16,7 @@ import { availableNotices } from '../../services/notices.ts';
 import { allows, scopeFor } from '../../services/policy.ts';
 import { agencyOfRequest, attentionRows, normaliseQueryCode, requestByQueryCode, requestPage, requestRow, requestTimeline, trackingSecret } from './sql.ts';
 import { applicantOf, personalFieldsOf, recordPersonalDataRead, seesPersonalData } from './personal-data.ts';
-import { DUE_SOON_WORKING_DAYS, eventTypeLabels, type ListFilters, type PublicTracking, type RequestDetail, type RequestSummary } from './contract.ts';
+import { DUE_SOON_WORKING_DAYS, eventTypeLabels, type ListFilters, type PublicTracking, type RequestPage, type RequestDetail, type RequestSummary } from './contract.ts';
 
 function summarise(row: RequestRow, view: RequestView | null, masked: boolean): RequestSummary {
   const organisation = row.applicant_type !== 'natural_person';
@@ -67,11 +67,11 @@ function summariseRow(row: RequestRow, calendar: WorkingCalendar, today: IsoDate
 const notSoonFrom = (calendar: WorkingCalendar, today: IsoDate): IsoDate => calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS + 1).date;
 
 /** Lists an agency's requests from the stored projection: filters, counts and paging in SQL. */
-export async function listRequests(deps: ServiceDeps, actor: Actor, filters: ListFilters): Promise<{ total: number; items: RequestSummary[] }> {
+export async function listRequests(deps: ServiceDeps, actor: Actor, filters: ListFilters): Promise<RequestPage> {
   const scope = await scopeFor(deps.db, actor, filters.agencyId);
   const today = chinaDate(deps.now());
   const calendar = await loadCalendar(deps.db);
-  const { total, rows } = await requestPage(
+  const { total, totalCapped, rows } = await requestPage(
     deps.db,
     scope,
     {
@@ -86,7 +86,7 @@ export async function listRequests(deps: ServiceDeps, actor: Actor, filters: Lis
     filters.page,
     filters.pageSize,
   );
-  return { total, items: rows.map((r) => summariseRow(r, calendar, today)) };
+  return { total, totalCapped, items: rows.map((r) => summariseRow(r, calendar, today)) };
 }
 
 /** Requests needing attention: awaiting receipt, overdue, due within 3 working days, or with a lapsed period. */

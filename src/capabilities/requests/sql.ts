@@ -205,7 +205,13 @@ export interface RowFilters {
 }
 
 /** A page of the scope's requests, newest first, with the total: filters and paging in SQL, on the stored projection. */
-export async function requestPage(tx: Tx, scope: AgencyScope, f: RowFilters, page: number, pageSize: number): Promise<{ total: number; rows: RequestRow[] }> {
+/**
+ * Counts stop here: a count of every matching row costs as much as reading them all (PostgreSQL
+ * has no stored row count), and past this many a clerk refines the filter rather than pages.
+ */
+export const COUNT_CAP = 10_000;
+
+export async function requestPage(tx: Tx, scope: AgencyScope, f: RowFilters, page: number, pageSize: number): Promise<{ total: number; totalCapped: boolean; rows: RequestRow[] }> {
   let query = tx.selectFrom('requests').where('agency_id', '=', scope.agencyId);
   if (f.open) query = query.where('phase', '!=', 'closed');
   if (f.phase) query = query.where('phase', '=', f.phase);
@@ -226,9 +232,12 @@ export async function requestPage(tx: Tx, scope: AgencyScope, f: RowFilters, pag
     // A masked reader must not confirm a name by searching for it (张三丰 → 张*丰).
     query = query.where((eb) => eb.or([eb('query_code', 'like', like), eb('description', 'like', like), ...(f.qMatchesApplicant ? [eb('applicant_name', 'like', like)] : [])]));
   }
-  const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await tx
+    .selectFrom(query.select('id').limit(COUNT_CAP + 1).as('matching'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const rows = await query.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
-  return { total: Number(n), rows };
+  return { total: Math.min(Number(n), COUNT_CAP), totalCapped: Number(n) > COUNT_CAP, rows };
 }
 
 /** Open requests of the scope awaiting receipt, due before `dueBefore`, or whose period lapsed before `today`. */

@@ -4,7 +4,7 @@ import type { ServiceDeps } from '../../services/context.ts';
 import { deleteCalendarYear, getCalendarYear, importCalendarYear, listCalendarYears, loadCalendar, saveCalendarYear } from '../../services/calendar.ts';
 import { computeDueDate } from '../../services/due-date.ts';
 import { requireUser } from '../auth.ts';
-import { DateString } from './request-routes.ts';
+import { DateString } from './schemas.ts';
 
 const YearParams = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) });
 

@@ -6,7 +6,7 @@ import { getPortalPage } from '../../services/publications.ts';
 import { AppError } from '../../services/errors.ts';
 import { requireStaff, requireUser } from '../auth.ts';
 import { art20EditorBeforeBody } from './upload-guards.ts';
-import { DateString } from './request-routes.ts';
+import { DateString } from './schemas.ts';
 
 const AgencyYear = Type.Object({ agencyId: Type.Integer({ minimum: 1 }), year: Type.Integer({ minimum: 2008, maximum: 2100 }) }, { additionalProperties: false });
 const Item = Type.Union([Type.Literal('license'), Type.Literal('penalty'), Type.Literal('enforcement'), Type.Literal('fee')]);

@@ -7,7 +7,7 @@ import { trackRequest } from '../../services/requests.ts';
 import { DUPLICATE_WINDOW_MINUTES, SUBMISSIONS_PER_HOUR, submitPublicRequest } from '../../services/public-submissions.ts';
 import { searchPublished } from '../../services/publications.ts';
 import { notFound } from '../../services/errors.ts';
-import { NewRequestFields } from './request-routes.ts';
+import { NewRequestFields } from '../../capabilities/requests/routes.ts';
 import { withErrors } from './schemas.ts';
 
 export const SUBMIT_LIMIT = { max: 10, timeWindow: '10 minutes' };

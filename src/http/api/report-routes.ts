@@ -8,7 +8,7 @@ import { exportReport, reportFormats, type ReportFormat } from '../../services/r
 import { readReportFile } from '../../exports/report/read.ts';
 import { requireUser } from '../auth.ts';
 import { signedInBeforeBody } from './upload-guards.ts';
-import { DateString } from './request-routes.ts';
+import { DateString } from './schemas.ts';
 import { IdParams } from './schemas.ts';
 
 const YearParams = Type.Object({ year: Type.Integer({ minimum: 2008, maximum: 2100 }) });

@@ -4,7 +4,7 @@ import { Alert, App, Button, DatePicker, Drawer, Form, Input, Select, Space, Tab
 import dayjs from 'dayjs';
 import { api, ApiError } from '../api';
 import { useAgency } from '../agency';
-import { applicantTypeOptions, channelOptions, deliveryOptions, formOptions, idTypeOptions, phaseOptions, type RequestSummary } from '../requests';
+import { applicantTypeOptions, channelOptions, deliveryOptions, formOptions, idTypeOptions, phaseOptions, type RequestPage, type RequestSummary } from '../requests';
 import { afterToday, thisYear, todayDayjs } from '../clock';
 
 export function DueTag({ r }: { r: Pick<RequestSummary, 'overdue' | 'dueDate' | 'workingDaysLeft' | 'dueProvisional' | 'lapsed' | 'phase'> }) {
@@ -20,7 +20,7 @@ export function RequestsPage() {
   const { agency } = useAgency();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const [data, setData] = useState<{ total: number; items: RequestSummary[] }>({ total: 0, items: [] });
+  const [data, setData] = useState<RequestPage>({ total: 0, totalCapped: false, items: [] });
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [intake, setIntake] = useState(false);
@@ -141,7 +141,7 @@ export function RequestsPage() {
         loading={loading}
         dataSource={data.items}
         scroll={{ x: true }}
-        pagination={{ current: page, pageSize: 20, total: data.total, showTotal: (t) => `共 ${t} 件`, onChange: (p) => setParams({ ...Object.fromEntries(params), page: String(p) }) }}
+        pagination={{ current: page, pageSize: 20, total: data.total, showTotal: (t) => `共 ${t}${data.totalCapped ? '+' : ''} 件`, onChange: (p) => setParams({ ...Object.fromEntries(params), page: String(p) }) }}
         columns={[
           { title: '查询码', dataIndex: 'queryCode', render: (v: string, r) => <Link to={`/requests/${r.id}`}>{v}</Link> },
           { title: '申请人', render: (_, r) => `${r.applicantName}（${r.applicantTypeLabel}）` },

@@ -19,15 +19,11 @@ import {
 } from '../../services/requests.ts';
 import { requestChannels } from '../../domain/requests/lifecycle.ts';
 import { applicantTypes, outcomeCodes } from '../../domain/requests/outcomes.ts';
-import { requireStaff, requireUser } from '../auth.ts';
+import { requireStaff, requireUser } from '../../http/auth.ts';
 import { getNoticeSettings, noticeSettingKeys, renderNotice, saveNoticeSettings, type NoticeSettings } from '../../services/notices.ts';
 import type { NoticeKind } from '../../views/notices/index.ts';
-import { IdParams, withErrors } from './schemas.ts';
+import { DateString, IdParams, withErrors } from '../../http/api/schemas.ts';
 
-/** A date YYYY-MM-DD in the plausible window 1949–2100 (a real-date check follows in the services). */
-export const DATE_PATTERN = '^(19(49|[5-9]\\d)|20\\d\\d|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
-export const DateString = (description?: string) =>
-  Type.String({ pattern: DATE_PATTERN, description: `${description ?? '日期'}：YYYY-MM-DD，1949 年至 2100 年之间` });
 const lit = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
 
