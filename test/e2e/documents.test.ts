@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newTestPage } from '../helpers/browser.ts';
+import { launchBrowser, newTestPage, tick } from '../helpers/browser.ts';
 import { PINNED_CHINA_DATE } from '../helpers/clock.ts';
 import { firstLogin } from '../helpers/workspace.ts';
 import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
@@ -56,7 +56,7 @@ describe('proactive disclosure in Chromium', () => {
     await page.getByRole('button', { name: '保密审查', exact: true }).click();
     const review = page.getByRole('dialog', { name: '保密审查' });
     const checklist = ['不涉及国家秘密', '不涉及工作秘密、商业秘密和个人隐私', '公开后不危及国家安全、公共安全、经济安全和社会稳定', '属于主动公开范围'];
-    for (const item of checklist) await review.getByLabel(item).check();
+    for (const item of checklist) await tick(review.getByLabel(item));
     await review.getByRole('button', { name: '审查通过' }).click();
     await page.getByText(/不能通过保密审查/).first().waitFor();
     await review.getByRole('button', { name: '取消' }).click();
@@ -72,7 +72,7 @@ describe('proactive disclosure in Chromium', () => {
     await page.getByRole('button', { name: '提交保密审查' }).click();
     await page.getByTestId('document-status').filter({ hasText: '待保密审查' }).waitFor();
     await page.getByRole('button', { name: '保密审查', exact: true }).click();
-    for (const item of checklist) await review.getByLabel(item).check();
+    for (const item of checklist) await tick(review.getByLabel(item));
     await review.getByRole('button', { name: '审查通过' }).click();
     await page.getByTestId('document-status').filter({ hasText: '审查通过待批准' }).waitFor();
     await page.getByRole('button', { name: '批准发布' }).click();

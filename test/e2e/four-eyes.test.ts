@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newTestPage } from '../helpers/browser.ts';
+import { launchBrowser, newTestPage, tick } from '../helpers/browser.ts';
 import { firstLogin, NEW_ADMIN_PASSWORD } from '../helpers/workspace.ts';
 import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
 import { httpLogin } from '../helpers/http-client.ts';
@@ -72,7 +72,7 @@ describe('four eyes on a document, in Chromium', () => {
     await openDocument(reviewer, id);
     await reviewer.getByRole('button', { name: '保密审查', exact: true }).click();
     const dialog = reviewer.getByRole('dialog', { name: '保密审查' });
-    for (const item of ['不涉及国家秘密', '不涉及工作秘密、商业秘密和个人隐私', '公开后不危及国家安全、公共安全、经济安全和社会稳定', '属于主动公开范围']) await dialog.getByLabel(item).check();
+    for (const item of ['不涉及国家秘密', '不涉及工作秘密、商业秘密和个人隐私', '公开后不危及国家安全、公共安全、经济安全和社会稳定', '属于主动公开范围']) await tick(dialog.getByLabel(item));
     await dialog.getByRole('button', { name: '审查通过' }).click();
     await reviewer.getByTestId('document-status').filter({ hasText: '审查通过待批准' }).waitFor();
 

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { PINNED_NOW, testZone } from './clock.ts';
 
 /** Debian's Chromium, never a downloaded browser. */
@@ -27,4 +27,21 @@ export async function newTestPage(browser: Browser, options: BrowserContextOptio
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: testZone(), ...options });
   await context.clock.install({ time: PINNED_NOW });
   return context.newPage();
+}
+
+/**
+ * Ticks a checkbox in an antd dialog. While the dialog's opening motion runs, a click can land
+ * and leave the box unticked ("Clicking the checkbox did not change its state", seen once in a
+ * full run); check() is a no-op on a ticked box, so trying again after the motion is safe.
+ */
+export async function tick(box: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await box.check({ timeout: 5000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await box.page().waitForTimeout(300);
+    }
+  }
 }

@@ -49,23 +49,38 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   let dropSchema = async (): Promise<void> => {};
   let pgSchema: string | undefined;
   if (dialect === 'postgres') {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
-    pgSchema = schema;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    handle = openDatabase({ databaseUrl: PG_URL, pgSchema: schema });
-    dropSchema = async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    };
+    // Twice in CI a fresh schema's migration failed with 'column "bigrams" of relation
+    // "search_entries" does not exist' (0006), never reproduced alone; cause unknown. A failed
+    // schema is dropped and the migration tried once more on a new one, saying so on stderr.
+    for (let attempt = 1; ; attempt++) {
+      const schema = `t_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`create schema ${schema}`);
+      await admin.end();
+      const opened = openDatabase({ databaseUrl: PG_URL, pgSchema: schema });
+      const drop = async () => {
+        const c = new pg.Client({ connectionString: PG_URL });
+        await c.connect();
+        await c.query(`drop schema ${schema} cascade`);
+        await c.end();
+      };
+      try {
+        await migrateWhileOthersDropSchemas(opened, schema);
+      } catch (err) {
+        await opened.close();
+        await drop();
+        if (attempt >= 2) throw err;
+        console.error(`# migration of a fresh test schema failed, trying a new schema: ${(err as Error).message}`);
+        continue;
+      }
+      [handle, pgSchema, dropSchema] = [opened, schema, drop];
+      break;
+    }
   } else {
     handle = openDatabase({ sqlitePath: ':memory:' });
+    await migrateWhileOthersDropSchemas(handle, pgSchema);
   }
-  await migrateWhileOthersDropSchemas(handle, pgSchema);
   let now = new Date('2026-11-26T02:00:00Z');
   return {
     handle,
