@@ -11,9 +11,9 @@ import {
   outcomeCodes,
   outcomeLabels,
   phaseLabels,
-  requestChannels,
   requestedForms,
 } from '../../src/capabilities/requests/contract.ts';
+import type { RequestChannel } from '../../src/domain/requests/lifecycle.ts';
 
 export { actionLabels, noticeKindLabels as noticeLabels } from '../../src/capabilities/requests/contract.ts';
 export type { ComputedDate, RequestDetail, RequestPage, RequestSummary } from '../../src/capabilities/requests/contract.ts';
@@ -22,7 +22,7 @@ type Option = { value: string; label: string };
 const options = (labels: Record<string, string>, order: readonly string[] = Object.keys(labels)): Option[] => order.map((value) => ({ value, label: labels[value]! }));
 
 // Walk-in first: the channel staff enter most; 网上 requests arrive by themselves.
-export const channelOptions = options(channelLabels, [...requestChannels.filter((c) => c !== 'online'), 'online'].sort((a, b) => (a === 'inPerson' ? -1 : b === 'inPerson' ? 1 : 0)));
+export const channelOptions = options(channelLabels, ['inPerson', 'mail', 'fax', 'email', 'online', 'other'] satisfies readonly RequestChannel[]);
 
 export const applicantTypeOptions: Option[] = applicantTypes.map((value) => ({
   value,

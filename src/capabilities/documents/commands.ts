@@ -258,7 +258,7 @@ export async function resolveScanHit(deps: ServiceDeps, actor: Actor, hitId: num
     const scope = await scopeFor(tx, actor, agencyId);
     if (!allows(scope, 'documents.review')) throw forbidden('疑似敏感信息须由审核人确认处理');
     const hit = await scanHitRow(tx, scope, hitId);
-    await resolveScanHitRow(tx, scope, hitId, text, actorId(actor), deps.now().toISOString());
+    await resolveScanHitRow(tx, hit, text, actorId(actor), deps.now().toISOString());
     await appendAudit(tx, { at: deps.now(), actorUserId: actorId(actor), agencyId, action: 'document.scan-resolve', entity: 'document', entityId: hit.document_id, after: { hitId, kind: hit.kind, masked: hit.masked, resolution: text } });
   });
 }
@@ -277,7 +277,7 @@ export async function addAttachment(deps: ServiceDeps, actor: Actor, documentId:
   const key = await deps.files.put(data);
   return deps.db.transaction().execute(async (tx) => {
     const { scope, doc } = await editable(tx, actor, documentId);
-    const row = await insertAttachment(tx, scope, documentId, { name: inspected.fileName, kind: inspected.kind, mime: inspected.mime, sizeBytes: data.length, storageKey: key, text: extracted.text, createdAt: deps.now().toISOString() });
+    const row = await insertAttachment(tx, doc, { name: inspected.fileName, kind: inspected.kind, mime: inspected.mime, sizeBytes: data.length, storageKey: key, text: extracted.text, createdAt: deps.now().toISOString() });
     await rescan(tx, scope, doc);
     await appendAudit(tx, { at: deps.now(), actorUserId: actorId(actor), agencyId: doc.agency_id, action: 'document.attach', entity: 'document', entityId: documentId, after: { ...row, warning: extracted.warning } });
     return { ...row, warning: extracted.warning ?? null };

@@ -107,8 +107,13 @@ export async function categoryCodeOf(tx: Tx, scope: AgencyScope, categoryId: num
  * open findings. Findings already resolved by a reviewer stay resolved if they still match.
  */
 export async function rescan(tx: Tx, scope: AgencyScope, doc: Pick<DocumentRow, 'id' | 'body_text' | 'title'>): Promise<number> {
-  await documentRow(tx, scope, doc.id);
-  const attachments = await tx.selectFrom('document_attachments').select(['id', 'name', 'text']).where('document_id', '=', doc.id).execute();
+  const attachments = await tx
+    .selectFrom('document_attachments')
+    .innerJoin('documents', 'documents.id', 'document_attachments.document_id')
+    .select(['document_attachments.id', 'document_attachments.name', 'document_attachments.text'])
+    .where('document_attachments.document_id', '=', doc.id)
+    .where('documents.agency_id', '=', scope.agencyId)
+    .execute();
   const sources = [{ source: '正文', text: `${doc.title}\n${doc.body_text}` }, ...attachments.map((a) => ({ source: `附件：${a.name}`, text: a.text }))];
   // Findings keep their ids across rescans, so a reviewer's work on them is not lost.
   const existing = await tx.selectFrom('document_scan_hits').selectAll().where('document_id', '=', doc.id).execute();
@@ -138,15 +143,7 @@ export async function rescan(tx: Tx, scope: AgencyScope, doc: Pick<DocumentRow, 
 }
 
 export async function unresolvedHits(tx: Tx, scope: AgencyScope, documentId: number): Promise<number> {
-  const { n } = await tx
-    .selectFrom('document_scan_hits')
-    .innerJoin('documents', 'documents.id', 'document_scan_hits.document_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('document_id', '=', documentId)
-    .where('documents.agency_id', '=', scope.agencyId)
-    .where('resolution', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(n);
+  return (await unresolvedHitCounts(tx, scope, [documentId])).get(documentId) ?? 0;
 }
 
 /** Open findings per document, for a page of the scope's documents. */
@@ -176,26 +173,37 @@ export async function scanHitRow(tx: Tx, scope: AgencyScope, hitId: number) {
   return hit;
 }
 
-export async function resolveScanHitRow(tx: Tx, scope: AgencyScope, hitId: number, resolution: string, by: number | null, at: string): Promise<void> {
-  await scanHitRow(tx, scope, hitId);
-  await tx.updateTable('document_scan_hits').set({ resolution, resolved_by: by, resolved_at: at }).where('id', '=', hitId).execute();
+/** Records a reviewer's resolution of a finding read through scanHitRow (which checked the scope). */
+export async function resolveScanHitRow(tx: Tx, hit: { id: number }, resolution: string, by: number | null, at: string): Promise<void> {
+  await tx.updateTable('document_scan_hits').set({ resolution, resolved_by: by, resolved_at: at }).where('id', '=', hit.id).execute();
 }
 
 export async function scanFindings(tx: Tx, scope: AgencyScope, documentId: number): Promise<ScanFinding[]> {
-  await documentRow(tx, scope, documentId);
-  return tx.selectFrom('document_scan_hits').select(['id', 'source', 'kind', 'masked', 'context', 'message', 'resolution']).where('document_id', '=', documentId).orderBy('id').execute();
+  return tx
+    .selectFrom('document_scan_hits')
+    .innerJoin('documents', 'documents.id', 'document_scan_hits.document_id')
+    .select(['document_scan_hits.id', 'source', 'kind', 'masked', 'context', 'message', 'resolution'])
+    .where('document_id', '=', documentId)
+    .where('documents.agency_id', '=', scope.agencyId)
+    .orderBy('document_scan_hits.id')
+    .execute();
 }
 
 export async function attachmentsOf(tx: Tx, scope: AgencyScope, documentId: number): Promise<DocumentAttachment[]> {
-  await documentRow(tx, scope, documentId);
-  return tx.selectFrom('document_attachments').select(['id', 'name', 'kind', 'mime', 'size_bytes as sizeBytes']).where('document_id', '=', documentId).execute();
+  return tx
+    .selectFrom('document_attachments')
+    .innerJoin('documents', 'documents.id', 'document_attachments.document_id')
+    .select(['document_attachments.id', 'document_attachments.name', 'kind', 'mime', 'size_bytes as sizeBytes'])
+    .where('document_id', '=', documentId)
+    .where('documents.agency_id', '=', scope.agencyId)
+    .execute();
 }
 
-export async function insertAttachment(tx: Tx, scope: AgencyScope, documentId: number, values: { name: string; kind: string; mime: string; sizeBytes: number; storageKey: string; text: string; createdAt: string }) {
-  await documentRow(tx, scope, documentId);
+/** Adds an attachment to a document the caller read through documentRow with this scope. */
+export async function insertAttachment(tx: Tx, doc: Pick<DocumentRow, 'id'>, values: { name: string; kind: string; mime: string; sizeBytes: number; storageKey: string; text: string; createdAt: string }) {
   return tx
     .insertInto('document_attachments')
-    .values({ document_id: documentId, name: values.name, kind: values.kind, mime: values.mime, size_bytes: values.sizeBytes, storage_key: values.storageKey, text: values.text, created_at: values.createdAt })
+    .values({ document_id: doc.id, name: values.name, kind: values.kind, mime: values.mime, size_bytes: values.sizeBytes, storage_key: values.storageKey, text: values.text, created_at: values.createdAt })
     .returning(['id', 'name', 'kind', 'mime', 'size_bytes'])
     .executeTakeFirstOrThrow();
 }
