@@ -8,7 +8,7 @@ import { systemActor } from '../services/context.ts';
 import { AppError } from '../services/errors.ts';
 import { allRoles } from '../services/policy.ts';
 import type { Role } from '../storage/schema.ts';
-import type { ReportFormat } from '../services/report-exports.ts';
+import type { ReportFormat } from '../capabilities/reports/contract.ts';
 import { stripBidiControls } from '../domain/text.ts';
 
 // Every other module is imported inside the command that uses it, so a command loads only what
@@ -255,12 +255,12 @@ export function buildCli(): Command {
     .action(async (opts: { agency: string; year: string; format: string; out: string }) => {
       const year = Number(opts.year);
       if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new AppError('INVALID_YEAR', `年度“${opts.year}”无效`);
-      const [{ exportReport, reportFormats }, { getReport }, { findAgency }] = await Promise.all([import('../services/report-exports.ts'), import('../services/reports.ts'), import('../services/agencies.ts')]);
+      const [{ exportReport, reportFormats }, { getReport }, { findAgency }] = await Promise.all([import('../capabilities/reports/exports.ts'), import('../capabilities/reports/queries.ts'), import('../services/agencies.ts')]);
       if (!(opts.format in reportFormats)) throw new AppError('INVALID_FORMAT', `格式“${opts.format}”无效，可选：${Object.keys(reportFormats).join('、')}`);
       await withRuntime(async ({ deps }) => {
         const agency = await findAgency(deps.db, opts.agency);
         if (!agency) throw new AppError('NOT_FOUND', `机构“${opts.agency}”不存在`);
-        const view = await getReport(deps, null, agency.id, year);
+        const view = await getReport(deps, systemActor('cli'), agency.id, year);
         if (!view.report) throw new AppError('REPORT_INVALID', `报告数据有误：${view.errors.join('；')}`);
         const exported = await exportReport(view.report, opts.format as ReportFormat);
         writeFileSync(opts.out, exported.body);

@@ -19,9 +19,9 @@ import { noticeRoutes, requestRoutes } from '../capabilities/requests/routes.ts'
 import { calendarRoutes } from './api/calendar-routes.ts';
 import { publicRoutes, searchRoutes } from './api/public-routes.ts';
 import { documentRoutes, MAX_UPLOAD_BYTES, uploadContentTypes } from '../capabilities/documents/routes.ts';
-import { disclosureRoutes } from './api/disclosure-routes.ts';
-import { reportRoutes } from './api/report-routes.ts';
-import { subordinateReportRoutes } from './api/subordinate-report-routes.ts';
+import { disclosureRoutes } from '../capabilities/disclosure/routes.ts';
+import { reportRoutes } from '../capabilities/reports/routes.ts';
+import { subordinateReportRoutes } from '../capabilities/reports/subordinate-routes.ts';
 import { auditChainRoutes } from './api/audit-routes.ts';
 import { registerPortal, renderNotFound } from './portal/routes.ts';
 import { registerWorkspace } from './workspace.ts';

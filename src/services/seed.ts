@@ -6,7 +6,7 @@ import { getSelfReview, setSelfReview } from './self-review.ts';
 import { createUser, setPlatformOperator } from './users.ts';
 import { DEMO_DEPARTMENT, seedDemoRequests } from './demo-requests.ts';
 import { getNoticeSettings, saveNoticeSettings } from './notices.ts';
-import { advanceReport, saveNarrative } from './reports.ts';
+import { advanceReport, saveNarrative } from '../capabilities/reports/commands.ts';
 import { processingFeeStatement } from '../domain/report/index.ts';
 import changpingNarrative from './demo/changping-2025-narrative.json' with { type: 'json' };
 

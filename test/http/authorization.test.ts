@@ -123,6 +123,7 @@ const routes: Record<string, Entry> = {
   'PUT /api/v1/reports/{year}/narrative': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'PUT', url: '/api/v1/reports/2024/narrative', body: { agencyId: f.own, overview: '总体情况。', problems: '问题。', other: '其他。' } }) },
   'POST /api/v1/reports/{year}/check': { access: ALL, call: (f) => ({ method: 'POST', url: '/api/v1/reports/2024/check', body: { agencyId: f.own } }) },
   'POST /api/v1/reports/{year}/publish': { access: ['head'], call: (f) => ({ method: 'POST', url: '/api/v1/reports/2024/publish', body: { agencyId: f.own } }) },
+  'GET /api/v1/reports/{year}/cells': { access: ALL, call: (f) => get(`/api/v1/reports/2025/cells?agencyId=${f.own}&row=new&col=total`) },
   'GET /api/v1/reports/{year}/export': { access: ALL, call: (f) => get(`/api/v1/reports/2025/export?agencyId=${f.own}&format=json`) },
   // The checker reads any published report: every signed-in user may use it.
   'POST /api/v1/report-check/file': { access: 'signed-in', call: () => ({ method: 'POST', url: '/api/v1/report-check/file?name=r.txt', raw: { payload: Buffer.from('你好'), contentType: 'application/octet-stream' } }) },

@@ -1,14 +1,10 @@
 /**
- * Computes the annual report's tables from facts: a pure GROUP BY over requests and appeals.
- * Every cell keeps the ids of the records behind it.
+ * Computes the annual report's tables from facts: table 三 from counts of requests (given as
+ * counts, or as one fact per request and counted here; request-counts.ts), table 四 from the
+ * appeals, one by one. Cells counted from records keep the ids of the records behind them.
  *
- * Year boundaries (Y = report year):
- * - 一 新收: received in Y.
- * - 二 上年结转: received before Y and still open on (Y−1)-12-31, i.e. not closed before Y.
- * - 三 办理结果: of those, closed in Y, by outcome.
- * - 四 结转下年度: of those, still open on Y-12-31.
- * Table 四 counts every case open at some time in Y: closed in Y by result, still open on
- * Y-12-31 as 尚未审结 (so last year's pending cases reappear, C4).
+ * Table 四 counts every case open at some time in Y (the report year): closed in Y by result,
+ * still open on Y-12-31 as 尚未审结 (so last year's pending cases reappear, C4).
  */
 import { isIsoDate } from '../calendar/iso-date.ts';
 import {
@@ -25,23 +21,18 @@ import {
   APPEAL_COLUMNS,
   APPEAL_KINDS,
   APPEAL_KIND_LABELS,
-  APPLICANT_TYPES,
-  REQUEST_COLUMNS,
-  REQUEST_ROWS,
   SECTIONS,
-  isOutcomeCode,
   type AgencyLevel,
   type AppealColumnKey,
   type AppealKind,
   type AppealResult,
-  type ApplicantType,
-  type OutcomeCode,
   type ProactiveColumnKey,
   type ProactiveRowKey,
-  type RequestColumnKey,
-  type RequestRowKey,
   type SectionKey,
 } from './taxonomy.ts';
+import { groupRequests, requestFactErrors, requestGroupErrors, requestRows, type RequestCounts, type RequestFact } from './request-counts.ts';
+
+export type { RequestCounts, RequestFact, RequestGroup } from './request-counts.ts';
 
 export interface RegulationFacts {
   readonly issued: number;
@@ -63,17 +54,6 @@ export interface ProactiveFacts {
   readonly enforcement: number;
   /** 行政事业性收费 collected, in 元 (shown in 万元). */
   readonly feesYuan: number;
-}
-
-export interface RequestFact {
-  readonly id: string;
-  readonly applicantType: ApplicantType;
-  /** Date of receipt (条例第三十一条), YYYY-MM-DD. */
-  readonly receivedDate: string;
-  /** Date the request was closed; absent while open. */
-  readonly closedDate?: string;
-  /** Required once closed. */
-  readonly outcome?: OutcomeCode;
 }
 
 export interface AppealFact {
@@ -100,7 +80,8 @@ export interface ReportFacts {
   readonly agency: { readonly name: string; readonly level: AgencyLevel };
   readonly year: number;
   readonly proactive: ProactiveFacts;
-  readonly requests: readonly RequestFact[];
+  /** Table 三: one fact per request, or the counts storage made (RequestCounts). */
+  readonly requests: readonly RequestFact[] | RequestCounts;
   readonly appeals: readonly AppealFact[];
   readonly narrative: NarrativeFacts;
   /** 信息处理费 charged in the year, in 元. */
@@ -149,27 +130,8 @@ function validate(facts: ReportFacts): string[] {
   if (!(Number.isFinite(facts.feeCharged) && facts.feeCharged >= 0)) {
     errors.push('信息处理费金额应为非负数');
   }
+  errors.push(...(Array.isArray(facts.requests) ? requestFactErrors(facts.requests as readonly RequestFact[]) : requestGroupErrors((facts.requests as RequestCounts).groups)));
   const seen = new Set<string>();
-  for (const r of facts.requests) {
-    const who = `申请“${r.id}”`;
-    if (seen.has(r.id)) errors.push(`${who}重复`);
-    seen.add(r.id);
-    if (!(APPLICANT_TYPES as readonly string[]).includes(r.applicantType)) {
-      errors.push(`${who}的申请人类型“${String(r.applicantType)}”无效`);
-    }
-    if (!isIsoDate(r.receivedDate)) errors.push(`${who}的收到日期“${r.receivedDate}”无效`);
-    if (r.closedDate !== undefined) {
-      if (!isIsoDate(r.closedDate)) errors.push(`${who}的办结日期“${r.closedDate}”无效`);
-      else if (r.closedDate < r.receivedDate) errors.push(`${who}的办结日期早于收到日期`);
-      if (r.outcome === undefined) errors.push(`${who}已办结但没有办理结果`);
-    } else if (r.outcome !== undefined) {
-      errors.push(`${who}有办理结果但没有办结日期`);
-    }
-    if (r.outcome !== undefined && !isOutcomeCode(r.outcome)) {
-      errors.push(`${who}的办理结果“${String(r.outcome)}”无效`);
-    }
-  }
-  seen.clear();
   for (const a of facts.appeals) {
     const who = `${APPEAL_KIND_LABELS[a.kind] ?? '复议诉讼'}案件“${a.id}”`;
     if (seen.has(a.id)) errors.push(`${who}重复`);
@@ -190,50 +152,13 @@ function validate(facts: ReportFacts): string[] {
 }
 
 function computeRequests(facts: ReportFacts): RequestTable {
-  const start = `${facts.year}-01-01`;
-  const end = `${facts.year}-12-31`;
-  const ids = new Map<string, string[]>();
-  const add = (row: RequestRowKey, col: RequestColumnKey, id: string): void => {
-    const k = `${row}|${col}`;
-    const list = ids.get(k);
-    if (list) list.push(id);
-    else ids.set(k, [id]);
-  };
-  const count = (row: RequestRowKey, r: RequestFact): void => {
-    add(row, r.applicantType, r.id);
-    add(row, 'total', r.id);
-  };
-  for (const r of facts.requests) {
-    let inYear: boolean;
-    if (r.receivedDate >= start && r.receivedDate <= end) {
-      count('new', r);
-      inYear = true;
-    } else if (r.receivedDate < start && (r.closedDate === undefined || r.closedDate >= start)) {
-      count('carried_in', r);
-      inYear = true;
-    } else {
-      inYear = false;
-    }
-    if (!inYear) continue;
-    if (r.closedDate !== undefined && r.closedDate <= end && r.outcome) {
-      count(r.outcome, r);
-      count('closed_total', r);
-    } else {
-      count('carried_out', r);
-    }
-  }
-  const rows: Record<string, Record<string, Cell>> = {};
-  for (const row of REQUEST_ROWS) {
-    const cols: Record<string, Cell> = {};
-    for (const col of REQUEST_COLUMNS) cols[col] = cell(ids.get(`${row}|${col}`) ?? []);
-    rows[row] = cols;
-  }
+  const groups = Array.isArray(facts.requests) ? groupRequests(facts.requests as readonly RequestFact[], facts.year) : (facts.requests as RequestCounts).groups;
   return {
     present: true,
     cut: false,
     labels: officialLabels('requests'),
     foreign: [],
-    rows: rows as RequestTable['rows'],
+    rows: requestRows(groups),
     raw: [],
   };
 }

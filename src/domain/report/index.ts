@@ -19,8 +19,17 @@ export {
   type ProactiveFacts,
   type RegulationFacts,
   type ReportFacts,
-  type RequestFact,
 } from './compute.ts';
+export {
+  groupRequests,
+  inRequestCell,
+  requestCellFilter,
+  type Received,
+  type RequestCellFilter,
+  type RequestCounts,
+  type RequestFact,
+  type RequestGroup,
+} from './request-counts.ts';
 export { inferLevel } from './identity.ts';
 export {
   parseReport,

@@ -5,7 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { ServiceDeps } from '../../services/context.ts';
-import { assertArt20Editor } from '../../services/disclosure-admin.ts';
+import { assertArt20Editor } from '../../capabilities/disclosure/commands.ts';
 import { assertDocumentEditable } from '../../services/documents.ts';
 import { AppError } from '../../services/errors.ts';
 import { requireUser } from '../auth.ts';

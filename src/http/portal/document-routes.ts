@@ -6,8 +6,8 @@ import { renderAtomFeed, renderRssFeed, renderSitemaps } from '../../views/chann
 import { AppError } from '../../services/errors.ts';
 import { annualReportsPage, cataloguePage, documentPage, editablePage, searchPage, statutoryPage, VIEW_COUNT_SLOT } from '../../views/portal/document-pages.ts';
 import { TtlCache } from '../../services/ttl-cache.ts';
-import { publishedReport, publishedReports } from '../../services/reports.ts';
-import { exportReport, type ReportFormat } from '../../services/report-exports.ts';
+import { publishedReport, publishedReports } from '../../capabilities/reports/queries.ts';
+import { exportReport, type ReportFormat } from '../../capabilities/reports/exports.ts';
 import type { PortalAgency } from '../../views/portal/layout.ts';
 import type { Agency } from '../../storage/schema.ts';
 import { hostOf, sameSitePath } from '../security.ts';

@@ -4,27 +4,10 @@ import dayjs from 'dayjs';
 import { api, ApiError } from '../api';
 import { useAgency } from '../agency';
 import { todayDayjs } from '../clock';
+import { appealKinds, appealResults, type Appeal } from '../../../src/capabilities/reports/contract.ts';
 
-interface Appeal {
-  id: number;
-  kind: string;
-  case_no: string | null;
-  filed_date: string;
-  closed_date: string | null;
-  result: string | null;
-  request_id: number | null;
-  summary: string;
-}
-const kinds = [
-  { value: 'reconsideration', label: '行政复议' },
-  { value: 'litigation_direct', label: '行政诉讼（未经复议直接起诉）' },
-  { value: 'litigation_after_reconsideration', label: '行政诉讼（复议后起诉）' },
-];
-const results = [
-  { value: 'upheld', label: '维持' },
-  { value: 'corrected', label: '纠正' },
-  { value: 'other', label: '其他结果' },
-];
+const kinds = Object.entries(appealKinds).map(([value, label]) => ({ value, label }));
+const results = Object.entries(appealResults).map(([value, label]) => ({ value, label }));
 
 /** 行政复议、行政诉讼 cases arising from OGI work (table 四 of the annual report). */
 export function AppealsPage() {
@@ -81,10 +64,10 @@ export function AppealsPage() {
         dataSource={items}
         scroll={{ x: true }}
         columns={[
-          { title: '类型', render: (_, a) => kinds.find((k) => k.value === a.kind)?.label },
+          { title: '类型', render: (_, a) => appealKinds[a.kind] },
           { title: '案号', dataIndex: 'case_no' },
           { title: '受理/立案日期', dataIndex: 'filed_date' },
-          { title: '结果', render: (_, a) => (a.result ? `${results.find((r) => r.value === a.result)?.label}（${a.closed_date}）` : <Tag>尚未审结</Tag>) },
+          { title: '结果', render: (_, a) => (a.result ? `${appealResults[a.result]}（${a.closed_date}）` : <Tag>尚未审结</Tag>) },
           { title: '案情', dataIndex: 'summary', ellipsis: true },
           { title: '', render: (_, a) => <Button size="small" onClick={() => open(a)}>编辑</Button> },
         ]}

@@ -4,14 +4,9 @@ import { App, Button, InputNumber, Select, Space, Table, Typography, Upload } fr
 import { api, ApiError, apiUpload } from '../api';
 import { useAgency } from '../agency';
 import { thisYear } from '../clock';
+import { art20ColumnLabels, art20Items, type Art20StatisticItem as Item, type Art20Statistics } from '../../../src/capabilities/disclosure/contract.ts';
 
-type Item = 'license' | 'penalty' | 'enforcement' | 'fee';
-const items: { key: Item; label: string }[] = [
-  { key: 'license', label: '行政许可（件）' },
-  { key: 'penalty', label: '行政处罚（件）' },
-  { key: 'enforcement', label: '行政强制（件）' },
-  { key: 'fee', label: '行政事业性收费（元）' },
-];
+const items = art20Items.map((key) => ({ key, label: art20ColumnLabels[key] }));
 
 /** 第二十条第（五）（六）（八）项 monthly figures, feeding section 二 of the annual report. */
 export function Art20StatsPage() {
@@ -21,7 +16,7 @@ export function Art20StatsPage() {
   const [grid, setGrid] = useState<Record<string, number>>({});
   const load = useCallback(async () => {
     if (!agency) return;
-    const data = await api<{ entries: { month: number; item: Item; value: number }[] }>('GET', `/art20-statistics?agencyId=${agency.id}&year=${year}`);
+    const data = await api<Art20Statistics>('GET', `/art20-statistics?agencyId=${agency.id}&year=${year}`);
     setGrid(Object.fromEntries(data.entries.map((e) => [`${e.month}:${e.item}`, e.value])));
   }, [agency, year]);
   useEffect(() => {

@@ -5,6 +5,7 @@ import { api, ApiError, roleLabels } from '../api';
 import { useAgency } from '../agency';
 import { areas } from '../Shell';
 import type { RequestSummary } from '../requests';
+import type { StaleColumn } from '../../../src/capabilities/disclosure/contract.ts';
 import { DueTag } from './RequestsPage';
 
 function Reminders() {
@@ -45,10 +46,10 @@ function Reminders() {
 function StaleColumns() {
   const { agency } = useAgency();
   const [days, setDays] = useState(90);
-  const [items, setItems] = useState<{ code: string; name: string; lastPublishedDate: string | null }[] | null>(null);
+  const [items, setItems] = useState<StaleColumn[] | null>(null);
   useEffect(() => {
     if (!agency) return;
-    api<{ items: { code: string; name: string; lastPublishedDate: string | null }[] }>('GET', `/dashboard/stale-columns?agencyId=${agency.id}&days=${days}`)
+    api<{ items: StaleColumn[] }>('GET', `/dashboard/stale-columns?agencyId=${agency.id}&days=${days}`)
       .then((d) => setItems(d.items))
       .catch(() => setItems([]));
   }, [agency, days]);

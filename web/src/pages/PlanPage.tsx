@@ -5,16 +5,9 @@ import { type Dayjs } from 'dayjs';
 import { api, ApiError } from '../api';
 import { useAgency } from '../agency';
 import { todayDayjs } from '../clock';
+import { planChannels as channels, type PlanChannel, type PlanItem } from '../../../src/capabilities/disclosure/contract.ts';
 
-interface PlanItem {
-  id: number;
-  channel: 'website' | 'wechat' | 'board';
-  planned_date: string;
-  title: string;
-  done: number;
-}
-const channels = { website: '政府网站', wechat: '微信公众号', board: '公告栏' } as const;
-const colors = { website: 'blue', wechat: 'green', board: 'orange' } as const;
+const colors: Record<PlanChannel, string> = { website: 'blue', wechat: 'green', board: 'orange' } as const;
 
 /** The publishing plan: planned posts per channel, on a calendar. */
 export function PlanPage() {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, Input, List, Popover, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Input, List, Popover, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import {
   APPEAL_COLUMNS,
   APPEAL_COLUMN_LABELS,
@@ -10,46 +10,43 @@ import {
   REQUEST_COLUMNS,
   REQUEST_COLUMN_LABELS,
   REQUEST_ROWS,
+  narrativeLabels,
+  reportFormatNames,
   requestRowFullLabel,
-} from '../../../src/domain/report/taxonomy.ts';
+  type Cell,
+  type ReportCellRecords,
+  type ReportView,
+  type RequestColumnKey,
+  type RequestRowKey,
+} from '../../../src/capabilities/reports/contract.ts';
 import { api, ApiError } from '../api';
 import { useAgency } from '../agency';
 import { thisYear } from '../clock';
 
-interface Cell {
-  value: number | null;
-  ids: string[];
-}
-type Rows = Record<string, Record<string, Cell | undefined> | undefined>;
-interface Finding {
-  rule: string;
-  severity: 'error' | 'warning';
-  message: string;
-  location: { text: string };
-}
-interface ReportView {
-  status: string;
-  statusLabel: string;
-  narrative: { preamble?: string; overview: string; problems: string; other: string };
-  report: { title?: string; proactive: { rows: Rows }; requests: { rows: Rows }; appeals: { rows: Rows } } | null;
-  errors: string[];
-  findings: Finding[];
-  canPublish: boolean;
-  deadline: { date: string; local: boolean; overdue: boolean };
-  publishedAt: string | null;
-}
+type Rows = Record<string, Partial<Record<string, Cell>> | undefined>;
 
-/** A number that opens the records behind it. */
-function CellLink({ cell }: { cell: Cell | undefined }) {
+/**
+ * A number that opens the records behind it. Table 三 is counted in SQL, so its cells come
+ * without ids: `load` asks for the one cell opened.
+ */
+function CellLink({ cell, load }: { cell: Cell | undefined; load?: () => Promise<string[]> }) {
+  const [ids, setIds] = useState<string[] | null>(null);
   if (!cell) return <span>—</span>;
-  if (!cell.ids.length) return <span>{cell.value ?? ''}</span>;
+  if (!cell.ids.length && !(load && cell.value)) return <span>{cell.value ?? ''}</span>;
+  const shown = cell.ids.length ? cell.ids : ids;
   return (
     <Popover
       trigger="click"
       title="统计依据"
+      onOpenChange={(open) => {
+        if (!open || !load || cell.ids.length) return;
+        setIds(null);
+        load().then(setIds, () => setIds([]));
+      }}
       content={
         <div style={{ maxHeight: 240, overflow: 'auto' }}>
-          {cell.ids.map((id) =>
+          {shown === null && <Spin size="small" />}
+          {shown?.map((id) =>
             id.startsWith('R') ? (
               <div key={id}>
                 <Link to={`/requests/${id.slice(1)}`}>申请 #{id.slice(1)}</Link>
@@ -101,8 +98,10 @@ export function ReportsPage() {
     }
   };
   const published = view?.status === 'published';
-  const r = view?.report;
+  const r = view?.report as { proactive: { rows: Rows }; requests: { rows: Rows }; appeals: { rows: Rows } } | null | undefined;
   const exportUrl = (format: string) => `/api/v1/reports/${year}/export?agencyId=${agency.id}&format=${format}`;
+  const cellRecords = (row: string, col: RequestColumnKey) => async () =>
+    (await api<ReportCellRecords>('GET', `/reports/${year}/cells?agencyId=${agency.id}&row=${encodeURIComponent(row as RequestRowKey)}&col=${col}`)).ids;
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
@@ -128,7 +127,7 @@ export function ReportsPage() {
               发布
             </Button>
           )}
-          {r && ['html', 'docx', 'xlsx', 'json'].map((f) => (
+          {r && reportFormatNames.map((f) => (
             <a key={f} href={exportUrl(f)} target={f === 'html' ? '_blank' : undefined} rel="noreferrer">
               {f.toUpperCase()}
             </a>
@@ -149,9 +148,9 @@ export function ReportsPage() {
       <Row gutter={16}>
         <Col xs={24} xl={10}>
           <Card title="文字部分" size="small">
-            {(['preamble', 'overview', 'problems', 'other'] as const).map((key) => (
+            {(Object.keys(narrativeLabels) as (keyof typeof narrativeLabels)[]).map((key) => (
               <div key={key} style={{ marginBottom: 12 }}>
-                <Typography.Text strong>{{ preamble: '开头（依据、统计期限、网址、联系方式）', overview: '一、总体情况', problems: '五、存在的主要问题及改进情况', other: '六、其他需要报告的事项（须说明信息处理费收取情况）' }[key]}</Typography.Text>
+                <Typography.Text strong>{narrativeLabels[key]}</Typography.Text>
                 <Input.TextArea aria-label={key} rows={key === 'overview' ? 10 : 4} disabled={published} value={narrative[key] ?? ''} onChange={(e) => setNarrative({ ...narrative, [key]: e.target.value })} />
               </div>
             ))}
@@ -185,7 +184,7 @@ export function ReportsPage() {
                   rowKey="key"
                   scroll={{ x: true }}
                   dataSource={REQUEST_ROWS.map((key) => ({ key }))}
-                  columns={[{ title: '项目', render: (_: unknown, row: { key: string }) => requestRowFullLabel(row.key as never) }, ...REQUEST_COLUMNS.map((c) => ({ title: REQUEST_COLUMN_LABELS[c], render: (_: unknown, row: { key: string }) => <CellLink cell={r.requests.rows[row.key]?.[c]} /> }))]}
+                  columns={[{ title: '项目', render: (_: unknown, row: { key: string }) => requestRowFullLabel(row.key as never) }, ...REQUEST_COLUMNS.map((c) => ({ title: REQUEST_COLUMN_LABELS[c], render: (_: unknown, row: { key: string }) => <CellLink cell={r.requests.rows[row.key]?.[c]} load={cellRecords(row.key, c)} /> }))]}
                 />
               </Card>
               <Card title="四、政府信息公开行政复议、行政诉讼情况" size="small">

@@ -4,34 +4,9 @@ import { ApiError, apiPostRaw } from '../api';
 import { useAgency } from '../agency';
 import { dateOf, thisYear } from '../clock';
 import { FindingList } from './FindingList';
+import type { SubordinateCheckView as Result, SubordinateLine as Line, SubordinateStatus } from '../../../src/capabilities/reports/contract.ts';
 
-interface Line {
-  agencyId: number;
-  name: string;
-  levelLabel: string;
-  depth: number;
-  parentName: string | null;
-  status: 'published' | 'uploaded' | 'unpublished';
-  statusLabel: string;
-  publishedAt: string | null;
-  fileName: string | null;
-  errors: number | null;
-  warnings: number | null;
-  message: string | null;
-  readAgency: string | null;
-  readYear: number | null;
-  findings: { rule: string; ruleTitle: string; severity: 'error' | 'warning'; message: string; location: string }[];
-}
-
-interface Result {
-  agencyName: string;
-  year: number;
-  lines: Line[];
-  summary: { agencies: number; published: number; uploaded: number; unpublished: number; withErrors: number; unreadable: number };
-  outOfReach: number;
-}
-
-const statusColor = { published: 'green', uploaded: 'blue', unpublished: 'default' } as const;
+const statusColor: Record<SubordinateStatus, string> = { published: 'green', uploaded: 'blue', unpublished: 'default' };
 
 /**
  * A superior office's spring review: every subordinate's published report checked, files uploaded

@@ -1,14 +1,10 @@
-import type { AnnualReport } from '../domain/report/index.ts';
-import { renderReportHtml } from '../exports/report/html.ts';
-import { reportToJson } from '../exports/report/json.ts';
+/** A report in the official export formats, for the workspace, the portal and `gongkai report build`. */
+import type { AnnualReport } from '../../domain/report/index.ts';
+import { renderReportHtml } from '../../exports/report/html.ts';
+import { reportToJson } from '../../exports/report/json.ts';
+import { reportFormats, type ReportFormat } from './contract.ts';
 
-export const reportFormats = {
-  html: 'text/html; charset=utf-8',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  json: 'application/json; charset=utf-8',
-} as const;
-export type ReportFormat = keyof typeof reportFormats;
+export { reportFormats, type ReportFormat } from './contract.ts';
 
 /** One report in one of the four official export formats. */
 export async function exportReport(report: AnnualReport, format: ReportFormat, options: { date?: string } = {}): Promise<{ body: string | Buffer; contentType: string; fileName: string }> {
@@ -17,10 +13,10 @@ export async function exportReport(report: AnnualReport, format: ReportFormat, o
     format === 'html'
       ? renderReportHtml(report, options)
       : format === 'docx'
-        ? await (await import('../exports/report/docx.ts')).renderReportDocx(report, options)
+        ? await (await import('../../exports/report/docx.ts')).renderReportDocx(report, options)
         : format === 'xlsx'
           ? // docx and exceljs are loaded by the first export that needs them, not by every server start.
-            await (await import('../exports/report/xlsx.ts')).renderReportXlsx(report)
+            await (await import('../../exports/report/xlsx.ts')).renderReportXlsx(report)
           : JSON.stringify(reportToJson(report), null, 2);
   return { body, contentType: reportFormats[format], fileName: `${name}.${format}` };
 }

@@ -3,54 +3,21 @@
  * below it, and files the office uploads for those that published none here, run through the same
  * reader and checker as `gongkai report check` (exports/report/batch.ts), one line per agency.
  */
-import { RULES, type CheckerJson } from '../domain/report/index.ts';
-import { chinaDate } from '../domain/calendar/china-time.ts';
-import { agencyLevels } from '../domain/agencies/hierarchy.ts';
-import { permissions } from '../domain/access/policy.ts';
-import type { AnnualReport } from '../domain/report/index.ts';
-import { renderReportHtml } from '../exports/report/html.ts';
-import { batchWorkbook, checkBytes, countOf, type BatchEntry } from '../exports/report/batch.ts';
-import type { Agency } from '../storage/schema.ts';
-import { listAllAgencies } from './agencies.ts';
-import { AppError } from './errors.ts';
-import type { Actor, ServiceDeps } from './context.ts';
-import { agencyIdsInReach, scopeFor } from './policy.ts';
+import { RULES, type CheckerJson } from '../../domain/report/index.ts';
+import { chinaDate } from '../../domain/calendar/china-time.ts';
+import { agencyLevels } from '../../domain/agencies/hierarchy.ts';
+import { permissions } from '../../domain/access/policy.ts';
+import type { AnnualReport } from '../../domain/report/index.ts';
+import { renderReportHtml } from '../../exports/report/html.ts';
+import { batchWorkbook, checkBytes, countOf, type BatchEntry } from '../../exports/report/batch.ts';
+import type { Agency } from '../../storage/schema.ts';
+import { listAllAgencies } from '../../services/agencies.ts';
+import { AppError } from '../../services/errors.ts';
+import type { Actor, ServiceDeps } from '../../services/context.ts';
+import { agencyIdsInReach, scopeFor } from '../../services/policy.ts';
+import { subordinateStatusLabels, type SubordinateCheckView, type SubordinateLine, type SubordinateStatus } from './contract.ts';
 
-export const subordinateStatusLabels = { published: '已发布', uploaded: '已上传', unpublished: '未发布' } as const;
-export type SubordinateStatus = keyof typeof subordinateStatusLabels;
-
-export interface SubordinateLine {
-  agencyId: number;
-  code: string;
-  name: string;
-  levelLabel: string;
-  /** 1 for a direct subordinate, 2 for one below that, … */
-  depth: number;
-  parentName: string | null;
-  status: SubordinateStatus;
-  statusLabel: string;
-  publishedAt: string | null;
-  /** The uploaded file's name, for status `uploaded`. */
-  fileName: string | null;
-  /** Null when nothing was checked (未发布) or the file could not be read. */
-  errors: number | null;
-  warnings: number | null;
-  /** Why nothing was checked, or why the file could not be read. */
-  message: string | null;
-  /** Agency and year as the checker read them from the report. */
-  readAgency: string | null;
-  readYear: number | null;
-  findings: { rule: string; ruleTitle: string; severity: 'error' | 'warning'; message: string; location: string }[];
-}
-
-export interface SubordinateCheck {
-  agencyId: number;
-  agencyName: string;
-  year: number;
-  lines: SubordinateLine[];
-  summary: { agencies: number; published: number; uploaded: number; unpublished: number; withErrors: number; unreadable: number };
-  /** Agencies below that the actor's roles do not reach (a role held for 本机关 only reaches none). */
-  outOfReach: number;
+export interface SubordinateCheck extends SubordinateCheckView {
   /** For the workbook; not sent as JSON. */
   entries: BatchEntry[];
 }

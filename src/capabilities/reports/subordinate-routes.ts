@@ -18,10 +18,10 @@ import {
   subordinateWorkbook,
   type SubordinateCheck,
   type SubordinateReview,
-} from '../../services/subordinate-reports.ts';
-import { requireUser } from '../auth.ts';
-import { IdParams } from './schemas.ts';
-import { signedInBeforeBody } from './upload-guards.ts';
+} from './subordinates.ts';
+import { requireUser } from '../../http/auth.ts';
+import { IdParams } from '../../http/api/schemas.ts';
+import { signedInBeforeBody } from '../../http/api/upload-guards.ts';
 
 const MiB = 1024 * 1024;
 export const SUBORDINATE_UPLOAD_LIMITS = { maxFileBytes: 20 * MiB, maxFiles: 50 } as const;

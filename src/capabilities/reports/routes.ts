@@ -1,28 +1,29 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ServiceDeps } from '../../services/context.ts';
-import { advanceReport, appealKinds, appealResults, getReport, listAppeals, saveAppeal, saveNarrative } from '../../services/reports.ts';
-import { checkPublishedReport } from '../../domain/report/index.ts';
+import { checkPublishedReport, REQUEST_COLUMNS, REQUEST_ROWS } from '../../domain/report/index.ts';
 import { AppError } from '../../services/errors.ts';
-import { exportReport, reportFormats, type ReportFormat } from '../../services/report-exports.ts';
 import { readReportFile } from '../../exports/report/read.ts';
-import { requireUser } from '../auth.ts';
-import { signedInBeforeBody } from './upload-guards.ts';
-import { DateString } from './schemas.ts';
-import { IdParams } from './schemas.ts';
+import { requireUser } from '../../http/auth.ts';
+import { signedInBeforeBody } from '../../http/api/upload-guards.ts';
+import { DateString, IdParams } from '../../http/api/schemas.ts';
+import { advanceReport, saveAppeal, saveNarrative } from './commands.ts';
+import { getReport, listAppeals, reportCellRecords } from './queries.ts';
+import { exportReport } from './exports.ts';
+import { APPEAL_KINDS, appealResults, reportFormatNames, type ClosedAppealResult } from './contract.ts';
 
 const YearParams = Type.Object({ year: Type.Integer({ minimum: 2008, maximum: 2100 }) });
 const AgencyBody = { agencyId: Type.Integer({ minimum: 1 }) };
-const lit = (values: string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 const AppealBody = Type.Object(
   {
     ...AgencyBody,
-    kind: lit(Object.keys(appealKinds)),
+    kind: lit(APPEAL_KINDS),
     caseNo: Type.Optional(Type.String({ maxLength: 100 })),
     filedDate: DateString('受理或立案日期'),
     closedDate: Type.Optional(Type.Union([DateString('审结日期'), Type.Null()])),
-    result: Type.Optional(Type.Union([lit(Object.keys(appealResults)), Type.Null()])),
+    result: Type.Optional(Type.Union([lit(Object.keys(appealResults) as ClosedAppealResult[]), Type.Null()])),
     requestId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
     summary: Type.String({ minLength: 1, maxLength: 2000 }),
   },
@@ -62,19 +63,31 @@ export function reportRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
       );
     }
     app.get(
+      '/reports/:year/cells',
+      {
+        schema: {
+          tags: ['年度报告'],
+          summary: '表三某一格统计的申请（按当前记录）',
+          params: YearParams,
+          querystring: Type.Object({ ...AgencyBody, row: lit(REQUEST_ROWS), col: lit(REQUEST_COLUMNS) }, { additionalProperties: false }),
+        },
+      },
+      async (req) => reportCellRecords(deps, requireUser(req), req.query.agencyId, req.params.year, req.query.row, req.query.col),
+    );
+    app.get(
       '/reports/:year/export',
       {
         schema: {
           tags: ['年度报告'],
           summary: '导出：HTML（A4 打印）、DOCX、XLSX、JSON',
           params: YearParams,
-          querystring: Type.Object({ ...AgencyBody, format: lit(Object.keys(reportFormats)) }, { additionalProperties: false }),
+          querystring: Type.Object({ ...AgencyBody, format: lit(reportFormatNames) }, { additionalProperties: false }),
         },
       },
       async (req, reply) => {
         const view = await getReport(deps, requireUser(req), req.query.agencyId, req.params.year);
         if (!view.report) throw new AppError('REPORT_INVALID', `报告数据有误：${view.errors.join('；')}`, 409);
-        const out = await exportReport(view.report, req.query.format as ReportFormat);
+        const out = await exportReport(view.report, req.query.format);
         if (req.query.format !== 'html') reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(out.fileName)}`);
         return reply.type(out.contentType).send(out.body);
       },
@@ -125,11 +138,11 @@ export function reportRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
     }));
     app.post('/appeals', { schema: { tags: ['复议诉讼'], summary: '登记案件', body: AppealBody } }, async (req, reply) => {
       const { agencyId, ...input } = req.body;
-      return reply.status(201).send(await saveAppeal(deps, requireUser(req), agencyId, input as never));
+      return reply.status(201).send(await saveAppeal(deps, requireUser(req), agencyId, input));
     });
     app.put('/appeals/:id', { schema: { tags: ['复议诉讼'], summary: '更新案件（结果、审结日期）', params: IdParams, body: AppealBody } }, async (req) => {
       const { agencyId, ...input } = req.body;
-      return saveAppeal(deps, requireUser(req), agencyId, input as never, req.params.id);
+      return saveAppeal(deps, requireUser(req), agencyId, input, req.params.id);
     });
   };
 }

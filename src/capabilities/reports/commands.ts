@@ -1,0 +1,88 @@
+/** The reports capability's writes: the report's prose, its check and publication, the appeal register. */
+import { appendAudit } from '../../storage/audit.ts';
+import { AppError, forbidden, notFound } from '../../services/errors.ts';
+import type { Actor, ServiceDeps } from '../../services/context.ts';
+import { allows, scopeFor } from '../../services/policy.ts';
+import { insertAppeal, insertReport, ownsRequest, appealRow, reportRow, updateAppeal, updateReport, type AppealValues } from './sql.ts';
+import { reportView } from './queries.ts';
+import { appealKinds, appealResults, type Appeal, type AppealInput, type Narrative, type ReportView } from './contract.ts';
+
+const actorId = (actor: Actor): number | null => (actor.kind === 'user' ? actor.userId : null);
+
+export async function saveNarrative(deps: ServiceDeps, actor: Actor, agencyId: number, year: number, narrative: Narrative): Promise<ReportView> {
+  for (const [k, v] of Object.entries(narrative)) {
+    if (typeof v !== 'string' || v.length > 20000) throw new AppError('INVALID_NARRATIVE', `“${k}”内容无效或过长`);
+  }
+  const scope = await deps.db.transaction().execute(async (tx) => {
+    const scope = await scopeFor(tx, actor, agencyId, 'reports.edit');
+    const row = await reportRow(tx, scope, year);
+    if (row?.status === 'published') throw new AppError('REPORT_PUBLISHED', '报告已发布，不能修改', 409);
+    const now = deps.now().toISOString();
+    if (row) await updateReport(tx, scope, year, { narrative_json: JSON.stringify(narrative), status: 'draft', checked_at: null, updated_at: now });
+    else await insertReport(tx, scope, year, { narrativeJson: JSON.stringify(narrative), updatedAt: now });
+    await appendAudit(tx, { at: deps.now(), actorUserId: actorId(actor), agencyId, action: 'report.narrative', entity: 'annual_report', entityId: `${agencyId}-${year}`, before: row ? JSON.parse(row.narrative_json) : null, after: narrative });
+    return scope;
+  });
+  return reportView(deps, scope, year);
+}
+
+/** draft → checked (no error-severity finding) → published (by the 负责人 only). */
+export async function advanceReport(deps: ServiceDeps, actor: Actor, agencyId: number, year: number, action: 'check' | 'publish'): Promise<ReportView> {
+  const scope = await scopeFor(deps.db, actor, agencyId);
+  // Who may act is decided before what state the report is in, so a refusal never hints at it.
+  if (action === 'publish' && !allows(scope, 'reports.publish')) throw forbidden('年度报告须由负责人发布');
+  const view = await reportView(deps, scope, year);
+  const errorFindings = view.findings.filter((f) => f.severity === 'error');
+  if (view.status === 'published') throw new AppError('REPORT_PUBLISHED', '报告已发布', 409);
+  if (view.errors.length || !view.report) throw new AppError('REPORT_INVALID', `报告数据有误：${view.errors.join('；')}`, 409);
+  if (errorFindings.length) {
+    throw new AppError('REPORT_HAS_ERRORS', `报告存在 ${errorFindings.length} 项错误，不能${action === 'check' ? '通过校验' : '发布'}：${errorFindings.map((f) => f.message).join('；')}`, 409, { findings: errorFindings });
+  }
+  await deps.db.transaction().execute(async (tx) => {
+    const scope = await scopeFor(tx, actor, agencyId, action === 'publish' ? 'reports.publish' : 'agency.read');
+    if (action === 'publish' && view.status !== 'checked') throw new AppError('REPORT_NOT_CHECKED', '报告须先通过校验', 409);
+    if (!(await reportRow(tx, scope, year))) throw new AppError('REPORT_EMPTY', '请先编写报告的文字部分', 409);
+    const now = deps.now().toISOString();
+    await updateReport(
+      tx,
+      scope,
+      year,
+      action === 'check' ? { status: 'checked', checked_at: now, updated_at: now } : { status: 'published', snapshot_json: JSON.stringify(view.report), published_at: now, published_by: actorId(actor), updated_at: now },
+    );
+    await appendAudit(tx, { at: deps.now(), actorUserId: actorId(actor), agencyId, action: `report.${action}`, entity: 'annual_report', entityId: `${agencyId}-${year}`, after: { findings: view.findings.length } });
+  });
+  return reportView(deps, scope, year);
+}
+
+function checkAppeal(a: AppealInput): void {
+  const problems: string[] = [];
+  if (!(a.kind in appealKinds)) problems.push('案件类型无效');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(a.filedDate)) problems.push('受理（立案）日期无效');
+  if (a.closedDate && a.closedDate < a.filedDate) problems.push('审结日期不能早于立案日期');
+  if (a.closedDate && !a.result) problems.push('已审结的案件须填写结果');
+  if (a.result && !a.closedDate) problems.push('有结果的案件须填写审结日期');
+  if (a.result && !(a.result in appealResults)) problems.push('案件结果无效');
+  if (!a.summary?.trim()) problems.push('请填写案情摘要');
+  if (problems.length) throw new AppError('INVALID_APPEAL', problems.join('；'), 400, { problems });
+}
+
+/** Registers a case, or updates case `id` (its result, its closing date). */
+export async function saveAppeal(deps: ServiceDeps, actor: Actor, agencyId: number, input: AppealInput, id?: number): Promise<Appeal> {
+  checkAppeal(input);
+  return deps.db.transaction().execute(async (tx) => {
+    const scope = await scopeFor(tx, actor, agencyId, 'appeals.edit');
+    if (input.requestId && !(await ownsRequest(tx, scope, input.requestId))) throw new AppError('UNKNOWN_REQUEST', '关联的申请不存在');
+    const now = deps.now().toISOString();
+    const values: AppealValues = { kind: input.kind, case_no: input.caseNo?.trim() || null, filed_date: input.filedDate, closed_date: input.closedDate || null, result: input.result || null, request_id: input.requestId || null, summary: input.summary.trim(), updated_at: now };
+    if (id) {
+      const before = await appealRow(tx, scope, id);
+      if (!before) throw notFound('案件');
+      const row = await updateAppeal(tx, scope, id, values);
+      await appendAudit(tx, { at: deps.now(), actorUserId: actorId(actor), agencyId, action: 'appeal.update', entity: 'appeal', entityId: id, before, after: row });
+      return row;
+    }
+    const row = await insertAppeal(tx, scope, { ...values, created_at: now });
+    await appendAudit(tx, { at: deps.now(), actorUserId: actorId(actor), agencyId, action: 'appeal.create', entity: 'appeal', entityId: row.id, after: row });
+    return row;
+  });
+}

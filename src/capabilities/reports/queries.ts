@@ -1,0 +1,154 @@
+/** The reports capability's reads: the report as it stands, its drill-down, published reports, the appeal register. */
+import { annualReportDeadline, type AnnualReportDeadline } from '../../domain/deadlines/index.ts';
+import { chinaDate } from '../../domain/calendar/china-time.ts';
+import {
+  canPublish,
+  checkReport,
+  computeReport,
+  requestCellFilter,
+  type AnnualReport,
+  type AppealFact,
+  type RegulationFacts,
+  type ReportFacts,
+  type RequestColumnKey,
+  type RequestRowKey,
+} from '../../domain/report/index.ts';
+import type { AgencyLevel } from '../../storage/schema.ts';
+import type { Actor, ServiceDeps, Tx } from '../../services/context.ts';
+import { getAgency } from '../../services/agencies.ts';
+import { scopeFor, type AgencyScope } from '../../services/policy.ts';
+import { art20Statistics } from '../disclosure/queries.ts';
+import { appealRows, appealsOfYear, feesPaid, publishedReportRow, publishedReportRows, publishedSnapshot, regulationRows, reportRow, requestGroups, requestIdsInCell } from './sql.ts';
+import { reportStatusLabels, type Appeal, type Narrative, type ReportCellRecords, type ReportStatus, type ReportView } from './contract.ts';
+
+/** Section 二 from the catalogue: 规章 and 行政规范性文件 made, repealed, in force at year end. */
+async function regulationFacts(tx: Tx, scope: AgencyScope, year: number, kind: 'rule' | 'normative'): Promise<RegulationFacts> {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  let issued = 0;
+  let repealed = 0;
+  let inForce = 0;
+  for (const r of await regulationRows(tx, scope, kind)) {
+    const made = r.written_at ?? (r.published_at ? chinaDate(r.published_at) : '');
+    if (!made || made > end) continue;
+    if (made >= start && r.status === 'published') issued++;
+    const ended = r.validity !== 'valid' && r.invalid_from ? r.invalid_from : null;
+    if (ended && ended >= start && ended <= end) repealed++;
+    if (r.status === 'published' && (!ended || ended > end)) inForce++;
+  }
+  return { issued, repealed, inForce };
+}
+
+function appealFact(a: Appeal, year: number): AppealFact {
+  return {
+    id: `A${a.id}`,
+    kind: a.kind,
+    filedDate: a.filed_date,
+    ...(a.closed_date && a.closed_date <= `${year}-12-31` && a.result ? { closedDate: a.closed_date, result: a.result } : {}),
+  };
+}
+
+/** Last year's published figures, when there are any, for the continuity checks (C4, C5). */
+async function previousFigures(tx: Tx, scope: AgencyScope, year: number): Promise<ReportFacts['previous']> {
+  const snapshot = await publishedSnapshot(tx, scope, year - 1);
+  if (!snapshot) return undefined;
+  const last = JSON.parse(snapshot) as AnnualReport;
+  return {
+    ...(last.proactive.rows.rules?.inForce?.value != null ? { rulesInForce: last.proactive.rows.rules.inForce.value } : {}),
+    ...(last.proactive.rows.normative?.inForce?.value != null ? { normativeInForce: last.proactive.rows.normative.inForce.value } : {}),
+    ...(last.requests.rows.carried_out?.total?.value != null ? { requestsCarriedOut: last.requests.rows.carried_out.total.value } : {}),
+  };
+}
+
+/**
+ * Everything the report counts, read from the agency's records for the year. Table 三 comes as
+ * counts from one GROUP BY on the request status projection, not one row per request.
+ */
+export async function gatherFacts(tx: Tx, scope: AgencyScope, year: number, narrative: Narrative): Promise<ReportFacts> {
+  const agency = await getAgency(tx, scope.agencyId);
+  const stats = await art20Statistics(tx, scope, year);
+  const previous = await previousFigures(tx, scope, year);
+  return {
+    agency: { name: agency.name, level: agency.level as AgencyLevel },
+    year,
+    proactive: {
+      rules: await regulationFacts(tx, scope, year, 'rule'),
+      normative: await regulationFacts(tx, scope, year, 'normative'),
+      licensing: stats.totals.license,
+      penalty: stats.totals.penalty,
+      enforcement: stats.totals.enforcement,
+      feesYuan: stats.totals.fee,
+    },
+    requests: { groups: await requestGroups(tx, scope, year) },
+    appeals: (await appealsOfYear(tx, scope, year)).map((a) => appealFact(a, year)),
+    narrative: { ...(narrative.preamble ? { preamble: narrative.preamble } : {}), overview: narrative.overview, problems: narrative.problems, other: narrative.other },
+    feeCharged: await feesPaid(tx, scope, year),
+    ...(previous ? { previous } : {}),
+  };
+}
+
+const emptyNarrative = (): Narrative => ({ overview: '', problems: '', other: '' });
+
+function deadlineFor(level: string, year: number): AnnualReportDeadline {
+  const kind = level === 'department' ? 'department' : level === 'township' ? 'township' : 'government';
+  return annualReportDeadline(kind, year);
+}
+
+/** The report as it stands, for a caller holding the scope: computed from today's records, or the published snapshot. */
+export async function reportView(deps: ServiceDeps, scope: AgencyScope, year: number): Promise<ReportView> {
+  const agency = await getAgency(deps.db, scope.agencyId);
+  const row = await reportRow(deps.db, scope, year);
+  const narrative: Narrative = row ? (JSON.parse(row.narrative_json) as Narrative) : emptyNarrative();
+  let report: AnnualReport | null = null;
+  let errors: string[] = [];
+  if (row?.status === 'published' && row.snapshot_json) {
+    report = JSON.parse(row.snapshot_json) as AnnualReport;
+  } else {
+    const computed = computeReport(await gatherFacts(deps.db, scope, year, narrative));
+    if (computed.ok) report = computed.report;
+    else errors = [...computed.errors];
+  }
+  const findings = report ? checkReport(report) : [];
+  const deadline = deadlineFor(agency.level, year);
+  const status = (row?.status ?? 'draft') as ReportStatus;
+  return {
+    agencyId: scope.agencyId,
+    year,
+    status,
+    statusLabel: reportStatusLabels[status],
+    narrative,
+    report,
+    errors,
+    findings,
+    canPublish: !!report && errors.length === 0 && canPublish(findings),
+    deadline: { date: deadline.date, local: deadline.local, overdue: status !== 'published' && chinaDate(deps.now()) > deadline.date },
+    publishedAt: row?.published_at ?? null,
+  };
+}
+
+export async function getReport(deps: ServiceDeps, actor: Actor, agencyId: number, year: number): Promise<ReportView> {
+  return reportView(deps, await scopeFor(deps.db, actor, agencyId), year);
+}
+
+/** The drill-down of table 三: which requests one cell counts, read for that cell alone. */
+export async function reportCellRecords(deps: ServiceDeps, actor: Actor, agencyId: number, year: number, row: RequestRowKey, col: RequestColumnKey): Promise<ReportCellRecords> {
+  const scope = await scopeFor(deps.db, actor, agencyId);
+  const ids = await requestIdsInCell(deps.db, scope, year, requestCellFilter(row, col));
+  return { row, col, ids: ids.map((id) => `R${id}`) };
+}
+
+/** Published reports of an agency, newest first (the portal's 年报 column). */
+export async function publishedReports(deps: ServiceDeps, agencyId: number) {
+  return publishedReportRows(deps.db, agencyId);
+}
+
+/** A published report as it was published, with its publication date in China (its 落款 date). */
+export async function publishedReport(deps: ServiceDeps, agencyId: number, year: number): Promise<{ report: AnnualReport; publishedDate: string | undefined } | null> {
+  const row = await publishedReportRow(deps.db, agencyId, year);
+  if (!row?.snapshot_json) return null;
+  return { report: JSON.parse(row.snapshot_json) as AnnualReport, publishedDate: row.published_at ? chinaDate(row.published_at) : undefined };
+}
+
+export async function listAppeals(deps: ServiceDeps, actor: Actor, agencyId: number): Promise<Appeal[]> {
+  return appealRows(deps.db, await scopeFor(deps.db, actor, agencyId));
+}
