@@ -4,8 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { agencyLevels, type AgencyLevel } from '../domain/agencies/hierarchy.ts';
-import type { ImportedAgencyRow } from '../services/agency-management.ts';
+import { agencyLevels, agencyStateLabels, type AgencyLevel, type ImportedAgencyRow } from '../capabilities/agencies/contract.ts';
 import { systemActor, type ServiceDeps } from '../services/context.ts';
 import { AppError } from '../services/errors.ts';
 
@@ -52,8 +51,7 @@ export function registerAgencyCommands(program: Command, withRuntime: WithDeps, 
     .option('--parent <code>', '上级机构代码（省、市、县、乡镇可不填；部门必填）')
     .option('--credit-code <code>', '统一社会信用代码')
     .action(async (opts: { code: string; name: string; shortName: string; level: string; parent?: string; creditCode?: string }) => {
-      const { findAgency } = await import('../services/agencies.ts');
-      const { createAgency } = await import('../services/agency-management.ts');
+      const [{ findAgency }, { createAgency }] = await Promise.all([import('../capabilities/agencies/sql.ts'), import('../capabilities/agencies/commands.ts')]);
       await withRuntime(async ({ deps }) => {
         const parent = opts.parent ? await findAgency(deps.db, opts.parent) : undefined;
         if (opts.parent && !parent) throw new AppError('NOT_FOUND', `上级机构“${opts.parent}”不存在`);
@@ -73,14 +71,14 @@ export function registerAgencyCommands(program: Command, withRuntime: WithDeps, 
     .description('列出机构（按层级缩进）/ list agencies as a tree')
     .option('--json', '输出 JSON')
     .action(async (opts: { json?: boolean }) => {
-      const { listAllAgencies, presentAgency } = await import('../services/agencies.ts');
+      const [{ listAllAgencies }, { presentAgency }] = await Promise.all([import('../capabilities/agencies/sql.ts'), import('../capabilities/agencies/queries.ts')]);
       await withRuntime(async ({ deps }) => {
         const all = (await listAllAgencies(deps.db)).map(presentAgency);
         if (opts.json) return out(JSON.stringify(all, null, 2));
         const children = (id: number | null) => all.filter((a) => a.parentId === id);
         const print = (id: number | null, depth: number) => {
           for (const a of children(id)) {
-            out(`${'  '.repeat(depth)}${a.fullName}（${a.name}）\t${a.code}\t${a.levelLabel}${a.closed ? '\t已撤销' : ''}`);
+            out(`${'  '.repeat(depth)}${a.fullName}（${a.name}）\t${a.code}\t${a.levelLabel}${a.closed ? `\t${agencyStateLabels.closed}` : ''}`);
             print(a.id, depth + 1);
           }
         };
@@ -98,7 +96,7 @@ export function registerAgencyCommands(program: Command, withRuntime: WithDeps, 
         throw new AppError('NOT_FOUND', `无法读取文件 ${file}`);
       }
       const rows = await parseAgencyCsv(text);
-      const { importAgencies } = await import('../services/agency-management.ts');
+      const { importAgencies } = await import('../capabilities/agencies/commands.ts');
       await withRuntime(async ({ deps }) => {
         const created = await importAgencies(deps, systemActor('cli'), rows);
         out(`已导入 ${created.length} 个机构`);

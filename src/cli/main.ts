@@ -285,7 +285,7 @@ export function buildCli(): Command {
       const roles = opts.role.split(',').map((r) => r.trim()) as Role[];
       const bad = roles.filter((r) => !allRoles.includes(r));
       if (bad.length) throw new AppError('INVALID_ROLE', `未知角色：${bad.join(',')}；可选：${allRoles.join(',')}`);
-      const [{ findAgency }, { createUser }] = await Promise.all([import('../services/agencies.ts'), import('../services/users.ts')]);
+      const [{ findAgency }, { createUser }] = await Promise.all([import('../capabilities/agencies/sql.ts'), import('../capabilities/users/commands.ts')]);
       await withRuntime(async ({ deps }) => {
         const agency = await findAgency(deps.db, opts.agency);
         if (!agency) throw new AppError('NOT_FOUND', `机构“${opts.agency}”不存在`);
@@ -303,7 +303,7 @@ export function buildCli(): Command {
     .description('重置密码并打印一次性密码 / reset a password, print a one-time password')
     .requiredOption('--username <name>', '用户名')
     .action(async (opts: { username: string }) => {
-      const { findUserByUsername, resetPassword } = await import('../services/users.ts');
+      const [{ findUserByUsername }, { resetPassword }] = await Promise.all([import('../capabilities/users/queries.ts'), import('../capabilities/users/commands.ts')]);
       await withRuntime(async ({ deps }) => {
         const found = await findUserByUsername(deps, opts.username);
         if (!found) throw new AppError('NOT_FOUND', `用户“${opts.username}”不存在`);
@@ -318,7 +318,7 @@ export function buildCli(): Command {
     .requiredOption('--username <name>', '用户名')
     .option('--revoke', '撤销 / revoke')
     .action(async (opts: { username: string; revoke?: boolean }) => {
-      const { findUserByUsername, setPlatformOperator } = await import('../services/users.ts');
+      const [{ findUserByUsername }, { setPlatformOperator }] = await Promise.all([import('../capabilities/users/queries.ts'), import('../capabilities/users/commands.ts')]);
       await withRuntime(async ({ deps }) => {
         const found = await findUserByUsername(deps, opts.username);
         if (!found) throw new AppError('NOT_FOUND', `用户“${opts.username}”不存在`);

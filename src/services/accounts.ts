@@ -1,26 +1,19 @@
+/**
+ * Signing in and out, sessions and one's own password. They stay in services/: an account
+ * belongs to no agency (the users capability manages accounts and their roles on agencies).
+ */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role, RoleScope, User } from '../storage/schema.ts';
 import { appendAudit } from '../storage/audit.ts';
-import { AppError, notFound } from './errors.ts';
-import type { ServiceDeps, Tx } from './context.ts';
+import { ONE_TIME_PASSWORD_HOURS, type PublicUser } from '../capabilities/users/contract.ts';
+import { present } from '../capabilities/users/queries.ts';
+import { userRow } from '../capabilities/users/sql.ts';
+import { AppError } from './errors.ts';
+import type { ServiceDeps } from './context.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { newCaptcha, verifyCaptcha, type CaptchaChallenge } from './captcha.ts';
 import { captchaNeeded, clearFailures, failureCounts, recordFailure } from './login-throttle.ts';
 
 export const SESSION_HOURS = 12;
-/** A one-time password (new account, reset) stops working this long after it was issued. */
-export const ONE_TIME_PASSWORD_HOURS = 24;
-
-export interface PublicUser {
-  id: number;
-  username: string;
-  displayName: string;
-  mustChangePassword: boolean;
-  disabled: boolean;
-  /** Granted only by the CLI: may change the shared working calendar and manage any account. */
-  platformOperator: boolean;
-  roles: { agencyId: number; role: Role; scope: RoleScope }[];
-}
 
 export interface SessionInfo {
   user: PublicUser;
@@ -29,37 +22,6 @@ export interface SessionInfo {
 }
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
-
-/** The user's grants as stored: a role on an agency, for that agency or its whole subtree. */
-export async function rolesOf(tx: Tx, userId: number): Promise<{ agencyId: number; role: Role; scope: RoleScope }[]> {
-  const rows = await tx
-    .selectFrom('user_roles')
-    .select(['agency_id', 'role', 'scope'])
-    .where('user_id', '=', userId)
-    .orderBy('agency_id')
-    .orderBy('role')
-    .execute();
-  return rows.map((r) => ({ agencyId: r.agency_id, role: r.role, scope: r.scope }));
-}
-
-/** The account as the API shows it; `visibleAgency` hides roles held in agencies the viewer does not administer. */
-export async function present(tx: Tx, user: User, visibleAgency: (agencyId: number) => boolean = () => true): Promise<PublicUser> {
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    mustChangePassword: user.must_change_password === 1,
-    disabled: user.disabled === 1,
-    platformOperator: user.platform_operator === 1,
-    roles: (await rolesOf(tx, user.id)).filter((r) => visibleAgency(r.agencyId)),
-  };
-}
-
-export async function getUserRow(tx: Tx, id: number): Promise<User> {
-  const row = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('用户');
-  return row;
-}
 
 /**
  * Changes the user's own password. A wrong current password counts as a failed sign-in from this
@@ -76,7 +38,7 @@ export async function changePassword(
   keepSessionToken?: string | null,
   address = 'local',
 ): Promise<void> {
-  const user = await getUserRow(deps.db, userId);
+  const user = await userRow(deps.db, userId);
   if (!(await verifyPassword(currentPassword, user.password_hash))) {
     const counts = await recordFailure(deps, { username: user.username, address, userId, action: 'auth.change-password-failed' });
     if (captchaNeeded(counts)) {
@@ -161,7 +123,7 @@ export async function login(deps: ServiceDeps, input: LoginInput): Promise<{ tok
     await appendAudit(tx, { at: now, actorUserId: user.id, agencyId: null, action: 'auth.login', entity: 'user', entityId: user.id });
   });
   await clearFailures(deps, input.username, input.address);
-  const fresh = await getUserRow(deps.db, user.id);
+  const fresh = await userRow(deps.db, user.id);
   return { token, session: { user: await present(deps.db, fresh), csrfToken, expiresAt } };
 }
 

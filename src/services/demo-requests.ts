@@ -3,8 +3,8 @@ import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { ReplyDetails, RequestChannel } from '../domain/requests/lifecycle.ts';
 import type { ApplicantType, OutcomeCode } from '../domain/requests/outcomes.ts';
 import { systemActor, type ServiceDeps } from './context.ts';
-import { findAgency } from './agencies.ts';
-import { createAgency } from './agency-management.ts';
+import { findAgency } from '../capabilities/agencies/sql.ts';
+import { createAgency } from '../capabilities/agencies/commands.ts';
 import { intakeRequest, recordEvent, type EventInput, type NewRequestInput } from './requests.ts';
 
 /** The county department whose demo year of requests feeds a realistic annual report. */

@@ -4,46 +4,15 @@ import { NoticeDataError, renderNoticeDocx, renderNoticeHtml, noticeTitle, type 
 import { appendAudit } from '../storage/audit.ts';
 import { REPLY_WORKING_DAYS } from '../domain/deadlines/index.ts';
 import { AppError } from './errors.ts';
-import type { Actor, ServiceDeps, Tx } from './context.ts';
+import type { Actor, ServiceDeps } from './context.ts';
 import { scopeFor } from './policy.ts';
-import { getAgency } from './agencies.ts';
+import { agencyRow } from '../capabilities/agencies/sql.ts';
+import { getNoticeSettings } from '../capabilities/agencies/queries.ts';
 import { loadCalendar } from './calendar.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import { quoteFee } from './requests.ts';
 import { agencyOfRequest, requestEvents, requestRow } from '../capabilities/requests/sql.ts';
 import { recordNoticeRead } from '../capabilities/requests/personal-data.ts';
-
-/** Per-agency facts every notice needs: who signs, where to appeal (条例第五十一条). */
-export const noticeSettingKeys = {
-  officeName: '政府信息公开工作机构名称',
-  address: '办公地址',
-  phone: '联系电话',
-  reconsiderationBody: '行政复议机关',
-  court: '管辖人民法院',
-  paymentMethod: '缴费方式',
-  portalUrl: '门户网址',
-} as const;
-export type NoticeSettings = Partial<Record<keyof typeof noticeSettingKeys, string>>;
-
-export async function getNoticeSettings(tx: Tx, agencyId: number): Promise<NoticeSettings> {
-  const rows = await tx.selectFrom('agency_settings').select(['key', 'value']).where('agency_id', '=', agencyId).where('key', 'like', 'notice.%').execute();
-  return Object.fromEntries(rows.map((r) => [r.key.slice('notice.'.length), r.value]));
-}
-
-export async function saveNoticeSettings(deps: ServiceDeps, actor: Actor, agencyId: number, settings: NoticeSettings): Promise<NoticeSettings> {
-  return deps.db.transaction().execute(async (tx) => {
-    await scopeFor(tx, actor, agencyId, 'settings.notices');
-    const before = await getNoticeSettings(tx, agencyId);
-    for (const [key, value] of Object.entries(settings)) {
-      if (!(key in noticeSettingKeys)) continue;
-      await tx.deleteFrom('agency_settings').where('agency_id', '=', agencyId).where('key', '=', `notice.${key}`).execute();
-      if (value?.trim()) await tx.insertInto('agency_settings').values({ agency_id: agencyId, key: `notice.${key}`, value: value.trim() }).execute();
-    }
-    const after = await getNoticeSettings(tx, agencyId);
-    await appendAudit(tx, { at: deps.now(), actorUserId: actor.kind === 'user' ? actor.userId : null, agencyId, action: 'agency.notice-settings', entity: 'agency', entityId: agencyId, before, after });
-    return after;
-  });
-}
 
 export { noticeKindLabels } from '../capabilities/requests/contract.ts';
 import { noticeKindLabels } from '../capabilities/requests/contract.ts';
@@ -76,8 +45,8 @@ export async function buildNotice(deps: ServiceDeps, actor: Actor, requestId: nu
   if (!view.ok || !view.value.deadlines || !row.receipt_date) throw new AppError('NOTICE_NOT_APPLICABLE', '须先确认收到申请', 409);
   const d = view.value.deadlines;
   const s = view.value.state;
-  const agency = await getAgency(deps.db, row.agency_id);
-  const settings = await getNoticeSettings(deps.db, row.agency_id);
+  const agency = await agencyRow(deps.db, scope);
+  const settings = await getNoticeSettings(deps.db, scope);
   const last = <T extends RequestEvent['type']>(type: T) => [...events].reverse().find((e) => e.type === type) as Extract<RequestEvent, { type: T }> | undefined;
   const common: NoticeCommon = {
     agency: { name: agency.name, officeName: settings.officeName ?? `${agency.name}政府信息公开工作机构`, ...(settings.address ? { address: settings.address } : {}), ...(settings.phone ? { phone: settings.phone } : {}) },

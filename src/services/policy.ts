@@ -102,3 +102,28 @@ export async function publicIntakeScope(tx: Tx, agencyId: number): Promise<Agenc
   if (agency.closed_at) throw new AppError('AGENCY_CLOSED', '该机构已撤销，不再受理申请', 409);
   return { agencyId, roles: [], actor: { kind: 'system', label: 'public' } } as unknown as AgencyScope;
 }
+
+declare const platformMark: unique symbol;
+
+/**
+ * Proof that the actor runs the whole platform: the system (CLI, scheduler) or a platform
+ * operator (granted by the CLI). What no agency scope covers needs it: an agency at the top of
+ * the tree. Made only by platformScope().
+ */
+export interface PlatformScope {
+  readonly actor: Actor;
+  readonly [platformMark]: true;
+}
+
+/** Whether the actor is the system or a platform operator. */
+export async function isPlatformOperator(tx: Tx, actor: Actor): Promise<boolean> {
+  if (actor.kind === 'system') return true;
+  const me = await tx.selectFrom('users').select('platform_operator').where('id', '=', actor.userId).executeTakeFirst();
+  return me?.platform_operator === 1;
+}
+
+/** The platform scope, or FORBIDDEN with `refusal` (what only an operator may do, in Chinese). */
+export async function platformScope(tx: Tx, actor: Actor, refusal: string): Promise<PlatformScope> {
+  if (!(await isPlatformOperator(tx, actor))) throw forbidden(refusal);
+  return { actor } as unknown as PlatformScope;
+}

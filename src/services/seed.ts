@@ -1,11 +1,11 @@
 import type { ServiceDeps } from './context.ts';
 import { systemActor } from './context.ts';
-import { findAgency } from './agencies.ts';
-import { createAgency, updateAgency } from './agency-management.ts';
-import { getSelfReview, setSelfReview } from './self-review.ts';
-import { createUser, setPlatformOperator } from './users.ts';
+import { scopeFor } from './policy.ts';
+import { findAgency } from '../capabilities/agencies/sql.ts';
+import { createAgency, saveNoticeSettings, setSelfReview, updateAgency } from '../capabilities/agencies/commands.ts';
+import { getNoticeSettings, getSelfReview } from '../capabilities/agencies/queries.ts';
+import { createUser, setPlatformOperator } from '../capabilities/users/commands.ts';
 import { DEMO_DEPARTMENT, seedDemoRequests } from './demo-requests.ts';
-import { getNoticeSettings, saveNoticeSettings } from './notices.ts';
 import { advanceReport, saveNarrative } from '../capabilities/reports/commands.ts';
 import { processingFeeStatement } from '../domain/report/index.ts';
 import changpingNarrative from './demo/changping-2025-narrative.json' with { type: 'json' };
@@ -75,14 +75,14 @@ export async function seedDemo(deps: ServiceDeps): Promise<SeedResult> {
   }
   const department = (await findAgency(deps.db, DEMO_DEPARTMENT.code))!;
   for (const a of [agency, department]) {
-    if (Object.keys(await getNoticeSettings(deps.db, a.id)).length === 0) {
+    if (Object.keys(await getNoticeSettings(deps.db, await scopeFor(deps.db, actor, a.id))).length === 0) {
       await saveNoticeSettings(deps, actor, a.id, a.id === agency.id ? DEMO_TOWNSHIP_NOTICES : DEMO_DEPARTMENT_NOTICES);
     }
   }
   await seedDemoReports(deps, agency.id, department.id);
   // 常平乡's open-government work is one clerk's (明确专人负责): the demo allows self-review there,
   // so one account can try every step; 平安县民政局 keeps the four-eyes rule.
-  if (fresh && !(await getSelfReview(deps.db, agency.id)).allowed) {
+  if (fresh && !(await getSelfReview(deps.db, await scopeFor(deps.db, actor, agency.id))).allowed) {
     await setSelfReview(deps, actor, agency.id, { allowed: true, reason: '演示数据：本乡政务公开工作由一人负责，起草、审查、批准由同一人完成' });
   }
   const anyUser = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();

@@ -4,7 +4,7 @@ import { buildApp, type AppOptions } from '../../src/http/app.ts';
 import { seedDemo } from '../../src/services/seed.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 import { changePassword } from '../../src/services/accounts.ts';
-import { findUserByUsername } from '../../src/services/users.ts';
+import { findUserByUsername } from '../../src/capabilities/users/queries.ts';
 
 export const ADMIN_PASSWORD = 'Changping-2025!';
 /** What loginClient sets in place of a one-time password: the one-time password made permanent. */

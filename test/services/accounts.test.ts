@@ -4,8 +4,9 @@ import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/db.t
 import { changePassword, login as loginAt, logout, resolveSession, type LoginInput } from '../../src/services/accounts.ts';
 import { ACCOUNT_FAILURES_BEFORE_CAPTCHA, FAILURE_WINDOW_MINUTES, FAILURES_BEFORE_CAPTCHA } from '../../src/services/login-throttle.ts';
 import { solveCaptcha } from '../helpers/captcha.ts';
-import { createUser, listUsers, resetPassword, setUserRoles } from '../../src/services/users.ts';
-import { createAgency } from '../../src/services/agency-management.ts';
+import { createUser, resetPassword, setUserRoles } from '../../src/capabilities/users/commands.ts';
+import { listUsers } from '../../src/capabilities/users/queries.ts';
+import { createAgency } from '../../src/capabilities/agencies/commands.ts';
 import { seedDemo } from '../../src/services/seed.ts';
 import { systemActor } from '../../src/services/context.ts';
 import { AppError } from '../../src/services/errors.ts';

@@ -13,7 +13,7 @@ import {
   SettingOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
-import { api, type Agency, type Session } from './api';
+import { agencyStateLabels, api, type Agency, type Session } from './api';
 import { AgencyContext } from './agency';
 import { Dashboard } from './pages/Dashboard';
 import { AreaPage } from './pages/AreaPage';
@@ -127,7 +127,7 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
                 style={{ minWidth: wide ? 180 : 150, maxWidth: wide ? undefined : 200 }}
                 value={agencyId ?? undefined}
                 placeholder="无可用机构"
-                options={session.agencies.map((a) => ({ value: a.id, label: `${a.name} · ${a.levelLabel}${a.closed ? "（已撤销）" : ""}` }))}
+                options={session.agencies.map((a) => ({ value: a.id, label: `${a.name} · ${a.levelLabel}${a.closed ? `（${agencyStateLabels.closed}）` : ""}` }))}
                 onChange={(id: number) => {
                   setAgencyId(id);
                   localStorage.setItem(STORAGE_KEY, String(id));

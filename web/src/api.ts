@@ -39,39 +39,14 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return data as T;
 }
 
-// Roles, scopes and their Chinese labels come from the server's policy, not a copy of it.
-export { roleLabels, scopeLabels, type Role, type RoleScope } from '../../src/domain/access/policy.ts';
-import type { Role, RoleScope } from '../../src/domain/access/policy.ts';
-
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  mustChangePassword: boolean;
-  disabled: boolean;
-  platformOperator: boolean;
-  roles: { agencyId: number; role: Role; scope: RoleScope }[];
-}
-
-export interface Agency {
-  id: number;
-  code: string;
-  name: string;
-  level: string;
-  levelLabel: string;
-  parentId: number | null;
-  fullName: string;
-  creditCode: string | null;
-  closed: boolean;
-}
-
-/** An agency of the session, with the roles the user holds there (directly or from a 本机关及下级 grant above). */
-export interface SessionAgency extends Agency {
-  myRoles: Role[];
-}
+// Accounts, agencies, roles, scopes and their Chinese labels come from the capabilities' contracts, not a copy of them.
+export { ONE_TIME_PASSWORD_HOURS, roleLabels, scopeLabels, userStateLabels, type PublicUser as User, type Role, type RoleScope } from '../../src/capabilities/users/contract.ts';
+export { agencyLevels, agencyStateLabels, type AgencyLevel, type PublicAgency as Agency, type SessionAgency } from '../../src/capabilities/agencies/contract.ts';
+import type { PublicUser } from '../../src/capabilities/users/contract.ts';
+import type { SessionAgency } from '../../src/capabilities/agencies/contract.ts';
 
 export interface Session {
-  user: User;
+  user: PublicUser;
   agencies: SessionAgency[];
   csrfToken: string;
   expiresAt: string;

@@ -193,7 +193,7 @@ async function transitionDocumentInTx(
     const before = await documentRow(tx, scope, id);
     if (action === 'submit') await rescan(tx, scope, before);
     const hits = await unresolvedHits(tx, scope, id);
-    const next = nextStatus({ status: before.status as DocumentStatus, unresolvedHits: hits, roles: scope.roles, ...(await fourEyesFacts(tx, actor, before)) }, action);
+    const next = nextStatus({ status: before.status as DocumentStatus, unresolvedHits: hits, roles: scope.roles, ...(await fourEyesFacts(tx, scope, before)) }, action);
     const selfReview = next.ok && next.selfReview === true;
     if (!next.ok) throw next.byRole ? forbidden(next.reason) : new AppError('WORKFLOW_REFUSED', next.reason, 409, { unresolvedHits: hits });
     const patch: Partial<DocumentRow> = { status: next.status, updated_at: deps.now().toISOString() };

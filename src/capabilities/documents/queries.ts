@@ -6,7 +6,7 @@ import { documentActions, statusLabels, validityLabels, type DocumentStatus, typ
 import type { DocumentRow } from '../../storage/schema.ts';
 import type { Actor, ServiceDeps, Tx } from '../../services/context.ts';
 import { loadCalendar } from '../../services/calendar.ts';
-import { getSelfReview } from '../../services/self-review.ts';
+import { getSelfReview } from '../agencies/queries.ts';
 import { scopeFor, type AgencyScope } from '../../services/policy.ts';
 import { agencyOfDocument, attachmentsOf, categoryCodeOf, categoryRows, documentPage, documentRow, scanFindings, unresolvedHitCounts } from './sql.ts';
 import type { DocumentDetail, DocumentListFilters, DocumentSummary, ReviewChecklist } from './contract.ts';
@@ -55,7 +55,7 @@ export async function getDocument(deps: ServiceDeps, actor: Actor, id: number): 
   const scope = await scopeFor(deps.db, actor, await agencyOfDocument(deps.db, id));
   const row = await documentRow(deps.db, scope, id);
   const [summary] = await summarise(deps.db, scope, [row], chinaDate(deps.now()));
-  const fourEyes = await fourEyesFacts(deps.db, actor, row);
+  const fourEyes = await fourEyesFacts(deps.db, scope, row);
   return {
     ...summary!,
     agencyId: row.agency_id,
@@ -76,6 +76,6 @@ export async function getDocument(deps: ServiceDeps, actor: Actor, id: number): 
 }
 
 /** Whether the actor drafted the document, and whether its agency allows self-review. */
-export async function fourEyesFacts(tx: Tx, actor: Actor, row: DocumentRow): Promise<{ isDrafter: boolean; selfReviewAllowed: boolean }> {
-  return { isDrafter: actor.kind === 'user' && row.created_by === actor.userId, selfReviewAllowed: (await getSelfReview(tx, row.agency_id)).allowed };
+export async function fourEyesFacts(tx: Tx, scope: AgencyScope, row: DocumentRow): Promise<{ isDrafter: boolean; selfReviewAllowed: boolean }> {
+  return { isDrafter: scope.actor.kind === 'user' && row.created_by === scope.actor.userId, selfReviewAllowed: (await getSelfReview(tx, scope)).allowed };
 }

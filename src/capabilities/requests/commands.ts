@@ -12,7 +12,7 @@ import { AppError, forbidden } from '../../services/errors.ts';
 import type { Actor, ServiceDeps, Tx } from '../../services/context.ts';
 import { loadCalendar } from '../../services/calendar.ts';
 import { publicIntakeScope, scopeFor, type AgencyScope } from '../../services/policy.ts';
-import { getSelfReview } from '../../services/self-review.ts';
+import { getSelfReview } from '../agencies/queries.ts';
 import { agencyOfRequest, appendEvents, extensionRequester, insertRequest, requestEvents, requestRow, sameApplicantInMonth } from './sql.ts';
 import { deliveries, requestedForms, type ApplicantInput, type EventInput, type IntakeInput, type NewRequestInput, type RequestDetail } from './contract.ts';
 import { getRequest } from './queries.ts';
@@ -104,7 +104,7 @@ export async function quoteFee(tx: Tx, scope: AgencyScope, row: RequestRow, meth
 async function extensionSelfApproval(tx: Tx, actor: Actor, scope: AgencyScope, requestId: number, type: string): Promise<boolean> {
   if (actor.kind !== 'user' || (type !== 'extensionApproved' && type !== 'extensionRejected')) return false;
   if ((await extensionRequester(tx, scope, requestId)) !== actor.userId) return false;
-  if (!(await getSelfReview(tx, scope.agencyId)).allowed) {
+  if (!(await getSelfReview(tx, scope)).allowed) {
     throw forbidden('申请延期的工作人员不能审批本人的延期申请（四眼原则）；本机构仅一人办公的，可由管理员在“机构设置”中开启自审并写明理由');
   }
   return true;

@@ -20,7 +20,10 @@ import {
 import { requestChannels } from '../../domain/requests/lifecycle.ts';
 import { applicantTypes, outcomeCodes } from '../../domain/requests/outcomes.ts';
 import { requireStaff, requireUser } from '../../http/auth.ts';
-import { getNoticeSettings, noticeSettingKeys, renderNotice, saveNoticeSettings, type NoticeSettings } from '../../services/notices.ts';
+import { renderNotice } from '../../services/notices.ts';
+import { noticeSettingLabels, type NoticeSettings } from '../agencies/contract.ts';
+import { saveNoticeSettings } from '../agencies/commands.ts';
+import { getNoticeSettings } from '../agencies/queries.ts';
 import type { NoticeKind } from '../../views/notices/index.ts';
 import { DateString, IdParams, withErrors } from '../../http/api/schemas.ts';
 
@@ -236,10 +239,7 @@ export function noticeRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
     app.get(
       '/agencies/:id/notice-settings',
       { schema: { tags: ['依申请公开'], summary: '文书设置（复议机关、管辖法院、联系方式等）', params: IdParams } },
-      async (req) => {
-        await requireStaff(deps, req, req.params.id);
-        return getNoticeSettings(deps.db, req.params.id);
-      },
+      async (req) => getNoticeSettings(deps.db, await requireStaff(deps, req, req.params.id)),
     );
     app.put(
       '/agencies/:id/notice-settings',
@@ -248,7 +248,7 @@ export function noticeRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           tags: ['依申请公开'],
           summary: '修改文书设置',
           params: IdParams,
-          body: Type.Object(Object.fromEntries(Object.keys(noticeSettingKeys).map((k) => [k, Type.Optional(Type.String({ maxLength: 300 }))])), { additionalProperties: false }),
+          body: Type.Object(Object.fromEntries(Object.keys(noticeSettingLabels).map((k) => [k, Type.Optional(Type.String({ maxLength: 300 }))])), { additionalProperties: false }),
         },
       },
       async (req) => saveNoticeSettings(deps, requireUser(req), req.params.id, req.body as NoticeSettings),

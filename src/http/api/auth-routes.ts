@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { changePassword, login, logout } from '../../services/accounts.ts';
-import { agenciesOfUser } from '../../services/agencies.ts';
+import { agenciesOfUser } from '../../capabilities/agencies/queries.ts';
 import type { ServiceDeps } from '../../services/context.ts';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../auth.ts';
 import { AgencySchema, RoleSchema, UserSchema, withErrors } from './schemas.ts';

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { api, ApiError, type Agency } from '../api';
-import { agencyLevels, type AgencyLevel } from '../../../src/domain/agencies/hierarchy.ts';
+import { agencyLevels, agencyStateLabels, api, ApiError, type Agency, type AgencyLevel } from '../api';
 
 interface TreeRow extends Agency {
   children?: TreeRow[];
@@ -108,7 +107,7 @@ export function AgenciesPage() {
           { title: '代码', dataIndex: 'code', responsive: ['md'] },
           { title: '层级', dataIndex: 'levelLabel', responsive: ['sm'] },
           { title: '统一社会信用代码', render: (_, a) => a.creditCode ?? '—', responsive: ['lg'] },
-          { title: '状态', render: (_, a) => (a.closed ? <Tag>已撤销</Tag> : <Tag color="green">正常</Tag>), responsive: ['md'] },
+          { title: '状态', render: (_, a) => (a.closed ? <Tag>{agencyStateLabels.closed}</Tag> : <Tag color="green">{agencyStateLabels.open}</Tag>), responsive: ['md'] },
           {
             title: '操作',
             render: (_, a) => (

@@ -1,18 +1,17 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Form, Input, Tabs, Typography } from 'antd';
 import { api, ApiError } from '../api';
+import { noticeSettingLabels, type NoticeSettingKey, type NoticeSettings, type SelfReviewSetting } from '../../../src/capabilities/agencies/contract.ts';
 import { useAgency } from '../agency';
 import { RichText } from '../RichText';
+import { portalPageLabels, portalPageSlugs, type PortalPageSlug, type PortalPageView } from '../../../src/capabilities/disclosure/contract.ts';
 
-const noticeFields: [string, string, string?][] = [
-  ['officeName', '政府信息公开工作机构名称'],
-  ['address', '办公地址'],
-  ['phone', '联系电话'],
-  ['reconsiderationBody', '行政复议机关', '答复书告知申请人的复议机关，如“某县人民政府”'],
-  ['court', '管辖人民法院', '如“某县人民法院”'],
-  ['paymentMethod', '信息处理费缴费方式'],
-  ['portalUrl', '门户网址', '受理回执中的查询网址，如 https://www.example.gov.cn'],
-];
+/** Hints under the fields whose content is not obvious from the label. */
+const noticeHints: Partial<Record<NoticeSettingKey, string>> = {
+  reconsiderationBody: '答复书告知申请人的复议机关，如“某县人民政府”',
+  court: '如“某县人民法院”',
+  portalUrl: '受理回执中的查询网址，如 https://www.example.gov.cn',
+};
 
 /** Per-agency settings: notices, index numbers, and the portal's 公开指南/公开制度 pages. */
 export function AgencySettingsPage() {
@@ -23,7 +22,7 @@ export function AgencySettingsPage() {
   const fail = (err: unknown) => message.error(err instanceof ApiError ? err.message : '保存失败');
   useEffect(() => {
     if (!agency) return;
-    api<Record<string, string>>('GET', `/agencies/${agency.id}/notice-settings`).then((v) => notices.setFieldsValue(v)).catch(fail);
+    api<NoticeSettings>('GET', `/agencies/${agency.id}/notice-settings`).then((v) => notices.setFieldsValue(v)).catch(fail);
     // notices is a stable form instance
   }, [agency]);
   if (!agency) return null;
@@ -49,8 +48,8 @@ export function AgencySettingsPage() {
                   }
                 }}
               >
-                {noticeFields.map(([name, label, extra]) => (
-                  <Form.Item key={name} label={label} name={name} extra={extra}>
+                {(Object.keys(noticeSettingLabels) as NoticeSettingKey[]).map((name) => (
+                  <Form.Item key={name} label={noticeSettingLabels[name]} name={name} extra={noticeHints[name]}>
                     <Input />
                   </Form.Item>
                 ))}
@@ -86,21 +85,21 @@ export function AgencySettingsPage() {
             ),
           },
           { key: 'self-review', label: '自审设置', children: <SelfReviewEditor /> },
-          ...(['guide', 'rules'] as const).map((slug) => ({ key: slug, label: slug === 'guide' ? '公开指南' : '公开制度', children: <PortalPageEditor slug={slug} /> })),
+          ...portalPageSlugs.map((slug) => ({ key: slug, label: portalPageLabels[slug], children: <PortalPageEditor slug={slug} /> })),
         ]}
       />
     </>
   );
 }
 
-function PortalPageEditor({ slug }: { slug: 'guide' | 'rules' }) {
+function PortalPageEditor({ slug }: { slug: PortalPageSlug }) {
   const { agency } = useAgency();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   useEffect(() => {
     if (!agency) return;
-    api<{ title: string; bodyHtml: string }>('GET', `/portal-pages/${slug}?agencyId=${agency.id}`)
-      .then((p) => form.setFieldsValue({ title: p.title || (slug === 'guide' ? `${agency.name}政府信息公开指南` : `${agency.name}政府信息公开制度`), bodyHtml: p.bodyHtml }))
+    api<PortalPageView>('GET', `/portal-pages/${slug}?agencyId=${agency.id}`)
+      .then((p) => form.setFieldsValue({ title: p.title || `${agency.name}政府信息${portalPageLabels[slug]}`, bodyHtml: p.bodyHtml }))
       .catch(() => undefined);
   }, [agency, slug, form]);
   if (!agency) return null;
@@ -131,21 +130,15 @@ function PortalPageEditor({ slug }: { slug: 'guide' | 'rules' }) {
   );
 }
 
-interface SelfReview {
-  allowed: boolean;
-  reason: string | null;
-  at: string | null;
-}
-
 /** The four-eyes rule's one exception: a one-person office, with its reason on record. */
 function SelfReviewEditor() {
   const { agency, roles } = useAgency();
   const { message } = App.useApp();
-  const [current, setCurrent] = useState<SelfReview | null>(null);
+  const [current, setCurrent] = useState<SelfReviewSetting | null>(null);
   const [reason, setReason] = useState('');
   useEffect(() => {
     if (!agency) return;
-    api<SelfReview>('GET', `/agencies/${agency.id}/self-review`)
+    api<SelfReviewSetting>('GET', `/agencies/${agency.id}/self-review`)
       .then((v) => {
         setCurrent(v);
         setReason(v.reason ?? '');
@@ -155,7 +148,7 @@ function SelfReviewEditor() {
   if (!agency || !current) return null;
   const save = async (allowed: boolean) => {
     try {
-      setCurrent(await api<SelfReview>('PUT', `/agencies/${agency.id}/self-review`, { allowed, reason }));
+      setCurrent(await api<SelfReviewSetting>('PUT', `/agencies/${agency.id}/self-review`, { allowed, reason }));
       message.success(allowed ? '已开启自审' : '已关闭自审');
     } catch (err) {
       message.error(err instanceof ApiError ? err.message : '保存失败');

@@ -4,17 +4,7 @@ import { api, ApiError } from '../api';
 import { useAgency } from '../agency';
 import { dateTime } from '../clock';
 import { AuditChainPanel } from './AuditChainPanel';
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-}
+import type { AuditEntry as AuditRow } from '../../../src/capabilities/agencies/contract.ts';
 
 const actionLabels: Record<string, string> = {
   'auth.login': '登录',

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
-import { api, ApiError, roleLabels, scopeLabels, type Role, type RoleScope, type User } from '../api';
+import { api, ApiError, ONE_TIME_PASSWORD_HOURS, roleLabels, scopeLabels, userStateLabels, type Role, type RoleScope, type User } from '../api';
 import { useAgency } from '../agency';
 
 const roleOptions = (Object.keys(roleLabels) as Role[]).map((r) => ({ value: r, label: roleLabels[r] }));
@@ -126,7 +126,7 @@ export function UsersPage() {
           {
             title: '状态',
             render: (_, u) =>
-              u.disabled ? <Tag color="red">已停用</Tag> : <Tag color="green">正常</Tag>,
+              u.disabled ? <Tag color="red">{userStateLabels.disabled}</Tag> : <Tag color="green">{userStateLabels.active}</Tag>,
           },
           {
             title: '操作',
@@ -174,14 +174,14 @@ export function UsersPage() {
           <Form.Item label="本机构角色" name="roles">
             <Checkbox.Group options={roleOptions} />
           </Form.Item>
-          <Form.Item label="范围" name="scope" extra="“本机关及下级”使这些角色同样适用于本机构的全部下级机构。">
+          <Form.Item label="范围" name="scope" extra={`“${scopeLabels.subtree}”使这些角色同样适用于本机构的全部下级机构。`}>
             <Radio.Group options={(Object.keys(scopeLabels) as RoleScope[]).map((s) => ({ value: s, label: scopeLabels[s] }))} />
           </Form.Item>
         </Form>
       </Modal>
       <Modal open={!!secret} title="一次性密码" okText="我已记下" cancelButtonProps={{ style: { display: 'none' } }} onOk={() => setSecret(null)} onCancel={() => setSecret(null)}>
         <Typography.Paragraph>
-          用户 <b>{secret?.username}</b> 的一次性密码如下，只显示这一次，24 小时内有效，请转交本人，首次登录后须修改：
+          用户 <b>{secret?.username}</b> 的一次性密码如下，只显示这一次，{ONE_TIME_PASSWORD_HOURS} 小时内有效，请转交本人，首次登录后须修改：
         </Typography.Paragraph>
         <Typography.Paragraph copyable code style={{ fontSize: 18 }}>
           {secret?.password}

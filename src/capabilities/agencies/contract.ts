@@ -1,0 +1,91 @@
+/**
+ * The agencies capability's contract: the shapes and Chinese labels its API speaks (an agency,
+ * its level and state, its settings). The workspace imports these instead of re-declaring them;
+ * keep this module free of Node.js APIs.
+ */
+import type { AgencyLevel } from '../../domain/agencies/hierarchy.ts';
+import type { Role } from '../../domain/access/policy.ts';
+
+export { agencyLevels, type AgencyLevel } from '../../domain/agencies/hierarchy.ts';
+
+/** A closed (撤销) agency keeps its records and published pages; it is only marked. */
+export type AgencyState = 'open' | 'closed';
+export const agencyStateLabels: Record<AgencyState, string> = { open: '正常', closed: '已撤销' };
+
+export interface PublicAgency {
+  id: number;
+  code: string;
+  /** Short name (常平乡). */
+  name: string;
+  /** Formal name (常平乡人民政府); the short name when none was given. */
+  fullName: string;
+  creditCode: string | null;
+  level: AgencyLevel;
+  levelLabel: string;
+  parentId: number | null;
+  closed: boolean;
+}
+
+/** An agency of the session, with the roles the user holds there (directly or from a 本机关及下级 grant above). */
+export interface SessionAgency extends PublicAgency {
+  myRoles: Role[];
+}
+
+export interface AgencyInput {
+  code: string;
+  /** Short name (常平乡). */
+  name: string;
+  /** Formal name (常平乡人民政府); defaults to the short name. */
+  fullName?: string | undefined;
+  creditCode?: string | undefined;
+  level: AgencyLevel;
+  parentId: number | null;
+}
+
+export interface AgencyPatch {
+  name?: string | undefined;
+  fullName?: string | undefined;
+  creditCode?: string | null | undefined;
+  parentId?: number | null | undefined;
+  closed?: boolean | undefined;
+}
+
+/** One line of an agency import file (gongkai agency import). */
+export interface ImportedAgencyRow extends Omit<AgencyInput, 'parentId'> {
+  parentCode: string | null;
+  line: number;
+}
+
+/** A one-person office's permission for the drafter to review and approve, with its reason. */
+export interface SelfReviewSetting {
+  allowed: boolean;
+  reason: string | null;
+  /** Who set it and when (ISO). */
+  by: number | null;
+  at: string | null;
+}
+
+/** Per-agency facts every notice needs: who signs, where to appeal (条例第五十一条). */
+export const noticeSettingLabels = {
+  officeName: '政府信息公开工作机构名称',
+  address: '办公地址',
+  phone: '联系电话',
+  reconsiderationBody: '行政复议机关',
+  court: '管辖人民法院',
+  paymentMethod: '信息处理费缴费方式',
+  portalUrl: '门户网址',
+} as const;
+export type NoticeSettingKey = keyof typeof noticeSettingLabels;
+export type NoticeSettings = Partial<Record<NoticeSettingKey, string>>;
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  /** The user's name, or 系统. */
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
