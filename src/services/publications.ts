@@ -6,6 +6,7 @@ import type { DocumentRow } from '../storage/schema.ts';
 import { AppError } from './errors.ts';
 import type { ServiceDeps } from './context.ts';
 import { TtlCache } from './ttl-cache.ts';
+import { searchAgencyPages, type PageHit } from './portal-page-search.ts';
 import type { PublishedDocumentView } from '../views/channels/index.ts';
 
 /** What the public sees of a published document: no workflow state, no reviewer data. */
@@ -191,7 +192,15 @@ export async function searchPublished(deps: ServiceDeps, query: SearchQuery) {
     // very frequent term costs ~10x the page itself (docs/performance.md).
     countCap: SEARCH_COUNT_CAP,
   };
-  return cachedResult(deps, 'search', input, () => runRead(deps, 'search', input));
+  // The agency's reports and 公开指南 come first on page 1 of an agency's search without document-only filters.
+  const withPages = query.agencyId !== undefined && query.page === 1 && !query.category && !query.validity;
+  return cachedResult(deps, 'search', input, async () => {
+    const [documents, pages] = await Promise.all([
+      runRead(deps, 'search', input),
+      withPages ? searchAgencyPages(deps, query.agencyId!, query.q, query.year) : Promise.resolve([] as PageHit[]),
+    ]);
+    return { ...documents, pages };
+  });
 }
 
 /** 法定主动公开内容: the Art. 20 items, each with its latest documents. */

@@ -94,7 +94,7 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
     const filters = { category: str(req.query.category, 40), year: int(req.query.year, 1990, 2100), validity: str(req.query.validity, 20) };
     const page = int(req.query.page, 1, 500) ?? 1;
     const categories = (await publicCategories(deps, a.agency.id)).filter((c) => c.parent_id === null);
-    let result = { total: 0, totalCapped: false, items: [] as { docId: number; titleHtml: string; snippetHtml: string; publishedAt: string }[] };
+    let result: Awaited<ReturnType<typeof searchPublished>> = { total: 0, totalCapped: false, items: [], pages: [] };
     let error: string | undefined;
     if (q.trim()) {
       try {
