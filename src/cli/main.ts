@@ -53,6 +53,10 @@ export function buildCli(): Command {
       ]);
       const { handle, deps } = await openRuntime(config);
       printAdminPassword(await seedOnFirstStart(deps), out);
+      // An index built by an older version lacks what is now searchable (文号, 索引号…): rebuilt once.
+      const { ensureSearchIndexCurrent } = await import('../services/search-index.ts');
+      const rebuilt = await ensureSearchIndexCurrent(deps);
+      if (rebuilt?.total) out(`搜索索引已按新版本重建 / search index rebuilt: ${rebuilt.indexed} 篇文件 documents`);
       const readers = await attachSqliteReaders(config, deps);
       const app = await buildApp(deps, {
         version: config.version,

@@ -6,6 +6,7 @@ import type { DocumentRow } from '../storage/schema.ts';
 import { AppError } from './errors.ts';
 import type { ServiceDeps } from './context.ts';
 import { TtlCache } from './ttl-cache.ts';
+import { searchAgencyPages, type PageHit } from './portal-page-search.ts';
 import type { PublishedDocumentView } from '../views/channels/index.ts';
 
 /** What the public sees of a published document: no workflow state, no reviewer data. */
@@ -49,6 +50,8 @@ export interface CatalogueFilters {
 const PUBLIC_CACHE_MS = 5000;
 const categoryCache = new WeakMap<ServiceDeps, TtlCache<number, CategoryRow[]>>();
 const documentCache = new WeakMap<ServiceDeps, TtlCache<string, Omit<PublicDocument, 'viewCount'> & { storedViews: number } | null>>();
+/** Search and catalogue pages of published documents: popular queries repeat, and each miss is a trip to a read worker. */
+const resultCache = new WeakMap<ServiceDeps, TtlCache<string, unknown>>();
 type CategoryRow = { id: number; code: string; name: string; parent_id: number | null; art20_item: number | null };
 
 function cacheFor<K, V>(map: WeakMap<ServiceDeps, TtlCache<K, V>>, deps: ServiceDeps): TtlCache<K, V> {
@@ -61,6 +64,12 @@ function cacheFor<K, V>(map: WeakMap<ServiceDeps, TtlCache<K, V>>, deps: Service
 export function invalidatePublicCaches(deps: ServiceDeps): void {
   categoryCache.get(deps)?.clear();
   documentCache.get(deps)?.clear();
+  resultCache.get(deps)?.clear();
+}
+
+/** A read of public results through the 5-second cache; the same object comes back while it holds, so a view may key its rendering on it. */
+function cachedResult<T>(deps: ServiceDeps, kind: string, input: object, load: () => Promise<T>): Promise<T> {
+  return cacheFor(resultCache, deps).get(`${kind}:${JSON.stringify(input)}`, load) as Promise<T>;
 }
 
 export async function publicCategories(deps: ServiceDeps, agencyId: number): Promise<CategoryRow[]> {
@@ -79,11 +88,14 @@ export async function listPublished(deps: ServiceDeps, f: CatalogueFilters): Pro
     categoryIds = cats.filter((c) => c.id === root.id || c.parent_id === root.id).map((c) => c.id);
   }
   const range = f.year ? chinaYearRange(f.year) : undefined;
-  const { total, rows } = await runRead(deps, 'catalogue', { agencyId: f.agencyId, categoryIds, from: range?.from, to: range?.to, validity: f.validity, page: f.page, pageSize: f.pageSize });
-  return {
-    total,
-    items: rows.map((r) => ({ id: r.id, title: r.title, publishedAt: r.published_at!, indexNo: r.index_no, docNo: r.doc_no, validityLabel: validityLabels[r.validity as Validity] ?? r.validity })),
-  };
+  const input = { agencyId: f.agencyId, categoryIds, from: range?.from, to: range?.to, validity: f.validity, page: f.page, pageSize: f.pageSize };
+  return cachedResult(deps, 'catalogue', input, async () => {
+    const { total, rows } = await runRead(deps, 'catalogue', input);
+    return {
+      total,
+      items: rows.map((r) => ({ id: r.id, title: r.title, publishedAt: r.published_at!, indexNo: r.index_no, docNo: r.doc_no, validityLabel: validityLabels[r.validity as Validity] ?? r.validity })),
+    };
+  });
 }
 
 /**
@@ -168,7 +180,7 @@ export interface SearchQuery {
 export async function searchPublished(deps: ServiceDeps, query: SearchQuery) {
   if (query.q.length > 256) throw new AppError('QUERY_TOO_LONG', '搜索词过长，请控制在 256 个字符以内');
   if (query.page * query.pageSize > 10_000) throw new AppError('PAGE_TOO_DEEP', '结果页码过大，请缩小搜索范围');
-  return runRead(deps, 'search', {
+  const input = {
     q: query.q,
     agencyId: query.agencyId,
     category: query.category,
@@ -179,6 +191,15 @@ export async function searchPublished(deps: ServiceDeps, query: SearchQuery) {
     // Counted up to 10,000 on both databases and shown as "10,000+" beyond: an exact count of a
     // very frequent term costs ~10x the page itself (docs/performance.md).
     countCap: SEARCH_COUNT_CAP,
+  };
+  // The agency's reports and 公开指南 come first on page 1 of an agency's search without document-only filters.
+  const withPages = query.agencyId !== undefined && query.page === 1 && !query.category && !query.validity;
+  return cachedResult(deps, 'search', input, async () => {
+    const [documents, pages] = await Promise.all([
+      runRead(deps, 'search', input),
+      withPages ? searchAgencyPages(deps, query.agencyId!, query.q, query.year) : Promise.resolve([] as PageHit[]),
+    ]);
+    return { ...documents, pages };
   });
 }
 

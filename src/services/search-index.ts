@@ -16,8 +16,32 @@ import type { ServiceDeps, Tx } from './context.ts';
 
 type IndexedFields = Pick<
   DocumentRow,
-  'id' | 'agency_id' | 'title' | 'body_text' | 'published_at' | 'category_id' | 'validity'
+  | 'id'
+  | 'agency_id'
+  | 'title'
+  | 'body_text'
+  | 'published_at'
+  | 'category_id'
+  | 'validity'
+  | 'doc_no'
+  | 'index_no'
+  | 'issuer'
+  | 'topic'
 >;
+
+/** The columns a search document is built from (the rebuild selects exactly these). */
+const indexedColumns = ['id', 'agency_id', 'title', 'body_text', 'published_at', 'category_id', 'validity', 'doc_no', 'index_no', 'issuer', 'topic'] as const;
+
+/**
+ * What a search document holds besides the title, as its first line: citizens type a 文号
+ * (常政〔2026〕18号, or just 18号), an 索引号, the issuer or the 主题分类 as often as words of
+ * the text. Bump it when the indexed text changes: the server rebuilds older indexes at start.
+ */
+export const SEARCH_INDEX_VERSION = 2;
+
+function metadataLine(row: IndexedFields, categoryName: string | undefined): string {
+  return [row.doc_no, row.index_no, row.issuer, row.topic, categoryName].filter((v): v is string => !!v?.trim()).join('  ');
+}
 
 /** The search documents of published rows: body and attachments' text, category code. */
 export async function searchDocumentsOf(
@@ -48,18 +72,18 @@ export async function searchDocumentsOf(
       : (
           await tx
             .selectFrom('document_categories')
-            .select(['id', 'code'])
+            .select(['id', 'code', 'name'])
             .where('id', 'in', categoryIds)
             .execute()
-        ).map((c) => [c.id, c.code] as const),
+        ).map((c) => [c.id, c] as const),
   );
   return rows.map((row) => ({
     docId: row.id,
     agencyId: row.agency_id,
     title: row.title,
-    bodyText: [row.body_text, ...(texts.get(row.id) ?? [])].join('\n'),
+    bodyText: [metadataLine(row, row.category_id === null ? undefined : codes.get(row.category_id)?.name), row.body_text, ...(texts.get(row.id) ?? [])].join('\n'),
     publishedAt: row.published_at ?? now.toISOString(),
-    category: row.category_id === null ? null : (codes.get(row.category_id) ?? null),
+    category: row.category_id === null ? null : (codes.get(row.category_id)?.code ?? null),
     validity: row.validity,
   }));
 }
@@ -93,15 +117,7 @@ export async function rebuildSearchIndex(
     for (;;) {
       const rows = await tx
         .selectFrom('documents')
-        .select([
-          'id',
-          'agency_id',
-          'title',
-          'body_text',
-          'published_at',
-          'category_id',
-          'validity',
-        ])
+        .select(indexedColumns)
         .where('status', '=', 'published')
         .where('id', '>', after)
         .orderBy('id')
@@ -116,5 +132,25 @@ export async function rebuildSearchIndex(
     return p;
   });
   await optimizeSearchIndex(deps.db, deps.dialect);
+  return progress;
+}
+
+const VERSION_KEY = 'search_index_version';
+
+/**
+ * Rebuilds the index when it was built by an older SEARCH_INDEX_VERSION (or never recorded one),
+ * then records the current version. Run at server start; a fresh database rebuilds an empty index.
+ * Returns the rebuild's progress, or null when the index was current.
+ */
+export async function ensureSearchIndexCurrent(deps: ServiceDeps): Promise<RebuildProgress | null> {
+  const row = await deps.db.selectFrom('settings').select('value').where('key', '=', VERSION_KEY).executeTakeFirst();
+  if (row && Number(row.value) >= SEARCH_INDEX_VERSION) return null;
+  const progress = await rebuildSearchIndex(deps);
+  const value = String(SEARCH_INDEX_VERSION);
+  await deps.db
+    .insertInto('settings')
+    .values({ key: VERSION_KEY, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
   return progress;
 }

@@ -5,7 +5,7 @@ import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/db.t
 import { seedDemo } from '../../src/services/seed.ts';
 import { systemActor } from '../../src/services/context.ts';
 import { createDocument } from '../../src/services/documents.ts';
-import { rebuildSearchIndex, type RebuildProgress } from '../../src/services/search-index.ts';
+import { ensureSearchIndexCurrent, rebuildSearchIndex, SEARCH_INDEX_VERSION, type RebuildProgress } from '../../src/services/search-index.ts';
 import { indexDocument, searchDocuments } from '../../src/storage/search-index.ts';
 import { blockOf, encodePostings } from '../../src/storage/search/postings.ts';
 
@@ -126,6 +126,48 @@ for (const dialect of DIALECTS) {
         .select((eb: any) => eb.fn.countAll().as('n'))
         .executeTakeFirstOrThrow();
       assert.equal(Number(entries.n), published);
+    });
+  });
+
+  describe(`what citizens type, on ${dialect}`, () => {
+    let t: TestDatabase;
+    before(async () => {
+      t = await createTestDatabase(dialect);
+      await seedDemo(t.deps);
+      const agencyId = (await t.handle.db.selectFrom('agencies').select('id').where('code', '=', 'changping').executeTakeFirstOrThrow()).id;
+      await createDocument(
+        t.deps,
+        systemActor('test'),
+        agencyId,
+        { title: '关于调整城乡居民最低生活保障标准的通知', docNo: '常政〔2026〕18号', indexNo: '11000-2026-00042', issuer: '常平乡民政办', topic: '社会保障', categoryCode: 'art20-12', bodyHtml: '<p>各村：现将有关事项通知如下。</p>' },
+        { publishedAt: '2026-03-02T02:00:00.000Z', status: 'published' },
+      );
+      await createDocument(t.deps, systemActor('test'), agencyId, { title: '关于春耕生产的通知', docNo: '常政〔2026〕7号', bodyHtml: '<p>各村：做好春耕。</p>' }, { publishedAt: '2026-03-01T02:00:00.000Z', status: 'published' });
+    });
+    after(async () => t.cleanup());
+
+    const titles = async (q: string) => (await searchDocuments(t.handle.db, dialect, { q, page: 1, pageSize: 20, countCap: Infinity })).items.map((i) => i.title);
+    const target = '关于调整城乡居民最低生活保障标准的通知';
+
+    it('finds a document by its 文号, 索引号, issuer and 主题分类, like its title and body', async () => {
+      for (const q of ['常政〔2026〕18号', '18号', '11000-2026-00042', '常平乡民政办', '社会保障']) assert.deepEqual(await titles(q), [target], q);
+      assert.deepEqual(await titles('7号'), ['关于春耕生产的通知']);
+      // The category's name as shown on the portal.
+      const category = await t.handle.db.selectFrom('document_categories').select('name').where('code', '=', 'art20-12').executeTakeFirstOrThrow();
+      assert.ok((await titles(category.name)).includes(target), category.name);
+    });
+
+    it('rebuilds an index of an older version once, at start', async () => {
+      const db = t.handle.db as any;
+      await db.deleteFrom('settings').where('key', '=', 'search_index_version').execute();
+      // An index as an older version built it: without the metadata line.
+      const row = await db.selectFrom('documents').selectAll().where('title', '=', target).executeTakeFirstOrThrow();
+      await indexDocument(t.handle.db, dialect, { docId: row.id, agencyId: row.agency_id, title: row.title, bodyText: row.body_text, publishedAt: row.published_at, category: 'art20-12', validity: 'valid' });
+      assert.deepEqual(await titles('18号'), []);
+      assert.deepEqual(await ensureSearchIndexCurrent(t.deps), { indexed: 2, total: 2 });
+      assert.deepEqual(await titles('18号'), [target]);
+      assert.equal((await db.selectFrom('settings').select('value').where('key', '=', 'search_index_version').executeTakeFirstOrThrow()).value, String(SEARCH_INDEX_VERSION));
+      assert.equal(await ensureSearchIndexCurrent(t.deps), null);
     });
   });
 }

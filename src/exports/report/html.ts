@@ -56,6 +56,16 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 /* Each table fits on one A4 page: keep it whole (should it ever break, 表三's header repeats). */
 table { break-inside: avoid; page-break-inside: avoid; }
+/* On a phone the A4 sheet reflows to the screen's width (printing still gets A4). */
+@media screen and (max-width: 820px) {
+  html { background: #fff; }
+  body { font-size: 12pt; line-height: 1.75; }
+  .page { width: auto; min-height: 0; margin: 0; padding: 12px; box-shadow: none; }
+  h1.title { font-size: 16pt; margin-bottom: 14pt; }
+  h2 { font-size: 12pt; line-height: 1.75; }
+  table, table.requests, table.appeals { width: 100%; font-size: 8pt; line-height: 1.25; }
+  th, td, table.requests th, table.requests td { padding: 1pt; }
+}
 @media print {
   html { background: none; }
   .page { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }

@@ -27,6 +27,9 @@ const str = (v: unknown, max = 100): string | undefined => (typeof v === 'string
 /** Public pages of proactive disclosure: catalogue, documents, search, statutory items, guide. */
 export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, agencyByCode: (code: string) => Promise<Agency | undefined>): void {
   const renderedPages = new TtlCache<string, Buffer[]>(5000, 2000);
+  // A search page is rendered once per cached result (publications.ts hands out the same object
+  // while its 5-second entry holds); the key adds what else the page shows.
+  const renderedSearches = new WeakMap<object, Map<string, string>>();
   const resolve = async (code: string): Promise<{ agency: Agency; view: PortalAgency } | null> => {
     const agency = await agencyByCode(code);
     return agency ? { agency, view: { code: agency.code, name: agency.name } } : null;
@@ -91,7 +94,7 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
     const filters = { category: str(req.query.category, 40), year: int(req.query.year, 1990, 2100), validity: str(req.query.validity, 20) };
     const page = int(req.query.page, 1, 500) ?? 1;
     const categories = (await publicCategories(deps, a.agency.id)).filter((c) => c.parent_id === null);
-    let result = { total: 0, totalCapped: false, items: [] as { docId: number; titleHtml: string; snippetHtml: string; publishedAt: string }[] };
+    let result: Awaited<ReturnType<typeof searchPublished>> = { total: 0, totalCapped: false, items: [], pages: [] };
     let error: string | undefined;
     if (q.trim()) {
       try {
@@ -101,7 +104,14 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
         error = err.message;
       }
     }
-    return reply.type(HTML).send(searchPage(a.view, { q, page, pageSize: PAGE_SIZE, ...result, filters, categories, error }));
+    const render = () => searchPage(a.view, { q, page, pageSize: PAGE_SIZE, ...result, filters, categories, error });
+    if (error || !q.trim()) return reply.type(HTML).send(render());
+    let pages = renderedSearches.get(result);
+    if (!pages) renderedSearches.set(result, (pages = new Map()));
+    const key = `${a.agency.code}\n${a.agency.name}\n${categories.map((c) => `${c.code}:${c.name}`).join(',')}`;
+    let body = pages.get(key);
+    if (body === undefined) pages.set(key, (body = render()));
+    return reply.type(HTML).send(body);
   });
 
   app.get<{ Params: { code: string } }>('/org/:code/open/statutory', async (req, reply) => {

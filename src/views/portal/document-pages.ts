@@ -107,6 +107,8 @@ export interface SearchView {
   total: number;
   totalCapped: boolean;
   items: { docId: number; titleHtml: string; snippetHtml: string; publishedAt: string }[];
+  /** The agency's annual reports and 公开指南 / 公开制度 that match (page 1 only). */
+  pages?: { path: string; kindLabel: string; titleHtml: string; snippetHtml: string }[] | undefined;
   filters: { category?: string | undefined; year?: number | undefined; validity?: string | undefined };
   categories: { code: string; name: string }[];
   error?: string | undefined;
@@ -128,7 +130,13 @@ export function searchPage(agency: PortalAgency, v: SearchView): string {
 ${v.error ? html`<div class="errors" role="alert"><p>${v.error}</p></div>` : ''}
 ${
   v.q
-    ? html`<p class="result-count" role="status">找到 ${v.totalCapped ? `${v.total.toLocaleString('zh-CN')}+` : v.total} 条结果</p>
+    ? html`${
+        v.pages?.length
+          ? html`<section aria-labelledby="page-hits"><h2 id="page-hits">年度报告与公开指南</h2><ul class="search-results">${v.pages.map(
+              (p) => html`<li><a href="${base}${p.path}">${unsafeHtml(p.titleHtml)}</a><p>${unsafeHtml(p.snippetHtml)}</p><span class="doc-meta">${p.kindLabel}</span></li>`,
+            )}</ul></section><h2>文件</h2>`
+          : ''
+      }<p class="result-count" role="status">找到 ${v.totalCapped ? `${v.total.toLocaleString('zh-CN')}+` : v.total} 条结果</p>
 <ol class="search-results">${v.items.map(
         (i) => html`<li><a href="${base}/documents/${i.docId}">${unsafeHtml(i.titleHtml)}</a><p>${unsafeHtml(i.snippetHtml)}</p><span class="doc-meta">${day(i.publishedAt)}</span></li>`,
       )}</ol>

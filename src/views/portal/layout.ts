@@ -63,8 +63,21 @@ ${body}
   );
 }
 
+/** The column bar depends only on the agency's address and the active column: built once per pair (bounded). */
+const navCache = new Map<string, SafeHtml>();
+
 function columnNav(agency: PortalAgency, active: string | undefined): SafeHtml {
   const base = agencyBase(agency);
+  const key = `${base}\n${active ?? ''}`;
+  let nav = navCache.get(key);
+  if (!nav) {
+    if (navCache.size >= 10_000) navCache.clear();
+    navCache.set(key, (nav = buildColumnNav(base, active)));
+  }
+  return nav;
+}
+
+function buildColumnNav(base: string, active: string | undefined): SafeHtml {
   return html`<nav class="column-nav" aria-label="政府信息公开栏目">
   <ul class="wrap">
     <li><a href="${base}/"${active === 'home' ? html` aria-current="page"` : ''}>首页</a></li>

@@ -1,0 +1,58 @@
+/**
+ * The agency's own pages in its site search: published annual reports and the 公开指南 /
+ * 公开制度. They are few per agency (one report a year, two pages), so they are matched by the
+ * search's own rules (`matchesAll`: every term, Han terms as substrings) over their text,
+ * instead of taking a place in the document index, whose entries are documents.
+ */
+import { highlight, matchesAll, parseQuery, snippet } from '../domain/search/index.ts';
+import { htmlToPlainText } from '../views/sanitize.ts';
+import { SNIPPET_LENGTH } from '../storage/search-index.ts';
+import type { ServiceDeps } from './context.ts';
+
+export interface PageHit {
+  /** Below the agency's address: `/annual-reports/2025`, `/open/guide`. */
+  path: string;
+  kindLabel: string;
+  title: string;
+  titleHtml: string;
+  snippetHtml: string;
+}
+
+const pageLabels = { guide: '政府信息公开指南', rules: '政府信息公开制度' } as const;
+
+interface Narrative {
+  preamble?: string;
+  overview?: string;
+  problems?: string;
+  other?: string;
+}
+
+/** The matching pages of one agency, reports newest first, then the guide and the rules; `year` keeps only that year's report. */
+export async function searchAgencyPages(deps: ServiceDeps, agencyId: number, q: string, year?: number): Promise<PageHit[]> {
+  const parsed = parseQuery(q);
+  if (parsed.terms.length === 0) return [];
+  const agency = await deps.db.selectFrom('agencies').select('name').where('id', '=', agencyId).executeTakeFirst();
+  if (!agency) return [];
+  let reports = deps.db.selectFrom('annual_reports').select(['year', 'narrative_json']).where('agency_id', '=', agencyId).where('status', '=', 'published');
+  if (year) reports = reports.where('year', '=', year);
+  const candidates: Array<{ path: string; kindLabel: string; title: string; text: string }> = (await reports.orderBy('year', 'desc').execute()).map((r) => {
+    const n = JSON.parse(r.narrative_json) as Narrative;
+    return {
+      path: `/annual-reports/${r.year}`,
+      kindLabel: '年度报告',
+      title: `${agency.name}${r.year}年政府信息公开工作年度报告`,
+      text: [n.preamble, n.overview, n.problems, n.other].filter(Boolean).join('\n'),
+    };
+  });
+  if (!year) {
+    const pages = await deps.db.selectFrom('portal_pages').select(['slug', 'title', 'body_html']).where('agency_id', '=', agencyId).where('slug', 'in', ['guide', 'rules']).orderBy('slug').execute();
+    for (const p of pages) {
+      const slug = p.slug as keyof typeof pageLabels;
+      candidates.push({ path: `/open/${slug}`, kindLabel: pageLabels[slug], title: p.title || pageLabels[slug], text: htmlToPlainText(p.body_html) });
+    }
+  }
+  const terms = parsed.terms;
+  return candidates
+    .filter((c) => matchesAll(`${c.title}\n${c.text}`, parsed))
+    .map((c) => ({ path: c.path, kindLabel: c.kindLabel, title: c.title, titleHtml: highlight(c.title, terms), snippetHtml: highlight(snippet(c.text, terms, SNIPPET_LENGTH), terms) }));
+}
