@@ -1,0 +1,68 @@
+/**
+ * The 年度报告 screen in Chromium: 平安县民政局's 2025 draft, whose table 三 is counted in SQL.
+ * A number of table 三 opens the requests of that one cell, fetched when it is opened, and each
+ * links to its request; at 390 px the page does not scroll sideways.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newTestPage } from '../helpers/browser.ts';
+import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
+import { firstLogin } from '../helpers/workspace.ts';
+
+const shots = path.join(repoRoot, 'test-results');
+
+describe('年度报告 in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    dataDir = tempDataDir();
+    server = await startServer({ GONGKAI_DATA_DIR: dataDir });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    removeDir(dataDir);
+  });
+
+  it('opens the requests behind a number of table 三', async () => {
+    const page = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
+    await firstLogin(page, server.url, passwordFrom(server.output)!);
+    await page.getByTestId('agency-switcher').click();
+    await page.locator('.ant-select-item-option[title="平安县民政局 · 部门"]').click();
+    await page.getByRole('navigation', { name: '功能导航' }).getByText('年度报告').click();
+    await page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: '报告年度' }) }).click();
+    await page.locator('.ant-select-item-option[title="2025 年度"]').click();
+    const table = page.locator('.ant-card').filter({ hasText: '三、收到和处理政府信息公开申请情况' });
+    const carriedOut = table.getByRole('row').filter({ hasText: '四、结转下年度继续办理' });
+    await carriedOut.waitFor();
+    // The last column is 总计: three requests carried into 2026 (the HTTP test counts the same).
+    const total = carriedOut.getByRole('cell').last();
+    assert.equal((await total.innerText()).trim(), '3');
+    await total.getByText('3').click();
+    const popover = page.locator('.ant-popover').filter({ hasText: '统计依据' });
+    await popover.getByRole('link').first().waitFor();
+    const links = await popover.getByRole('link').allInnerTexts();
+    assert.equal(links.length, 3);
+    for (const link of links) assert.match(link, /^申请 #\d+$/);
+    await page.screenshot({ path: path.join(shots, 'workspace-report-drilldown.png'), fullPage: true });
+    await popover.getByRole('link').first().click();
+    await page.waitForURL(/\/admin\/requests\/\d+$/);
+    await page.getByTestId('request-status').waitFor();
+
+    const mobile = await newTestPage(browser, { viewport: { width: 390, height: 844 } });
+    await mobile.context().addCookies(await page.context().cookies());
+    await mobile.goto(`${server.url}/admin/reports`);
+    await mobile.getByText('三、收到和处理政府信息公开申请情况', { exact: false }).first().waitFor();
+    const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling at 390 px (overflow ${overflow}px)`);
+    await mobile.screenshot({ path: path.join(shots, 'workspace-report-390.png'), fullPage: true });
+    await page.close();
+    await mobile.close();
+  });
+});
