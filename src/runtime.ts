@@ -64,8 +64,13 @@ export async function seedOnFirstStart(deps: ServiceDeps): Promise<SeedResult | 
   const done = await deps.db.selectFrom('settings').select('value').where('key', '=', FIRST_START_KEY).executeTakeFirst();
   if (done) return null;
   // Imported here: the demo data pulls in most services, which no other command at start needs.
-  const { seedDemo } = await import('./services/seed.ts');
+  const { seedDemo, DEMO_AGENCY } = await import('./services/seed.ts');
   const result = await seedDemo(deps);
+  // A useful portal from the first start: the demo township's documents, guide and rules.
+  if (result.createdAgencies.includes(DEMO_AGENCY.name)) {
+    const [{ seedDemoDocuments }, { findAgency }] = await Promise.all([import('./services/demo-documents.ts'), import('./capabilities/agencies/sql.ts')]);
+    await seedDemoDocuments(deps, (await findAgency(deps.db, DEMO_AGENCY.code))!.id);
+  }
   await deps.db
     .insertInto('settings')
     .values({ key: FIRST_START_KEY, value: deps.now().toISOString() })

@@ -39,8 +39,9 @@ const indexedColumns = ['id', 'agency_id', 'title', 'body_text', 'published_at',
  */
 export const SEARCH_INDEX_VERSION = 2;
 
-function metadataLine(row: IndexedFields, categoryName: string | undefined): string {
-  return [row.doc_no, row.index_no, row.issuer, row.topic, categoryName].filter((v): v is string => !!v?.trim()).join('  ');
+/** Not the catalogue column's name: 扶贫 would then find every document filed under 扶贫、教育、医疗… */
+function metadataLine(row: IndexedFields): string {
+  return [row.doc_no, row.index_no, row.issuer, row.topic].filter((v): v is string => !!v?.trim()).join('  ');
 }
 
 /** The search documents of published rows: body and attachments' text, category code. */
@@ -72,18 +73,18 @@ export async function searchDocumentsOf(
       : (
           await tx
             .selectFrom('document_categories')
-            .select(['id', 'code', 'name'])
+            .select(['id', 'code'])
             .where('id', 'in', categoryIds)
             .execute()
-        ).map((c) => [c.id, c] as const),
+        ).map((c) => [c.id, c.code] as const),
   );
   return rows.map((row) => ({
     docId: row.id,
     agencyId: row.agency_id,
     title: row.title,
-    bodyText: [metadataLine(row, row.category_id === null ? undefined : codes.get(row.category_id)?.name), row.body_text, ...(texts.get(row.id) ?? [])].join('\n'),
+    bodyText: [metadataLine(row), row.body_text, ...(texts.get(row.id) ?? [])].join('\n'),
     publishedAt: row.published_at ?? now.toISOString(),
-    category: row.category_id === null ? null : (codes.get(row.category_id)?.code ?? null),
+    category: row.category_id === null ? null : (codes.get(row.category_id) ?? null),
     validity: row.validity,
   }));
 }

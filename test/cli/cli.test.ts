@@ -41,6 +41,15 @@ describe('gongkai CLI', () => {
       const health = (await (await fetch(`${first.url}/healthz`)).json()) as { database: string };
       assert.equal(health.database, 'sqlite');
       assert.equal((await login(first.url, 'admin', password!)).status, 200);
+      // A useful portal from the first start (issue 18 item 10): documents in several columns, a guide and rules.
+      const page = async (path: string) => (await fetch(`${first.url}${path}`)).text();
+      const catalogue = await page('/org/changping/open/catalogue');
+      for (const title of ['常平乡关于调整2026年城乡居民最低生活保障标准的公告', '常平乡召开2026年政务公开工作推进会', '常平乡防汛抗旱应急预案（2026年修订）']) assert.ok(catalogue.includes(title), title);
+      assert.match(await page('/org/changping/open/catalogue?category=news'), /常平乡开展春季森林防火宣传活动/);
+      assert.match(await page('/org/changping/open/catalogue?category=notices'), /常平乡关于公开招聘村级后备干部的公告/);
+      assert.match(await page('/org/changping/open/guide'), /受理机构：常平乡人民政府党政综合办公室/);
+      assert.match(await page('/org/changping/open/rules'), /保密审查/);
+      assert.match(await page(`/org/changping/search?q=${encodeURIComponent('8号')}`), /最低生活保障标准/);
     } finally {
       await first.stop();
     }

@@ -149,12 +149,12 @@ for (const dialect of DIALECTS) {
     const titles = async (q: string) => (await searchDocuments(t.handle.db, dialect, { q, page: 1, pageSize: 20, countCap: Infinity })).items.map((i) => i.title);
     const target = '关于调整城乡居民最低生活保障标准的通知';
 
-    it('finds a document by its 文号, 索引号, issuer and 主题分类, like its title and body', async () => {
+    it('finds a document by its 文号, 索引号, issuer and 主题分类 (topic), like its title and body', async () => {
       for (const q of ['常政〔2026〕18号', '18号', '11000-2026-00042', '常平乡民政办', '社会保障']) assert.deepEqual(await titles(q), [target], q);
       assert.deepEqual(await titles('7号'), ['关于春耕生产的通知']);
-      // The category's name as shown on the portal.
+      // Not the catalogue column's name: every document filed under it would match.
       const category = await t.handle.db.selectFrom('document_categories').select('name').where('code', '=', 'art20-12').executeTakeFirstOrThrow();
-      assert.ok((await titles(category.name)).includes(target), category.name);
+      assert.deepEqual(await titles(category.name), []);
     });
 
     it('rebuilds an index of an older version once, at start', async () => {
