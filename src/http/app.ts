@@ -42,11 +42,13 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
 }
 
-/** JSON bodies are validated strictly (a wrong type is an error); query strings and path
+/** JSON bodies are validated strictly (a wrong type is an error) and fully; query strings and path
  *  parameters arrive as text and are coerced to the declared type. */
 function buildValidators() {
-  const common = { allErrors: false, useDefaults: true, strict: false } as const;
-  const strict = new Ajv({ ...common, coerceTypes: false, removeAdditional: false });
+  // verbose: an error carries its schema, whose `title` names the field in Chinese (errors.ts).
+  const common = { allErrors: false, useDefaults: true, strict: false, verbose: true } as const;
+  // A body is a form's fields: report every invalid one at once, so the form can mark them all.
+  const strict = new Ajv({ ...common, allErrors: true, coerceTypes: false, removeAdditional: false });
   const coercing = new Ajv({ ...common, coerceTypes: 'array', removeAdditional: false });
   return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
     (httpPart === 'body' ? strict : coercing).compile(schema);

@@ -28,22 +28,42 @@ interface AjvIssue {
   instancePath: string;
   params: Record<string, unknown>;
   message?: string;
+  /** The schema holding the failed keyword (Ajv's `verbose`): its `title` is the field's Chinese label. */
+  parentSchema?: { title?: unknown; properties?: Record<string, { title?: unknown }> };
 }
 
-/** Turns one schema-validation issue into a sentence a clerk can act on. */
+/** One invalid field: its path as the API names it (for the form to find it), and a Chinese sentence naming its label. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** The field an issue is about ('a.b'), and its Chinese label when the schema gives one. */
+function fieldOf(issue: AjvIssue): { field: string; label: string | undefined } {
+  const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const child = issue.keyword === 'required' ? issue.params.missingProperty : issue.keyword === 'additionalProperties' ? issue.params.additionalProperty : undefined;
+  if (typeof child === 'string') {
+    const title = issue.parentSchema?.properties?.[child]?.title;
+    return { field: [path, child].filter(Boolean).join('.'), label: typeof title === 'string' ? title : undefined };
+  }
+  const title = issue.parentSchema?.title;
+  return { field: path, label: typeof title === 'string' ? title : undefined };
+}
+
+/** Turns one schema-validation issue into a sentence a clerk can act on, naming the field by its label when it has one. */
 export function describeValidationIssue(issue: AjvIssue): string {
-  const field = issue.instancePath ? issue.instancePath.replace(/^\//, '').replace(/\//g, '.') : '';
-  const at = field ? `字段“${field}”` : '内容';
+  const { field, label } = fieldOf(issue);
+  const at = label ? `“${label}”` : field ? `字段“${field}”` : '内容';
   const p = issue.params;
   switch (issue.keyword) {
     case 'required':
-      return `缺少必填字段“${[field, p.missingProperty].filter(Boolean).join('.')}”`;
+      return label ? `请填写“${label}”` : `缺少必填字段“${field}”`;
     case 'type':
       return `${at}类型应为${String(p.type).split(',').map((t) => typeLabel[t] ?? t).join('或')}`;
     case 'additionalProperties':
-      return `不允许的字段“${[field, p.additionalProperty].filter(Boolean).join('.')}”`;
+      return `不允许的字段“${field}”`;
     case 'minLength':
-      return `${at}长度不能少于 ${p.limit} 个字符`;
+      return label && p.limit === 1 ? `请填写“${label}”` : `${at}长度不能少于 ${p.limit} 个字符`;
     case 'maxLength':
       return `${at}长度不能超过 ${p.limit} 个字符`;
     case 'minimum':
@@ -68,6 +88,22 @@ export function describeValidationIssue(issue: AjvIssue): string {
   }
 }
 
+/**
+ * Every invalid field once, in the schema's order. With `allErrors` a union's branches each report
+ * (a wrong literal fails every `const` and then the `anyOf`): the issue on the field's own schema,
+ * the one with its label, is the one a clerk should read.
+ */
+export function fieldIssues(issues: readonly AjvIssue[]): FieldIssue[] {
+  const byField = new Map<string, { message: string; labelled: boolean }>();
+  for (const issue of issues) {
+    const { field, label } = fieldOf(issue);
+    const seen = byField.get(field);
+    if (seen && (seen.labelled || !label)) continue;
+    byField.set(field, { message: describeValidationIssue(issue), labelled: label !== undefined });
+  }
+  return [...byField].map(([field, { message }]) => ({ field, message }));
+}
+
 function toBody(code: string, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
@@ -80,11 +116,11 @@ export function registerErrorHandling(app: FastifyInstance, renderNotFoundPage: 
     }
     const fe = err as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
     if (fe.validation) {
-      const where = partLabel[fe.validationContext ?? 'body'] ?? '请求';
-      const issues = fe.validation.map(describeValidationIssue);
-      return reply
-        .status(400)
-        .send(toBody('VALIDATION_FAILED', `${where}不合法：${issues.join('；')}`, { issues }));
+      // A body comes from a form: say "提交的内容", not the HTTP part's name.
+      const where = fe.validationContext === 'body' || !fe.validationContext ? '提交的内容有误' : `${partLabel[fe.validationContext] ?? '请求'}不合法`;
+      const fields = fieldIssues(fe.validation);
+      const issues = fields.map((f) => f.message);
+      return reply.status(400).send(toBody('VALIDATION_FAILED', `${where}：${issues.join('；')}`, { issues, fields }));
     }
     switch (fe.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -43,6 +43,34 @@ describe('proactive disclosure in Chromium', () => {
     const body = page.getByRole('textbox', { name: '正文' });
     await body.click();
     await page.keyboard.type(`经村民代表评议，拟将以下人员纳入低保：王某某，身份证号${plantedId}，家庭人口2人。`);
+    // Enter confirms a typed date and does not save: the only save is the button's, refused on the field.
+    const saves: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() !== 'GET' && r.url().includes('/api/v1/documents')) saves.push(r.url());
+    });
+    const written = page.getByLabel('成文日期');
+    await written.fill('2026-12-01');
+    await written.press('Enter');
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/documents') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: '保存' }).click();
+    assert.equal((await refused).status(), 400);
+    const fieldError = page.getByText('成文日期不能晚于今天（2026-11-26）');
+    await fieldError.waitFor();
+    assert.equal(saves.length, 1, 'Enter in the date field did not submit the form');
+    assert.equal(await written.getAttribute('aria-invalid'), 'true');
+    const describedBy = (await written.getAttribute('aria-describedby')) ?? '';
+    const described = await Promise.all(describedBy.split(' ').map((id) => page.locator(`[id="${id}"]`).innerText().catch(() => '')));
+    assert.ok(described.some((text) => text.includes('成文日期不能晚于今天')), 'the message is linked to the field');
+    assert.match(await page.getByText(/请修改标出的 1 处后再保存/).innerText(), /1 处/);
+    await page.screenshot({ path: path.join(shots, 'workspace-document-field-error.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 390, 'the form fits a 390 px phone');
+    await page.screenshot({ path: path.join(shots, 'workspace-document-field-error-390.png'), fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await written.fill('2026-11-20');
+    await written.press('Enter');
+    await page.getByLabel('公开目录类别').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByTestId('document-status').filter({ hasText: '草稿' }).waitFor();
     const alert = page.getByRole('alert').filter({ hasText: '疑似敏感信息' });
@@ -75,8 +103,13 @@ describe('proactive disclosure in Chromium', () => {
     for (const item of checklist) await tick(review.getByLabel(item));
     await review.getByRole('button', { name: '审查通过' }).click();
     await page.getByTestId('document-status').filter({ hasText: '审查通过待批准' }).waitFor();
-    await page.getByRole('button', { name: '批准发布' }).click();
+    await page.getByRole('button', { name: '批准', exact: true }).click();
+    await page.getByTestId('document-status').filter({ hasText: '已批准待发布' }).waitFor();
     await page.getByRole('button', { name: '立即发布' }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: '确定现在发布吗' });
+    await confirm.waitFor();
+    assert.equal(await page.getByTestId('document-status').innerText(), '已批准待发布', 'nothing is published before the confirmation');
+    await confirm.getByRole('button', { name: '发布' }).click();
     await page.getByTestId('document-status').filter({ hasText: '已发布' }).waitFor();
     // Published at about 02:00 Beijing time (the pinned clock), which is the day before in UTC.
     await page.getByRole('navigation', { name: '功能导航' }).getByText('主动公开').click();

@@ -11,7 +11,7 @@ import { httpLogin } from '../helpers/http-client.ts';
 const shots = path.join(repoRoot, 'test-results');
 
 /**
- * The four-eyes rule in 平安县民政局 (no self-review): the drafter sees 保密审查 and 批准发布
+ * The four-eyes rule in 平安县民政局 (no self-review): the drafter sees 保密审查 and 批准
  * disabled with the reason; a reviewer and a head, signed in as themselves, take those steps.
  */
 describe('four eyes on a document, in Chromium', () => {
@@ -54,6 +54,11 @@ describe('four eyes on a document, in Chromium', () => {
     await drafter.getByLabel('标题').fill('平安县2026年度临时救助标准的通知');
     await drafter.getByRole('textbox', { name: '正文' }).click();
     await drafter.keyboard.type('临时救助标准按城乡低保标准的三倍确定。');
+    // Submission needs a catalogue column and a 形成日期 (issue 18 item 7).
+    await drafter.getByLabel('成文日期').fill('2026-11-20');
+    await drafter.getByLabel('成文日期').press('Enter');
+    await drafter.getByLabel('公开目录类别').click();
+    await drafter.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await drafter.getByRole('button', { name: '保存' }).click();
     await drafter.getByTestId('document-status').filter({ hasText: '草稿' }).waitFor();
     const id = Number(/\/proactive\/(\d+)/.exec(drafter.url())![1]);
@@ -77,13 +82,13 @@ describe('four eyes on a document, in Chromium', () => {
     await reviewer.getByTestId('document-status').filter({ hasText: '审查通过待批准' }).waitFor();
 
     await openDocument(drafter, id);
-    assert.equal(await drafter.getByRole('button', { name: '批准发布' }).isDisabled(), true, 'the drafter, though head, may not approve');
+    assert.equal(await drafter.getByRole('button', { name: '批准', exact: true }).isDisabled(), true, 'the drafter, though head, may not approve');
     assert.match(await drafter.getByTestId('why-approve').innerText(), /起草人不能批准本人起草的文件/);
 
     const head = await newTestPage(browser);
     await firstLogin(head, server.url, staff['mz.head']!, 'mz.head', 'Head-2026-pass!');
     await openDocument(head, id);
-    await head.getByRole('button', { name: '批准发布' }).click();
+    await head.getByRole('button', { name: '批准', exact: true }).click();
     await head.getByTestId('document-status').filter({ hasText: '已批准待发布' }).waitFor();
   });
 });

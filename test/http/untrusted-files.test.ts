@@ -90,7 +90,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('an attachment to another agency’s document (403), to a document under review (409) or to none (404): nothing parsed', async () => {
-      const doc = (await admin.request('POST', '/api/v1/documents', { agencyId: changping, title: '附件权限', bodyHtml: '<p>见附件</p>' })).json();
+      const doc = (await admin.request('POST', '/api/v1/documents', { agencyId: changping, title: '附件权限', bodyHtml: '<p>见附件</p>', categoryCode: 'art20-11', writtenAt: '2025-03-01' })).json();
       const docx = await makeDocx();
       const parses = untrustedParsesStarted();
       const foreign = await upload(outsider, `/documents/${doc.id}/attachments?name=a.docx`, docx);

@@ -4,6 +4,9 @@ import { BrowserRouter } from 'react-router-dom';
 import { ConfigProvider, App as AntApp } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { App } from './App';
+import { guardDateEnter } from './forms';
+
+guardDateEnter(document);
 
 createRoot(document.getElementById('root')!).render(
   <React.StrictMode>

@@ -13,7 +13,7 @@ import { getAgency } from '../../services/agencies.ts';
 import { invalidatePublicCaches } from '../../services/publications.ts';
 import { searchDocumentsOf } from '../../services/search-index.ts';
 import { allows, scopeFor, type AgencyScope } from '../../services/policy.ts';
-import { fourEyesFacts } from './queries.ts';
+import { workflowFacts } from './queries.ts';
 import {
   agencyOfDocument,
   agencyOfScanHit,
@@ -68,19 +68,36 @@ export async function setIndexScheme(deps: ServiceDeps, actor: Actor, agencyId: 
   });
 }
 
-function checkInput(input: DocumentInput): void {
-  const problems: string[] = [];
+/**
+ * The checks a schema cannot make, each tied to its field so the form marks it there. `today` is
+ * Beijing's date: a 成文日期 after it is a typing slip (the paper is not signed yet).
+ */
+function checkInput(input: DocumentInput, today: string): void {
+  const problems: { field: keyof DocumentInput; message: string }[] = [];
+  const add = (field: keyof DocumentInput, message: string) => problems.push({ field, message });
   const title = input.title?.trim() ?? '';
-  if (!title || title.length > 300) problems.push('标题须为 1–300 个字符');
-  for (const [name, value] of [['成文日期', input.writtenAt], ['形成日期', input.formedAt], ['生效日期', input.effectiveFrom], ['失效日期', input.invalidFrom]] as const) {
+  if (!title || title.length > 300) add('title', '标题须为 1–300 个字符');
+  const dates = [['writtenAt', '成文日期'], ['formedAt', '形成日期'], ['effectiveFrom', '生效日期'], ['invalidFrom', '失效日期']] as const;
+  const bad = new Set<string>();
+  for (const [field, name] of dates) {
+    const value = input[field];
     const problem = value !== undefined && value !== null ? dateProblem(value, name) : null;
-    if (problem) problems.push(problem);
+    if (problem) {
+      add(field, problem);
+      bad.add(field);
+    }
   }
-  if (input.validity && !(input.validity in validityLabels)) problems.push('有效性应为 有效、失效 或 废止');
-  if (input.validity && input.validity !== 'valid' && !input.invalidFrom) problems.push('失效或废止的文件须填写失效日期');
-  if (input.docKind && input.docKind !== 'rule' && input.docKind !== 'normative') problems.push('文件类型无效');
-  if ((input.bodyHtml ?? '').length > 2_000_000) problems.push('正文过长');
-  if (problems.length) throw new AppError('INVALID_DOCUMENT', problems.join('；'), 400, { problems });
+  const { writtenAt, invalidFrom } = input;
+  if (writtenAt && !bad.has('writtenAt') && writtenAt > today) add('writtenAt', `成文日期不能晚于今天（${today}）`);
+  if (writtenAt && invalidFrom && !bad.has('writtenAt') && !bad.has('invalidFrom') && invalidFrom < writtenAt) add('invalidFrom', `失效日期不能早于成文日期（${writtenAt}）`);
+  if (input.validity && !(input.validity in validityLabels)) add('validity', '有效性应为 有效、失效 或 废止');
+  if (input.validity && input.validity !== 'valid' && !invalidFrom) add('invalidFrom', '失效或废止的文件须填写失效日期');
+  if (input.docKind && input.docKind !== 'rule' && input.docKind !== 'normative') add('docKind', '文件类型无效');
+  if ((input.bodyHtml ?? '').length > 2_000_000) add('bodyHtml', '正文过长');
+  if (problems.length) {
+    const messages = problems.map((p) => p.message);
+    throw new AppError('INVALID_DOCUMENT', messages.join('；'), 400, { problems: messages, fields: problems });
+  }
 }
 
 async function indexPublished(tx: Tx, deps: ServiceDeps, row: DocumentRow): Promise<void> {
@@ -89,7 +106,7 @@ async function indexPublished(tx: Tx, deps: ServiceDeps, row: DocumentRow): Prom
 }
 
 export async function createDocument(deps: ServiceDeps, actor: Actor, agencyId: number, input: DocumentInput, options: { publishedAt?: string; status?: DocumentStatus; needsReview?: boolean } = {}): Promise<DocumentRow> {
-  checkInput(input);
+  checkInput(input, chinaDate(deps.now()));
   const bodyHtml = sanitizeDocumentHtml(input.bodyHtml ?? '');
   const bodyText = htmlToPlainText(bodyHtml);
   return deps.db.transaction().execute(async (tx) => {
@@ -148,7 +165,7 @@ async function editable(tx: Tx, actor: Actor, documentId: number): Promise<{ sco
 }
 
 export async function updateDocument(deps: ServiceDeps, actor: Actor, id: number, input: DocumentInput): Promise<DocumentRow> {
-  checkInput(input);
+  checkInput(input, chinaDate(deps.now()));
   const bodyHtml = sanitizeDocumentHtml(input.bodyHtml ?? '');
   return deps.db.transaction().execute(async (tx) => {
     const { scope, doc: before } = await editable(tx, actor, id);
@@ -193,7 +210,7 @@ async function transitionDocumentInTx(
     const before = await documentRow(tx, scope, id);
     if (action === 'submit') await rescan(tx, scope, before);
     const hits = await unresolvedHits(tx, scope, id);
-    const next = nextStatus({ status: before.status as DocumentStatus, unresolvedHits: hits, roles: scope.roles, ...(await fourEyesFacts(tx, scope, before)) }, action);
+    const next = nextStatus({ status: before.status as DocumentStatus, unresolvedHits: hits, roles: scope.roles, ...(await workflowFacts(tx, scope, before)) }, action);
     const selfReview = next.ok && next.selfReview === true;
     if (!next.ok) throw next.byRole ? forbidden(next.reason) : new AppError('WORKFLOW_REFUSED', next.reason, 409, { unresolvedHits: hits });
     const patch: Partial<DocumentRow> = { status: next.status, updated_at: deps.now().toISOString() };

@@ -29,6 +29,24 @@ export interface DocumentInput {
   indexNo?: string | undefined;
 }
 
+/** Each field's name on the form: the API's validation errors name fields by these, never by their keys. */
+export const documentFieldLabels: Record<keyof DocumentInput | 'agencyId', string> = {
+  agencyId: '机构',
+  title: '标题',
+  issuer: '发布机构',
+  docNo: '文号',
+  writtenAt: '成文日期',
+  formedAt: '形成或变更日期',
+  topic: '主题分类',
+  categoryCode: '公开目录类别',
+  docKind: '文件类型',
+  validity: '有效性',
+  effectiveFrom: '生效日期',
+  invalidFrom: '失效或废止日期',
+  bodyHtml: '正文',
+  indexNo: '索引号',
+};
+
 export interface ReviewChecklist {
   /** 是否涉及国家秘密 */
   noStateSecret: boolean;

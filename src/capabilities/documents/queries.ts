@@ -9,7 +9,7 @@ import { loadCalendar } from '../../services/calendar.ts';
 import { getSelfReview } from '../agencies/queries.ts';
 import { scopeFor, type AgencyScope } from '../../services/policy.ts';
 import { agencyOfDocument, attachmentsOf, categoryCodeOf, categoryRows, documentPage, documentRow, scanFindings, unresolvedHitCounts } from './sql.ts';
-import type { DocumentDetail, DocumentListFilters, DocumentSummary, ReviewChecklist } from './contract.ts';
+import { documentFieldLabels, type DocumentDetail, type DocumentListFilters, type DocumentSummary, type ReviewChecklist } from './contract.ts';
 
 /** The agency's catalogue columns (read only: agencies get their Art. 20 columns when created). */
 export async function listCategories(deps: ServiceDeps, actor: Actor, agencyId: number) {
@@ -55,7 +55,7 @@ export async function getDocument(deps: ServiceDeps, actor: Actor, id: number): 
   const scope = await scopeFor(deps.db, actor, await agencyOfDocument(deps.db, id));
   const row = await documentRow(deps.db, scope, id);
   const [summary] = await summarise(deps.db, scope, [row], chinaDate(deps.now()));
-  const fourEyes = await fourEyesFacts(deps.db, scope, row);
+  const facts = await workflowFacts(deps.db, scope, row);
   return {
     ...summary!,
     agencyId: row.agency_id,
@@ -71,11 +71,15 @@ export async function getDocument(deps: ServiceDeps, actor: Actor, id: number): 
     viewCount: row.view_count,
     attachments: await attachmentsOf(deps.db, scope, id),
     scanHits: await scanFindings(deps.db, scope, id),
-    actions: documentActions({ status: row.status as DocumentStatus, unresolvedHits: 0, roles: scope.roles, ...fourEyes }),
+    actions: documentActions({ status: row.status as DocumentStatus, unresolvedHits: 0, roles: scope.roles, ...facts }),
   };
 }
 
-/** Whether the actor drafted the document, and whether its agency allows self-review. */
-export async function fourEyesFacts(tx: Tx, scope: AgencyScope, row: DocumentRow): Promise<{ isDrafter: boolean; selfReviewAllowed: boolean }> {
-  return { isDrafter: scope.actor.kind === 'user' && row.created_by === scope.actor.userId, selfReviewAllowed: (await getSelfReview(tx, scope)).allowed };
+/**
+ * The workflow's facts beyond status and roles: whether the actor drafted the document, whether its
+ * agency allows self-review, and what a published document needs that this one lacks.
+ */
+export async function workflowFacts(tx: Tx, scope: AgencyScope, row: DocumentRow): Promise<{ isDrafter: boolean; selfReviewAllowed: boolean; missing: string[] }> {
+  const missing = [row.category_id === null ? documentFieldLabels.categoryCode : null, row.formed_at === null ? documentFieldLabels.formedAt : null].filter((m) => m !== null);
+  return { isDrafter: scope.actor.kind === 'user' && row.created_by === scope.actor.userId, selfReviewAllowed: (await getSelfReview(tx, scope)).allowed, missing };
 }

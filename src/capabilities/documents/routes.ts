@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { ServiceDeps } from '../../services/context.ts';
 import { addAttachment, createCategory, createDocument, resolveScanHit, setIndexScheme, transitionDocument, updateDocument } from './commands.ts';
 import { getDocument, listCategories, listDocuments } from './queries.ts';
-import { documentStatuses } from './contract.ts';
+import { documentFieldLabels as label, documentStatuses } from './contract.ts';
 import { AppError } from '../../services/errors.ts';
 import { getAgency } from '../../services/agencies.ts';
 import { getPublished, toChannelView } from '../../services/publications.ts';
@@ -13,21 +13,22 @@ import { documentEditorBeforeBody } from '../../http/api/upload-guards.ts';
 import { DateString } from '../../http/api/schemas.ts';
 import { IdParams } from '../../http/api/schemas.ts';
 
-const Opt = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+const Opt = (max: number, title?: string) => Type.Optional(Type.String({ maxLength: max, ...(title ? { title } : {}) }));
 
+/** Every field carries its form label as `title`, so a validation error names it in Chinese. */
 export const DocumentBody = {
-  title: Type.String({ minLength: 1, maxLength: 300 }),
-  issuer: Opt(100),
-  docNo: Opt(100),
-  writtenAt: Type.Optional(DateString('成文日期')),
-  formedAt: Type.Optional(DateString('形成或变更日期（第二十六条计时起点）')),
-  topic: Opt(100),
-  categoryCode: Opt(40),
-  docKind: Type.Optional(Type.Union([Type.Literal('rule'), Type.Literal('normative'), Type.Null()])),
-  validity: Type.Optional(Type.Union([Type.Literal('valid'), Type.Literal('expired'), Type.Literal('repealed')])),
-  effectiveFrom: Type.Optional(DateString()),
-  invalidFrom: Type.Optional(DateString()),
-  bodyHtml: Type.String({ maxLength: 2_000_000 }),
+  title: Type.String({ minLength: 1, maxLength: 300, title: label.title }),
+  issuer: Opt(100, label.issuer),
+  docNo: Opt(100, label.docNo),
+  writtenAt: Type.Optional(DateString('成文日期', label.writtenAt)),
+  formedAt: Type.Optional(DateString('形成或变更日期（第二十六条计时起点）', label.formedAt)),
+  topic: Opt(100, label.topic),
+  categoryCode: Opt(40, label.categoryCode),
+  docKind: Type.Optional(Type.Union([Type.Literal('rule'), Type.Literal('normative'), Type.Null()], { title: label.docKind })),
+  validity: Type.Optional(Type.Union([Type.Literal('valid'), Type.Literal('expired'), Type.Literal('repealed')], { title: label.validity })),
+  effectiveFrom: Type.Optional(DateString('生效日期', label.effectiveFrom)),
+  invalidFrom: Type.Optional(DateString('失效或废止日期', label.invalidFrom)),
+  bodyHtml: Type.String({ maxLength: 2_000_000, title: label.bodyHtml }),
 };
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -64,7 +65,7 @@ export function documentRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
 
     app.post(
       '/documents',
-      { schema: { tags: ['主动公开'], summary: '新建草稿', body: Type.Object({ agencyId: Type.Integer({ minimum: 1 }), ...DocumentBody }, { additionalProperties: false }) } },
+      { schema: { tags: ['主动公开'], summary: '新建草稿', body: Type.Object({ agencyId: Type.Integer({ minimum: 1, title: label.agencyId }), ...DocumentBody }, { additionalProperties: false }) } },
       async (req, reply) => {
         const { agencyId, ...input } = req.body;
         const row = await createDocument(deps, requireUser(req), agencyId, input);

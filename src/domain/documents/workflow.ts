@@ -14,7 +14,8 @@ export const documentActionLabels: Record<Exclude<DocumentAction, 'edit'>, strin
   submit: '提交保密审查',
   review: '保密审查',
   reject: '退回修改',
-  approve: '批准发布',
+  // 批准 only approves: publishing is its own step (立即发布 or 定时发布), so the button must not say 发布.
+  approve: '批准',
   publish: '立即发布',
   schedule: '定时发布',
   withdraw: '撤回',
@@ -29,6 +30,8 @@ export interface WorkflowFacts {
   isDrafter?: boolean;
   /** The agency allows a drafter to review and approve (one-person office). */
   selfReviewAllowed?: boolean;
+  /** Chinese names of what a published document needs but this one lacks (its catalogue column, 形成日期). */
+  missing?: readonly string[];
 }
 
 export type WorkflowResult =
@@ -72,11 +75,14 @@ export function nextStatus(facts: WorkflowFacts, action: DocumentAction): Workfl
   if (selfStep && !facts.selfReviewAllowed) return deny(fourEyes[action]!);
   const ok = (status: DocumentStatus): WorkflowResult => (selfStep ? { ok: true, status, selfReview: true } : { ok: true, status });
   const s = facts.status;
+  // Checked at submission too, so the gap is filled while the draft can still be edited.
+  const gap = facts.missing?.length ? `发布前须填写${facts.missing.join('和')}` : null;
   switch (action) {
     case 'edit':
       return s === 'draft' ? ok('draft') : refuse(`“${statusLabels[s]}”状态的文件不能编辑，请先退回草稿`);
     case 'submit':
-      return s === 'draft' ? ok('submitted') : refuse('只有草稿可以提交审查');
+      if (s !== 'draft') return refuse('只有草稿可以提交审查');
+      return gap ? refuse(gap) : ok('submitted');
     case 'review':
       if (s !== 'submitted') return refuse('文件不在待审查状态');
       if (facts.unresolvedHits > 0) return refuse(`自动检测发现 ${facts.unresolvedHits} 处疑似敏感信息尚未处理，不能通过保密审查`);
@@ -89,6 +95,7 @@ export function nextStatus(facts: WorkflowFacts, action: DocumentAction): Workfl
     case 'schedule':
       if (s !== 'approved' && !(action === 'publish' && s === 'scheduled')) return refuse('文件须经保密审查和负责人批准后才能发布');
       if (facts.unresolvedHits > 0) return refuse(`存在 ${facts.unresolvedHits} 处未处理的疑似敏感信息，不能发布`);
+      if (gap) return refuse(gap);
       return ok(action === 'publish' ? 'published' : 'scheduled');
     case 'withdraw':
       return s === 'published' || s === 'scheduled' ? ok('withdrawn') : refuse('只有已发布或定时发布的文件可以撤回');

@@ -50,5 +50,6 @@ export function withErrors<T extends Record<number, TSchema>>(ok: T) {
 
 /** A date YYYY-MM-DD in the plausible window 1949–2100 (a real-date check follows in the services). */
 export const DATE_PATTERN = '^(19(49|[5-9]\\d)|20\\d\\d|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
-export const DateString = (description?: string) =>
-  Type.String({ pattern: DATE_PATTERN, description: `${description ?? '日期'}：YYYY-MM-DD，1949 年至 2100 年之间` });
+/** `title`: the field's Chinese label, which validation errors name it by. */
+export const DateString = (description?: string, title?: string) =>
+  Type.String({ pattern: DATE_PATTERN, description: `${description ?? '日期'}：YYYY-MM-DD，1949 年至 2100 年之间`, ...(title ? { title } : {}) });

@@ -3,10 +3,11 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, List, Modal, Row, Select, Space, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { api, ApiError, apiUpload } from '../api';
+import { showFieldErrors } from '../forms';
 import { useAgency } from '../agency';
 import { RichText } from '../RichText';
 import { dateTime, pickedChinaInstant } from '../clock';
-import { docKindLabels, reviewChecklistLabels, validityLabels, type DocumentDetail, type ReviewChecklist, type ScanFinding as ScanHit } from '../../../src/capabilities/documents/contract.ts';
+import { docKindLabels, documentFieldLabels as L, reviewChecklistLabels, validityLabels, type DocumentDetail, type ReviewChecklist, type ScanFinding as ScanHit } from '../../../src/capabilities/documents/contract.ts';
 
 type CheckKey = Exclude<keyof ReviewChecklist, 'opinion'>;
 const checkKeys = Object.keys(reviewChecklistLabels) as CheckKey[];
@@ -18,7 +19,7 @@ export function DocumentEditPage() {
   const { id } = useParams();
   const isNew = id === 'new';
   const { agency, roles } = useAgency();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const [doc, setDoc] = useState<DocumentDetail | null>(null);
   const [categories, setCategories] = useState<{ code: string; name: string; parentId: number | null }[]>([]);
@@ -65,7 +66,7 @@ export function DocumentEditPage() {
       if (isNew) navigate(`/proactive/${saved.id}`, { replace: true });
       else setDoc(saved);
     } catch (err) {
-      fail(err);
+      message.error(showFieldErrors(form, err, '保存失败'));
     }
   };
 
@@ -79,6 +80,16 @@ export function DocumentEditPage() {
       return false;
     }
   };
+
+  // Publishing puts the document before the public at once: one more click, never by accident.
+  const confirmPublish = () =>
+    modal.confirm({
+      title: '立即发布',
+      content: '发布后，文件立即在门户网站公开，任何人都可以查看和检索。确定现在发布吗？',
+      okText: '发布',
+      cancelText: '取消',
+      onOk: () => transition('publish'),
+    });
 
   const resolve = (hit: ScanHit) => {
     let text = '';
@@ -146,7 +157,7 @@ export function DocumentEditPage() {
                   danger={a.action === 'withdraw'}
                   disabled={!a.allowed}
                   aria-describedby={a.reason ? `why-${a.action}` : undefined}
-                  onClick={() => (a.action === 'review' ? setReviewOpen(true) : a.action === 'reject' || a.action === 'withdraw' ? setReasonFor(a.action) : transition(a.action))}
+                  onClick={() => (a.action === 'review' ? setReviewOpen(true) : a.action === 'reject' || a.action === 'withdraw' ? setReasonFor(a.action) : a.action === 'publish' ? confirmPublish() : transition(a.action))}
                 >
                   {a.label}
                 </Button>
@@ -200,58 +211,58 @@ export function DocumentEditPage() {
       <Row gutter={16}>
         <Col xs={24} lg={16}>
           <Form form={form} layout="vertical" onFinish={save} disabled={!editable} initialValues={{ validity: 'valid' }}>
-            <Form.Item label="标题" name="title" rules={[{ required: true, message: '请输入标题' }]}>
+            <Form.Item label={L.title} name="title" rules={[{ required: true, message: `请填写“${L.title}”` }]}>
               <Input />
             </Form.Item>
             <Row gutter={12}>
               <Col xs={24} md={12}>
-                <Form.Item label="发布机构" name="issuer">
+                <Form.Item label={L.issuer} name="issuer">
                   <Input placeholder={agency.name} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item label="文号" name="docNo">
+                <Form.Item label={L.docNo} name="docNo">
                   <Input />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item label="成文日期" name="writtenAt">
+                <Form.Item label={L.writtenAt} name="writtenAt">
                   <DatePicker style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item label="形成或变更日期" name="formedAt" extra="第二十六条：自此日起 20 个工作日内公开">
+                <Form.Item label={L.formedAt} name="formedAt" extra="提交审查前须填写（未填时取成文日期）；第二十六条：自此日起 20 个工作日内公开">
                   <DatePicker style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item label="主题分类" name="topic">
+                <Form.Item label={L.topic} name="topic">
                   <Input />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item label="公开目录类别" name="categoryCode">
+                <Form.Item label={L.categoryCode} name="categoryCode" extra="提交审查前须选择">
                   <Select allowClear options={categories.map((c) => ({ value: c.code, label: `${c.parentId ? '　' : ''}${c.name}` }))} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item label="文件类型（计入年度报告第二部分）" name="docKind">
+                <Form.Item label={`${L.docKind}（计入年度报告第二部分）`} name="docKind">
                   <Select allowClear options={labelled(docKindLabels)} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item label="有效性" name="validity">
+                <Form.Item label={L.validity} name="validity">
                   <Select options={labelled(validityLabels)} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item label="失效或废止日期" name="invalidFrom">
+                <Form.Item label={L.invalidFrom} name="invalidFrom">
                   <DatePicker style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             </Row>
-            <Form.Item label="正文" name="bodyHtml">
-              <RichText label="正文" />
+            <Form.Item label={L.bodyHtml} name="bodyHtml">
+              <RichText label={L.bodyHtml} />
             </Form.Item>
             {editable && (
               <Button type="primary" htmlType="submit">
