@@ -269,7 +269,8 @@ export function buildCli(): Command {
         const exported = await exportReport(view.report, opts.format as ReportFormat);
         writeFileSync(opts.out, exported.body);
         out(`已生成 ${opts.out}（${agency.name}${year}年度，状态：${view.statusLabel}）`);
-        for (const f of view.findings) out(`  [${f.severity === 'error' ? '错误' : '提示'}] ${f.rule}：${f.message}`);
+        const { ruleWithName } = await import('./report-check.ts');
+        for (const f of view.findings) out(`  [${f.severity === 'error' ? '错误' : '提示'}] ${ruleWithName(f.rule)}：${f.message}`);
         if (view.findings.some((f) => f.severity === 'error')) process.exitCode = 1;
       });
     });

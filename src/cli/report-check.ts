@@ -6,11 +6,14 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 
 import type { BatchEntry } from '../exports/report/batch.ts';
+import { RULES, type RuleId } from '../domain/report/findings.ts';
 
 // The checker and its readers are imported when the command runs, not by every CLI start.
 type CountOf = (typeof import('../exports/report/batch.ts'))['countOf'];
 
 const severityLabel = (s: string): string => (s === 'error' ? '错误' : '提示');
+/** The rule's Chinese name with its id: 总计不等于各项之和（arith.total）. */
+export const ruleWithName = (rule: RuleId): string => `${RULES[rule]?.title ?? rule}（${rule}）`;
 
 /** Exit status: 2 when a file could not be read as a report, else 1 when a report has errors. */
 function exitStatus(entries: readonly BatchEntry[], countOf: CountOf): number {
@@ -34,7 +37,7 @@ function printOne(e: BatchEntry, json: boolean, out: (line: string) => void): vo
   );
   if (j.findings.length === 0) out('未发现问题。');
   for (const f of j.findings)
-    out(`[${severityLabel(f.severity)}] ${f.rule}：${f.message}（${f.location.text}）`);
+    out(`[${severityLabel(f.severity)}] ${ruleWithName(f.rule)}：${f.message}（${f.location.text}）`);
 }
 
 function printMany(

@@ -77,6 +77,7 @@ for (const dialect of DIALECTS) {
       const cell = (await admin.request('GET', `/api/v1/reports/2025/cells?agencyId=${department}&row=withheld.third_party_rights&col=natural_person`)).json();
       assert.equal(cell.ids.length, 1);
       assert.match(cell.ids[0], /^R\d+$/);
+      assert.match(cell.queryCodes[cell.ids[0]], /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/, 'the drill-down names requests by 查询码');
       const carried = (await admin.request('GET', `/api/v1/reports/2025/cells?agencyId=${department}&row=carried_out&col=total`)).json();
       assert.equal(carried.ids.length, 3);
       assert.equal((await admin.request('GET', `/api/v1/reports/2025/cells?agencyId=${department}&row=nonsense&col=total`)).statusCode, 400);

@@ -78,14 +78,25 @@ export const noticeSettingLabels = {
 export type NoticeSettingKey = keyof typeof noticeSettingLabels;
 export type NoticeSettings = Partial<Record<NoticeSettingKey, string>>;
 
+import type { AuditChange } from './audit-labels.ts';
+
+export type { AuditChange };
+
 export interface AuditEntry {
   id: number;
   at: string;
-  /** The user's name, or 系统. */
+  /** The account name, or 系统. */
   actor: string;
+  /** The user's name and account, 张三（zhangsan）, or 系统. */
+  actorLabel: string;
   action: string;
+  /** The action in Chinese (audit-labels.ts). */
+  actionLabel: string;
   entity: string;
+  entityLabel: string;
   entityId: string | null;
-  before: unknown;
-  after: unknown;
+  /** Named fields that changed, in Chinese. */
+  changes: AuditChange[];
+  /** How many other (technical) fields changed. */
+  otherChanges: number;
 }

@@ -8,6 +8,7 @@
  * every visitor (/org/CODE/), what any capability prints on its notices, and what the policy
  * itself walks to find subtree grants; reading them reveals nothing an agency keeps to itself.
  */
+import { auditActionLabel, auditChanges, auditEntityLabel } from './audit-labels.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { Agency, AgencyTable } from '../../storage/schema.ts';
 import { art20Items } from '../../domain/documents/catalogue.ts';
@@ -136,7 +137,7 @@ export async function auditRows(tx: Tx, scope: AgencyScope, options: { limit: nu
   let query = tx
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
-    .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.entity', 'audit_log.entity_id', 'audit_log.before_json', 'audit_log.after_json', 'users.username as actor'])
+    .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.entity', 'audit_log.entity_id', 'audit_log.before_json', 'audit_log.after_json', 'users.username as actor', 'users.display_name as actorName'])
     .where((eb) =>
       eb.or([
         eb('audit_log.agency_id', '=', scope.agencyId),
@@ -162,10 +163,12 @@ export async function auditRows(tx: Tx, scope: AgencyScope, options: { limit: nu
     id: r.id,
     at: r.at,
     actor: r.actor ?? '系统',
+    actorLabel: r.actor ? (r.actorName && r.actorName !== r.actor ? `${r.actorName}（${r.actor}）` : r.actor) : '系统',
     action: r.action,
+    actionLabel: auditActionLabel(r.action),
     entity: r.entity,
+    entityLabel: auditEntityLabel(r.entity),
     entityId: r.entity_id,
-    before: r.before_json ? (JSON.parse(r.before_json) as unknown) : null,
-    after: r.after_json ? (JSON.parse(r.after_json) as unknown) : null,
+    ...auditChanges(r.before_json ? (JSON.parse(r.before_json) as unknown) : null, r.after_json ? (JSON.parse(r.after_json) as unknown) : null),
   }));
 }

@@ -61,6 +61,8 @@ export interface ReportCellRecords {
   col: RequestColumnKey;
   /** Request ids, R-prefixed as in the report's cells ("R12"). */
   ids: string[];
+  /** Each request's 查询码, by its R-prefixed id: what the drill-down shows. */
+  queryCodes: Record<string, string>;
 }
 
 export const reportFormats = {

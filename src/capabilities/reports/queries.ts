@@ -18,7 +18,7 @@ import type { Actor, ServiceDeps, Tx } from '../../services/context.ts';
 import { getAgency } from '../../services/agencies.ts';
 import { scopeFor, type AgencyScope } from '../../services/policy.ts';
 import { art20Statistics } from '../disclosure/queries.ts';
-import { appealRows, appealsOfYear, feesPaid, publishedReportRow, publishedReportRows, publishedSnapshot, regulationRows, reportRow, requestGroups, requestIdsInCell } from './sql.ts';
+import { appealRows, appealsOfYear, feesPaid, publishedReportRow, publishedReportRows, publishedSnapshot, regulationRows, reportRow, requestGroups, requestIdsInCell, requestQueryCodes } from './sql.ts';
 import { reportStatusLabels, type Appeal, type Narrative, type ReportCellRecords, type ReportStatus, type ReportView } from './contract.ts';
 
 /** Section 二 from the catalogue: 规章 and 行政规范性文件 made, repealed, in force at year end. */
@@ -134,7 +134,8 @@ export async function getReport(deps: ServiceDeps, actor: Actor, agencyId: numbe
 export async function reportCellRecords(deps: ServiceDeps, actor: Actor, agencyId: number, year: number, row: RequestRowKey, col: RequestColumnKey): Promise<ReportCellRecords> {
   const scope = await scopeFor(deps.db, actor, agencyId);
   const ids = await requestIdsInCell(deps.db, scope, year, requestCellFilter(row, col));
-  return { row, col, ids: ids.map((id) => `R${id}`) };
+  const codes = await requestQueryCodes(deps.db, scope, ids);
+  return { row, col, ids: ids.map((id) => `R${id}`), queryCodes: Object.fromEntries(ids.map((id) => [`R${id}`, codes.get(id) ?? ''])) };
 }
 
 /** Published reports of an agency, newest first (the portal's 年报 column). */

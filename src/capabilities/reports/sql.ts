@@ -102,6 +102,13 @@ export async function requestIdsInCell(tx: Tx, scope: AgencyScope, year: number,
   return (await q.orderBy('y.id').execute()).map((r) => r.id);
 }
 
+/** The query codes (查询码) of the scope's requests, which staff and applicants quote, by request id. */
+export async function requestQueryCodes(tx: Tx, scope: AgencyScope, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.selectFrom('requests').select(['id', 'query_code']).where('agency_id', '=', scope.agencyId).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.query_code]));
+}
+
 /** 信息处理费 paid in the year on the scope's requests, in 元. */
 export async function feesPaid(tx: Tx, scope: AgencyScope, year: number): Promise<number> {
   const rows = await tx

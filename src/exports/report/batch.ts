@@ -183,7 +183,7 @@ export async function batchWorkbook(
     sheet.addRow(['机关', '', e.json.agency ?? '（未识别）', '']);
     sheet.addRow(['年度', '', e.json.year ?? '（未识别）', '']);
     for (const f of e.json.findings)
-      sheet.addRow([f.rule, severityLabel(f.severity), f.message, f.location.text]);
+      sheet.addRow([`${RULES[f.rule].title}（${f.rule}）`, severityLabel(f.severity), f.message, f.location.text]);
     // The tables as read, so a reviewer sees what each finding is about.
     for (const t of e.json.tables.filter((x) => x.present)) {
       sheet.addRow([]);

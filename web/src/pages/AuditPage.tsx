@@ -6,18 +6,6 @@ import { dateTime } from '../clock';
 import { AuditChainPanel } from './AuditChainPanel';
 import type { AuditEntry as AuditRow } from '../../../src/capabilities/agencies/contract.ts';
 
-const actionLabels: Record<string, string> = {
-  'auth.login': '登录',
-  'auth.logout': '退出',
-  'auth.login-failed': '登录失败',
-  'user.create': '创建用户',
-  'user.roles': '设置角色',
-  'user.update': '修改用户',
-  'user.reset-password': '重置密码',
-  'user.change-password': '修改密码',
-  'agency.create': '创建机构',
-};
-
 export function AuditPage() {
   const { agency, session } = useAgency();
   const [rows, setRows] = useState<AuditRow[]>([]);
@@ -40,16 +28,20 @@ export function AuditPage() {
         scroll={{ x: true }}
         columns={[
           { title: '时间', dataIndex: 'at', render: (v: string) => dateTime(v) },
-          { title: '操作人', dataIndex: 'actor' },
-          { title: '操作', dataIndex: 'action', render: (v: string) => actionLabels[v] ?? v },
-          { title: '对象', render: (_, r) => `${r.entity}${r.entityId ? ' #' + r.entityId : ''}` },
+          { title: '操作人', dataIndex: 'actorLabel' },
+          { title: '操作', dataIndex: 'actionLabel' },
+          { title: '对象', render: (_, r) => `${r.entityLabel}${r.entityId ? ' #' + r.entityId : ''}` },
           {
             title: '变更',
             render: (_, r) => (
-              <code style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>
-                {r.before ? '前：' + JSON.stringify(r.before) + '\n' : ''}
-                {r.after ? '后：' + JSON.stringify(r.after) : ''}
-              </code>
+              <>
+                {r.changes.map((c) => (
+                  <div key={c.field}>
+                    {c.field}：{c.before === null ? c.after : `${c.before} → ${c.after}`}
+                  </div>
+                ))}
+                {r.otherChanges > 0 && <Typography.Text type="secondary">另有 {r.otherChanges} 项内部字段变化</Typography.Text>}
+              </>
             ),
           },
         ]}

@@ -5,6 +5,7 @@ import { api, ApiError, apiUpload } from '../api';
 import { useAgency } from '../agency';
 import { SubordinateReportCheck } from './SubordinateReportCheck';
 import { FindingList } from './FindingList';
+import { RULES } from '../../../src/domain/report/findings.ts';
 
 interface CheckerJson {
   agency: string | null;
@@ -118,7 +119,7 @@ function SingleReportCheck({ text, setText, check, result, onFile }: { text: str
                 {result.findings.length === 0 ? (
                   <Alert type="success" showIcon message="未发现问题" />
                 ) : (
-                  <FindingList items={result.findings.map((f) => ({ severity: f.severity, message: f.message, where: `${f.location.text}${f.location.line ? `（第 ${f.location.line} 行）` : ''} · ${f.rule}` }))} />
+                  <FindingList items={result.findings.map((f) => ({ severity: f.severity, message: f.message, where: `${f.location.text}${f.location.line ? `（第 ${f.location.line} 行）` : ''} · ${(RULES as Record<string, { title: string } | undefined>)[f.rule]?.title ?? ''}（${f.rule}）` }))} />
                 )}
               </Card>
             </>

@@ -29,19 +29,21 @@ type Rows = Record<string, Partial<Record<string, Cell>> | undefined>;
  * A number that opens the records behind it. Table 三 is counted in SQL, so its cells come
  * without ids: `load` asks for the one cell opened.
  */
-function CellLink({ cell, load }: { cell: Cell | undefined; load?: () => Promise<string[]> }) {
-  const [ids, setIds] = useState<string[] | null>(null);
+function CellLink({ cell, load }: { cell: Cell | undefined; load?: () => Promise<Pick<ReportCellRecords, 'ids' | 'queryCodes'>> }) {
+  const [loaded, setLoaded] = useState<Pick<ReportCellRecords, 'ids' | 'queryCodes'> | null>(null);
   if (!cell) return <span>—</span>;
   if (!cell.ids.length && !(load && cell.value)) return <span>{cell.value ?? ''}</span>;
-  const shown = cell.ids.length ? cell.ids : ids;
+  const shown = cell.ids.length ? cell.ids : (loaded?.ids ?? null);
+  // Staff and applicants quote a request by its 查询码; reports published before the codes were sent show the number.
+  const requestLabel = (id: string) => loaded?.queryCodes[id] || `#${id.slice(1)}`;
   return (
     <Popover
       trigger="click"
       title="统计依据"
       onOpenChange={(open) => {
         if (!open || !load || cell.ids.length) return;
-        setIds(null);
-        load().then(setIds, () => setIds([]));
+        setLoaded(null);
+        load().then(setLoaded, () => setLoaded({ ids: [], queryCodes: {} }));
       }}
       content={
         <div style={{ maxHeight: 240, overflow: 'auto' }}>
@@ -49,7 +51,7 @@ function CellLink({ cell, load }: { cell: Cell | undefined; load?: () => Promise
           {shown?.map((id) =>
             id.startsWith('R') ? (
               <div key={id}>
-                <Link to={`/requests/${id.slice(1)}`}>申请 #{id.slice(1)}</Link>
+                <Link to={`/requests/${id.slice(1)}`}>申请 {requestLabel(id)}</Link>
               </div>
             ) : (
               <div key={id}>{id.startsWith('A') ? `案件 #${id.slice(1)}` : id}</div>
@@ -101,7 +103,7 @@ export function ReportsPage() {
   const r = view?.report as { proactive: { rows: Rows }; requests: { rows: Rows }; appeals: { rows: Rows } } | null | undefined;
   const exportUrl = (format: string) => `/api/v1/reports/${year}/export?agencyId=${agency.id}&format=${format}`;
   const cellRecords = (row: string, col: RequestColumnKey) => async () =>
-    (await api<ReportCellRecords>('GET', `/reports/${year}/cells?agencyId=${agency.id}&row=${encodeURIComponent(row as RequestRowKey)}&col=${col}`)).ids;
+    api<ReportCellRecords>('GET', `/reports/${year}/cells?agencyId=${agency.id}&row=${encodeURIComponent(row as RequestRowKey)}&col=${col}`);
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
