@@ -147,18 +147,26 @@ export function buildCli(): Command {
     .description('导入历史文件（JSON Lines，每行一个对象）/ import legacy documents from JSONL')
     .argument('<file>', 'JSONL 文件')
     .requiredOption('--agency <codeOrName>', '机构代码或名称')
-    .addHelpText('after', '\n字段：title, bodyHtml 或 bodyText, publishedAt；可选 issuer, docNo, writtenAt, category, indexNo, validity。\n含疑似敏感信息的文件导入为未发布并标记待复核。')
-    .action(async (file: string, opts: { agency: string }) => {
+    .option('--create-categories', '栏目不存在时按名称新建（一级栏目）/ create missing columns by name')
+    .addHelpText('after', '\n字段：title, bodyHtml 或 bodyText, publishedAt；可选 issuer, docNo, writtenAt, category（栏目代码或名称）, indexNo, validity。\n含疑似敏感信息的文件导入为未发布并标记待复核。')
+    .action(async (file: string, opts: { agency: string; createCategories?: boolean }) => {
       if (!existsSync(file)) throw new AppError('NOT_FOUND', `文件“${file}”不存在`);
       const [{ findAgency }, { importDocuments }] = await Promise.all([import('../services/agencies.ts'), import('../services/legacy-import.ts')]);
       await withRuntime(async ({ deps }) => {
         const agency = await findAgency(deps.db, opts.agency);
         if (!agency) throw new AppError('NOT_FOUND', `机构“${opts.agency}”不存在`);
         const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-        const summary = await importDocuments(deps, agency.id, lines, (s) => {
-          process.stderr.write(`\r已处理 ${s.lines} 行，导入 ${s.imported} 件，错误 ${s.errors.length} 行`);
-        });
+        const summary = await importDocuments(
+          deps,
+          agency.id,
+          lines,
+          (s) => {
+            process.stderr.write(`\r已处理 ${s.lines} 行，导入 ${s.imported} 件，错误 ${s.errors.length} 行`);
+          },
+          { createCategories: !!opts.createCategories },
+        );
         process.stderr.write('\n');
+        for (const c of summary.createdCategories) out(`已新建栏目 / column created: ${c.name}（${c.code}）`);
         out(`导入完成 / done: ${summary.lines} 行，导入 ${summary.imported} 件（已发布 ${summary.published} 件，待复核 ${summary.flagged.length} 件），错误 ${summary.errors.length} 行`);
         if (summary.flagged.length) {
           out('含疑似敏感信息、已导入为未发布并标记待复核 / flagged for review:');

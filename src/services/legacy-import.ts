@@ -5,7 +5,7 @@ import { stripBidiDeep } from '../domain/text.ts';
 import { escapeHtml } from '../views/html.ts';
 import { htmlToPlainText, sanitizeDocumentHtml } from '../views/sanitize.ts';
 import { systemActor, type ServiceDeps } from './context.ts';
-import { createDocument } from './documents.ts';
+import { createCategory, createDocument } from './documents.ts';
 import { AppError } from './errors.ts';
 
 export interface ImportSummary {
@@ -15,6 +15,8 @@ export interface ImportSummary {
   /** Imported unpublished because the leak scan found something: a reviewer must look. */
   flagged: { line: number; title: string; hits: string[] }[];
   errors: { line: number; message: string }[];
+  /** Columns made by --create-categories. */
+  createdCategories: { code: string; name: string }[];
 }
 
 const validityWords: Record<string, 'valid' | 'expired' | 'repealed'> = { valid: 'valid', expired: 'expired', repealed: 'repealed', 有效: 'valid', 失效: 'expired', 废止: 'repealed' };
@@ -28,6 +30,37 @@ const textToHtml = (text: string): string =>
     .map((p) => `<p>${escapeHtml(p)}</p>`)
     .join('');
 
+export interface ImportOptions {
+  /** Create a column (top level) for a category name the agency does not have yet. */
+  createCategories?: boolean;
+}
+
+/**
+ * The agency's columns by code and by name: old systems export the column's name (工作动态) as
+ * often as a code. A name two columns share is ambiguous and must be given by code.
+ */
+async function categoryResolver(deps: ServiceDeps, agencyId: number, options: ImportOptions, summary: ImportSummary) {
+  const rows = await deps.db.selectFrom('document_categories').select(['code', 'name']).where('agency_id', '=', agencyId).execute();
+  const codes = new Set(rows.map((r) => r.code));
+  const byName = new Map<string, string[]>();
+  for (const r of rows) byName.set(r.name, [...(byName.get(r.name) ?? []), r.code]);
+  return async (value: string): Promise<{ code: string } | { problem: string }> => {
+    if (codes.has(value)) return { code: value };
+    const named = byName.get(value);
+    if (named?.length === 1) return { code: named[0]! };
+    if (named) return { problem: `栏目名称“${value}”对应多个栏目（${named.join('、')}），请改用栏目代码` };
+    if (!options.createCategories) return { problem: `栏目“${value}”不存在（可按代码或名称填写；加 --create-categories 可自动新建）` };
+    if (value.length > 60) return { problem: `栏目名称“${value.slice(0, 20)}…”过长（最多 60 个字符）` };
+    let n = codes.size + 1;
+    while (codes.has(`col-${n}`)) n++;
+    const row = await createCategory(deps, systemActor('import'), agencyId, { code: `col-${n}`, name: value });
+    codes.add(row.code);
+    byName.set(value, [row.code]);
+    summary.createdCategories.push({ code: row.code, name: value });
+    return { code: row.code };
+  };
+}
+
 /**
  * Imports legacy documents, one JSON object per line. A document whose text trips the leak
  * scan is imported unpublished and flagged; a bad line is reported with its number and the
@@ -38,8 +71,10 @@ export async function importDocuments(
   agencyId: number,
   lines: AsyncIterable<string> | Iterable<string>,
   onProgress: (summary: ImportSummary) => void = () => {},
+  options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const summary: ImportSummary = { lines: 0, imported: 0, published: 0, flagged: [], errors: [] };
+  const summary: ImportSummary = { lines: 0, imported: 0, published: 0, flagged: [], errors: [], createdCategories: [] };
+  const resolveCategory = await categoryResolver(deps, agencyId, options, summary);
   const actor = systemActor('import');
   for await (const raw of lines) {
     summary.lines++;
@@ -71,6 +106,13 @@ export async function importDocuments(
     const validity = validityRaw ? validityWords[validityRaw] : 'valid';
     if (!validity) problems.push(`validity “${validityRaw}” 应为 有效、失效 或 废止`);
     for (const k of ['issuer', 'docNo', 'category', 'indexNo']) if (obj[k] !== undefined && typeof obj[k] !== 'string') problems.push(`${k} 应为字符串`);
+    let categoryCode: string | undefined;
+    const categoryValue = str('category');
+    if (categoryValue && !problems.length) {
+      const resolved = await resolveCategory(categoryValue);
+      if ('problem' in resolved) problems.push(resolved.problem);
+      else categoryCode = resolved.code;
+    }
     if (problems.length) {
       summary.errors.push({ line, message: problems.join('；') });
       continue;
@@ -89,7 +131,7 @@ export async function importDocuments(
           issuer: str('issuer'),
           docNo: str('docNo'),
           writtenAt: writtenAt?.slice(0, 10),
-          categoryCode: str('category'),
+          categoryCode,
           validity,
           invalidFrom: validity !== 'valid' ? publishedDay : undefined,
           bodyHtml,

@@ -207,6 +207,30 @@ describe('gongkai documents import', () => {
       removeDir(dataDir);
     }
   });
+
+  it('takes a category by code or by name, and creates missing columns only with --create-categories', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const dataDir = tempDataDir();
+    try {
+      const env = { GONGKAI_DATA_DIR: dataDir };
+      assert.equal(runCli(['seed'], env).status, 0);
+      const file = `${dataDir}/columns.jsonl`;
+      const line = (title: string, category: string) => JSON.stringify({ title, bodyText: '正文。', publishedAt: '2020-03-01', category });
+      writeFileSync(file, [line('按代码', 'art20-12'), line('按名称', '突发公共事件应急预案、预警信息及应对情况'), line('新栏目一', '工作动态'), line('新栏目二', '工作动态')].join('\n'));
+      const refused = runCli(['documents', 'import', file, '--agency', 'changping'], env);
+      assert.equal(refused.status, 1);
+      assert.match(refused.stdout, /导入 2 件/);
+      assert.match(refused.stdout, /第 3 行：栏目“工作动态”不存在（可按代码或名称填写；加 --create-categories 可自动新建）/);
+      writeFileSync(file, [line('新栏目一', '工作动态'), line('新栏目二', '工作动态')].join('\n'));
+      const created = runCli(['documents', 'import', file, '--agency', 'changping', '--create-categories'], env);
+      assert.equal(created.status, 0, created.stdout + created.stderr);
+      assert.match(created.stdout, /已新建栏目 \/ column created: 工作动态（col-\d+）/);
+      assert.equal(created.stdout.match(/已新建栏目/g)?.length, 1, 'one column for both lines');
+      assert.match(created.stdout, /导入 2 件（已发布 2 件/);
+    } finally {
+      removeDir(dataDir);
+    }
+  });
 });
 
 describe('gongkai report', () => {
