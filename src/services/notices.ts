@@ -5,14 +5,15 @@ import { appendAudit } from '../storage/audit.ts';
 import { REPLY_WORKING_DAYS } from '../domain/deadlines/index.ts';
 import { AppError } from './errors.ts';
 import type { Actor, ServiceDeps } from './context.ts';
-import { scopeFor } from './policy.ts';
+import { scopeFor, type AgencyScope } from './policy.ts';
 import { agencyRow } from '../capabilities/agencies/sql.ts';
 import { getNoticeSettings } from '../capabilities/agencies/queries.ts';
 import { loadCalendar } from './calendar.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import { quoteFee } from './requests.ts';
 import { agencyOfRequest, requestEvents, requestRow } from '../capabilities/requests/sql.ts';
-import { recordNoticeRead } from '../capabilities/requests/personal-data.ts';
+import { noticeFieldsOf, recordPersonalDataRead } from '../capabilities/requests/personal-data.ts';
+import type { PersonalDataVia } from '../capabilities/requests/contract.ts';
 
 export { noticeKindLabels } from '../capabilities/requests/contract.ts';
 import { noticeKindLabels } from '../capabilities/requests/contract.ts';
@@ -30,12 +31,8 @@ export function availableNotices(events: readonly RequestEvent[]): NoticeKind[] 
   return out;
 }
 
-/**
- * Assembles a notice from the request's records; refuses (409) when a fact is missing. Only for
- * those who handle requests: a notice carries the applicant's name (docs/decisions/013).
- */
-export async function buildNotice(deps: ServiceDeps, actor: Actor, requestId: number, kind: NoticeKind): Promise<Notice> {
-  const scope = await scopeFor(deps.db, actor, await agencyOfRequest(deps.db, requestId), 'requests.personalData');
+/** Assembles a notice from the request's records; refuses (409) when a fact is missing. */
+async function buildNotice(deps: ServiceDeps, scope: AgencyScope, requestId: number, kind: NoticeKind): Promise<Notice> {
   const row = await requestRow(deps.db, scope, requestId);
   const events = await requestEvents(deps.db, scope, requestId);
   if (!availableNotices(events).includes(kind)) throw new AppError('NOTICE_NOT_APPLICABLE', `该申请尚无可出具的${noticeKindLabels[kind]}`, 409);
@@ -109,14 +106,18 @@ export async function buildNotice(deps: ServiceDeps, actor: Actor, requestId: nu
   }
 }
 
-/** Renders a notice as printable HTML or DOCX, and records that it was issued. */
-export async function renderNotice(deps: ServiceDeps, actor: Actor, requestId: number, kind: NoticeKind, format: 'html' | 'docx') {
-  const notice = await buildNotice(deps, actor, requestId, kind);
+/**
+ * Renders a notice as printable HTML or DOCX, and records that it was issued and who read the
+ * applicant's name in it (`via`), after it rendered (a refused notice records nothing).
+ */
+async function renderNoticeIn(deps: ServiceDeps, scope: AgencyScope, requestId: number, kind: NoticeKind, format: 'html' | 'docx', via: PersonalDataVia) {
+  const notice = await buildNotice(deps, scope, requestId, kind);
   try {
     const body = format === 'html' ? renderNoticeHtml(notice) : await renderNoticeDocx(notice);
-    const row = await deps.db.selectFrom('requests').select(['agency_id', 'query_code']).where('id', '=', requestId).executeTakeFirstOrThrow();
-    await appendAudit(deps.db, { at: deps.now(), actorUserId: actor.kind === 'user' ? actor.userId : null, agencyId: row.agency_id, action: 'request.notice', entity: 'request', entityId: requestId, after: { kind, format } });
-    await recordNoticeRead(deps, actor, requestId, kind, format);
+    const row = await requestRow(deps.db, scope, requestId);
+    const actor = scope.actor;
+    await appendAudit(deps.db, { at: deps.now(), actorUserId: actor.kind === 'user' ? actor.userId : null, agencyId: row.agency_id, action: 'request.notice', entity: 'request', entityId: requestId, after: { kind, format, ...(via === 'applicant.notice' ? { by: 'applicant' } : {}) } });
+    await recordPersonalDataRead(deps.db, deps, scope, row, via, noticeFieldsOf(row, kind), kind);
     return { body, title: `${noticeTitle(notice)}（${row.query_code}）` };
   } catch (err) {
     if (err instanceof NoticeDataError) {
@@ -124,4 +125,19 @@ export async function renderNotice(deps: ServiceDeps, actor: Actor, requestId: n
     }
     throw err;
   }
+}
+
+/** A notice for staff: only those who handle requests, as it carries the applicant's name (docs/decisions/013). */
+export async function renderNotice(deps: ServiceDeps, actor: Actor, requestId: number, kind: NoticeKind, format: 'html' | 'docx') {
+  const scope = await scopeFor(deps.db, actor, await agencyOfRequest(deps.db, requestId), 'requests.personalData');
+  return renderNoticeIn(deps, scope, requestId, kind, format, format === 'html' ? 'request.notice.html' : 'request.notice.docx');
+}
+
+/**
+ * A notice for the applicant, who proved the query code and the secret (capabilities/requests/
+ * applicant.ts decides when). The read is recorded like a handler's, without a user: whoever holds
+ * the code and the four digits may not be the applicant, and the agency's admin can see it happened.
+ */
+export async function renderApplicantNotice(deps: ServiceDeps, scope: AgencyScope, requestId: number, kind: NoticeKind, format: 'html' | 'docx') {
+  return renderNoticeIn(deps, scope, requestId, kind, format, 'applicant.notice');
 }

@@ -103,6 +103,15 @@ export async function publicIntakeScope(tx: Tx, agencyId: number): Promise<Agenc
   return { agencyId, roles: [], actor: { kind: 'system', label: 'public' } } as unknown as AgencyScope;
 }
 
+/**
+ * The scope of an applicant who proved one request's query code and secret on the tracking page:
+ * no roles, the public actor, the request's own agency. Made here so that storage still receives a
+ * scope from the policy; the caller uses it for that one request only (supplement, its 答复书).
+ */
+export function applicantScope(agencyId: number): AgencyScope {
+  return { agencyId, roles: [], actor: { kind: 'system', label: 'applicant' } } as unknown as AgencyScope;
+}
+
 declare const platformMark: unique symbol;
 
 /**

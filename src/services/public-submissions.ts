@@ -12,6 +12,8 @@
  *
  * submitOnline runs its own transaction, so a submission first claims its row here (the unique
  * key makes a concurrent retry wait for the first), then records the query code on it.
+ *
+ * The fields are checked before the captcha is answered, and both are reported in one round.
  */
 import { createHash } from 'node:crypto';
 import type { ServiceDeps } from './context.ts';
@@ -19,6 +21,8 @@ import { AppError } from './errors.ts';
 import { normalizeText } from '../domain/search/normalize.ts';
 import { verifyCaptcha } from './captcha.ts';
 import { submitOnline, type NewRequestInput } from './requests.ts';
+import { refuseProblems } from '../capabilities/requests/commands.ts';
+import { requestProblems, type FieldProblem } from '../capabilities/requests/validation.ts';
 
 export const DUPLICATE_WINDOW_MINUTES = 30;
 export const SUBMISSIONS_PER_HOUR = 5;
@@ -84,7 +88,15 @@ export async function submitPublicRequest(deps: ServiceDeps, s: PublicSubmission
     const earlier = await answerForKey(deps, s.agencyId, key, fingerprint);
     if (earlier) return earlier;
   }
-  await verifyCaptcha(deps, s.captchaToken, s.captchaAnswer);
+  // One round: the fields' problems and a wrong captcha are told together, neither hides the other.
+  const problems: FieldProblem[] = requestProblems(s.request, true);
+  try {
+    await verifyCaptcha(deps, s.captchaToken, s.captchaAnswer);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'CAPTCHA_INVALID') throw err;
+    problems.push({ field: 'captchaAnswer', code: err.code, message: err.message });
+  }
+  if (problems.length) refuseProblems(problems);
 
   const now = deps.now();
   await deps.db.deleteFrom('public_submissions').where('created_at', '<', minutesAgo(now, KEEP_HOURS * 60)).execute();

@@ -80,6 +80,8 @@ const routes: Record<string, Entry> = {
   'POST /api/v1/requests/{id}/events': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'POST', url: `/api/v1/requests/${f.requestId}/events`, body: { type: 'correctionReceived', date: TODAY } }) },
   // A notice carries the applicant's name: only those who handle requests issue one (decision 013).
   'GET /api/v1/requests/{id}/notices/{kind}': { access: ['admin', 'clerk', 'head'], call: (f) => get(`/api/v1/requests/${f.requestId}/notices/acknowledgement`) },
+  // The applicant's 补正 files may hold their papers: those who handle requests, as for notices.
+  'GET /api/v1/requests/{id}/supplement-files/{key}': { access: ['admin', 'clerk', 'head'], call: (f) => get(`/api/v1/requests/${f.requestId}/supplement-files/${'0'.repeat(64)}`) },
   'GET /api/v1/requests/{id}/personal-data-access': { access: ['admin'], call: (f) => get(`/api/v1/requests/${f.requestId}/personal-data-access`) },
   'GET /api/v1/agencies/{id}/notice-settings': { access: ALL, call: (f) => get(`/api/v1/agencies/${f.own}/notice-settings`) },
   'PUT /api/v1/agencies/{id}/notice-settings': { access: ['admin', 'head'], call: (f) => ({ method: 'PUT', url: `/api/v1/agencies/${f.own}/notice-settings`, body: { phone: '0551-1234567' } }) },
@@ -92,7 +94,8 @@ const routes: Record<string, Entry> = {
   'GET /api/v1/calendar/due-date': { access: 'signed-in', call: () => get('/api/v1/calendar/due-date?received=2026-11-20') },
   'GET /api/v1/public/captcha': pub('/api/v1/public/captcha'),
   'POST /api/v1/public/agencies/{code}/requests': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/agencies/changping/requests', body: {} }) },
-  'GET /api/v1/public/requests/track': pub('/api/v1/public/requests/track?code=AAAA-BBBB-CCCC&secret=1234'),
+  'GET /api/v1/public/requests/track': pub('/api/v1/public/requests/track'),
+  'POST /api/v1/public/requests/track': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/requests/track', body: { code: 'AAAA-BBBB-CCCC', secret: '1234' } }) },
   'GET /api/v1/search': pub(`/api/v1/search?q=${encodeURIComponent('公开')}`),
   'GET /api/v1/documents': { access: ALL, call: (f) => get(`/api/v1/documents?agencyId=${f.own}`) },
   'POST /api/v1/documents': { access: ['admin', 'clerk'], call: (f) => ({ method: 'POST', url: '/api/v1/documents', body: { agencyId: f.own, title: '矩阵测试', bodyHtml: '<p>正文</p>', categoryCode: 'art20-11', writtenAt: '2026-11-20' } }) },
@@ -139,6 +142,8 @@ const routes: Record<string, Entry> = {
   'PUT /api/v1/appeals/{id}': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'PUT', url: `/api/v1/appeals/${f.appealId}`, body: appeal(f.own) }) },
   // The portal and the workspace shell are public pages.
   'GET /assets/portal.css': pub('/assets/portal.css'),
+  'GET /assets/request-form.css': pub('/assets/request-form.css'),
+  'GET /assets/request-form.js': pub('/assets/request-form.js'),
   'GET /': pub('/'),
   'GET /org/{code}/': pub('/org/changping/'),
   'GET /org/{code}/open/catalogue': pub('/org/changping/open/catalogue'),
@@ -160,6 +165,9 @@ const routes: Record<string, Entry> = {
   'GET /org/{code}/open/request': pub('/org/changping/open/request'),
   'POST /org/{code}/open/request': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/request', raw: { payload: Buffer.from('name=x'), contentType: 'application/x-www-form-urlencoded' } }) },
   'GET /org/{code}/open/request/track': pub('/org/changping/open/request/track'),
+  'POST /org/{code}/open/request/track': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/request/track', raw: { payload: Buffer.from('code=AAAA-BBBB-CCCC&secret=1234'), contentType: 'application/x-www-form-urlencoded' } }) },
+  'POST /org/{code}/open/request/reply': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/request/reply', raw: { payload: Buffer.from('code=AAAA-BBBB-CCCC&secret=1234'), contentType: 'application/x-www-form-urlencoded' } }) },
+  'POST /org/{code}/open/request/supplement': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/request/supplement', raw: { payload: Buffer.from('--x\r\nContent-Disposition: form-data; name="code"\r\n\r\nAAAA-BBBB-CCCC\r\n--x--\r\n'), contentType: 'multipart/form-data; boundary=x' } }) },
   'GET /org/{code}/open/{column}': pub('/org/changping/open/interaction'),
   'GET /admin': pub('/admin'),
   'GET /admin/': pub('/admin/'),

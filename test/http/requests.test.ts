@@ -24,7 +24,7 @@ for (const dialect of DIALECTS) {
       t.setNow(new Date(iso));
       admin = await loginClient(t.app, t.admin.username, t.admin.password);
     };
-    const track = async (code: string, secret = '8000') => t.app.inject({ method: 'GET', url: `/api/v1/public/requests/track?code=${encodeURIComponent(code)}&secret=${secret}` });
+    const track = async (code: string, secret = '8000') => t.app.inject({ method: 'POST', url: '/api/v1/public/requests/track', payload: { code, secret } });
     const event = async (id: number, body: object) => admin.request('POST', `/api/v1/requests/${id}/events`, body);
 
     it('takes a request from the online form to the reply, tracking it at every step', async () => {

@@ -54,7 +54,7 @@ for (const dialect of DIALECTS) {
       assert.equal(submitted.statusCode, 201, submitted.body);
       assert.equal(submitted.headers['cache-control'], 'no-store');
       const { queryCode } = submitted.json();
-      const tracked = await t.app.inject({ method: 'GET', url: `/api/v1/public/requests/track?code=${queryCode}&secret=8000` });
+      const tracked = await t.app.inject({ method: 'POST', url: '/api/v1/public/requests/track', payload: { code: queryCode, secret: '8000' } });
       assert.equal(tracked.statusCode, 200);
       assert.equal(tracked.headers['cache-control'], 'no-store');
 
@@ -72,7 +72,7 @@ for (const dialect of DIALECTS) {
       assert.equal(receipt.statusCode, 201, receipt.body);
       assert.match(receipt.body, /data-testid="query-code"/);
       assert.equal(receipt.headers['cache-control'], 'no-store');
-      const page = await t.app.inject({ method: 'GET', url: `/org/changping/open/request/track?code=${queryCode}&secret=8000` });
+      const page = await t.app.inject({ method: 'POST', url: '/org/changping/open/request/track', payload: new URLSearchParams({ code: queryCode, secret: '8000' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       assert.equal(page.statusCode, 200);
       assert.equal(page.headers['cache-control'], 'no-store');
 

@@ -4,8 +4,6 @@ import { chinaDate } from '../../domain/calendar/china-time.ts';
 import { perPageFee, perRequestFeeForNth, type FeeQuote } from '../../domain/fees/index.ts';
 import { roleMayRecord, type RequestEvent } from '../../domain/requests/lifecycle.ts';
 import { checkAgainstClock, viewRequest } from '../../domain/requests/view.ts';
-import { isApplicantType } from '../../domain/requests/outcomes.ts';
-import { idNumberProblem, normalisePhone, phoneProblem } from '../../domain/scan/index.ts';
 import type { RequestRow } from '../../storage/schema.ts';
 import { appendAudit } from '../../storage/audit.ts';
 import { AppError, forbidden } from '../../services/errors.ts';
@@ -14,42 +12,24 @@ import { loadCalendar } from '../../services/calendar.ts';
 import { publicIntakeScope, scopeFor, type AgencyScope } from '../../services/policy.ts';
 import { getSelfReview } from '../agencies/queries.ts';
 import { agencyOfRequest, appendEvents, extensionRequester, insertRequest, requestEvents, requestRow, sameApplicantInMonth } from './sql.ts';
-import { deliveries, requestedForms, type ApplicantInput, type EventInput, type IntakeInput, type NewRequestInput, type RequestDetail } from './contract.ts';
+import { normaliseApplicant, requestProblems, type FieldProblem } from './validation.ts';
+import { type ApplicantInput, type EventInput, type IntakeInput, type NewRequestInput, type RequestDetail } from './contract.ts';
 import { getRequest } from './queries.ts';
 
-function validateApplicant(a: ApplicantInput, online: boolean): ApplicantInput {
-  const errors: string[] = [];
-  if (!isApplicantType(a.type)) errors.push('申请人类型无效');
-  const name = a.name?.trim() ?? '';
-  if (!name || name.length > 100) errors.push('申请人姓名或名称须为 1–100 个字符');
-  const phone = a.phone ? normalisePhone(a.phone) || undefined : undefined;
-  const phoneWrong = phone ? phoneProblem(phone) : null;
-  if (phoneWrong) errors.push(`联系电话${phoneWrong}`);
-  const email = a.email?.trim() || undefined;
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push('电子邮箱格式不正确');
-  const idNumber = a.idNumber?.replace(/\s/g, '').toUpperCase() || undefined;
-  const idWrong = a.idType === 'resident_id' && idNumber ? idNumberProblem(idNumber) : null;
-  if (idWrong) errors.push(`居民身份证号码${idWrong}`);
-  if (online && (!a.idType || !idNumber)) errors.push('网上申请须填写身份证明（证件类型和号码）（条例第二十九条）');
-  if (!phone && !email && !a.address?.trim()) errors.push('须至少填写一种联系方式（条例第二十九条）');
-  if (!phone && !idNumber) errors.push('须填写联系电话或证件号码，用于查询办理进度');
-  if (a.type !== 'natural_person' && online && !a.contactPerson?.trim()) errors.push('法人或其他组织须填写联系人');
-  if (errors.length) throw new AppError('INVALID_APPLICANT', errors.join('；'), 400, { problems: errors });
-  return { ...a, name, phone, email, idNumber, address: a.address?.trim() || undefined, contactPerson: a.contactPerson?.trim() || undefined };
+/** Refuses a new request with every problem at once (the code is the first problem's). */
+export function refuseProblems(problems: readonly FieldProblem[]): never {
+  throw new AppError(problems[0]!.code, problems.map((p) => p.message).join('；'), 400, { problems: problems.map((p) => p.message), fields: problems });
 }
 
-function validateRequest(input: NewRequestInput): void {
-  const description = input.description?.trim() ?? '';
-  if (description.length < 2) throw new AppError('INVALID_DESCRIPTION', '请写明所需政府信息的名称、文号或便于查询的其他特征描述（条例第二十九条）');
-  if (description.length > 5000) throw new AppError('INVALID_DESCRIPTION', '所需信息描述不能超过 5000 字');
-  if (!(input.requestedForm in requestedForms)) throw new AppError('INVALID_FORM', '获取信息的形式无效');
-  if (!(input.delivery in deliveries)) throw new AppError('INVALID_DELIVERY', '获取信息的方式无效');
+function validated(input: NewRequestInput, online: boolean): ApplicantInput {
+  const problems = requestProblems(input, online);
+  if (problems.length) refuseProblems(problems);
+  return normaliseApplicant(input.applicant);
 }
 
 /** A request from the public portal: on the clock only once staff confirm receipt (Art. 31). */
 export async function submitOnline(deps: ServiceDeps, agencyId: number, input: NewRequestInput): Promise<{ id: number; queryCode: string; trackingHint: string }> {
-  validateRequest(input);
-  const applicant = validateApplicant(input.applicant, true);
+  const applicant = validated(input, true);
   const today = chinaDate(deps.now());
   return deps.db.transaction().execute(async (tx) => {
     const scope = await publicIntakeScope(tx, agencyId);
@@ -62,8 +42,7 @@ export async function submitOnline(deps: ServiceDeps, agencyId: number, input: N
 
 /** Staff records a request that came in person, by letter, fax, e-mail or otherwise. */
 export async function intakeRequest(deps: ServiceDeps, actor: Actor, input: IntakeInput): Promise<{ id: number; queryCode: string }> {
-  validateRequest(input);
-  const applicant = validateApplicant(input.applicant, false);
+  const applicant = validated(input, false);
   const submittedProblem = dateProblem(input.submittedDate, '提交日期');
   if (submittedProblem) throw new AppError('INVALID_DATE', submittedProblem);
   const today = chinaDate(deps.now());

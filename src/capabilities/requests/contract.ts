@@ -31,6 +31,13 @@ export const requestedForms = { paper: '纸质', electronic: '电子', either: '
 
 export const deliveries = { pickup: '自行领取', post: '邮寄', email: '电子邮件', online: '网上获取', fax: '传真' } as const;
 
+/** The ways of delivery by which the applicant chose to receive the answer electronically: the tracking page then offers the 答复书. */
+export const electronicDeliveries: readonly (keyof typeof deliveries)[] = ['email', 'online'];
+
+/** A 补正's clarified text, and the files an applicant may send with it online. */
+export const SUPPLEMENT_TEXT_MAX = 5000;
+export const SUPPLEMENT_MAX_FILES = 5;
+
 export interface ApplicantInput {
   type: ApplicantType;
   name: string;
@@ -152,6 +159,8 @@ export interface TimelineEntry {
   detail: string;
   recordedAt: string;
   actor: string | null;
+  /** Files the applicant sent with a 补正 online, with the API path that downloads each. */
+  files?: { name: string; size: number; url: string }[];
 }
 
 export interface RequestDetail extends RequestSummary {
@@ -198,6 +207,12 @@ export interface PublicTracking {
   timeline: { label: string; date: string }[];
   closedDate: string | null;
   outcomeLabel: string | null;
+  /** While the applicant is asked to supplement: what, and by when (the last day of the period). */
+  correction: { items: string[]; servedDate: string; periodWorkingDays: number; dueDate: string | null } | null;
+  /** Whether the supplement can be sent online now (the period has not run out). */
+  supplementOpen: boolean;
+  /** Whether the applicant may download the 答复书 (closed, and electronic delivery chosen). */
+  replyAvailable: boolean;
 }
 
 /** The applicant's fields that identify a person, as the access records name them (docs/decisions/013). */
@@ -216,6 +231,8 @@ export const personalDataViaLabels = {
   'request.detail': '申请详情页',
   'request.notice.html': '打印文书',
   'request.notice.docx': '下载文书（DOCX）',
+  /** The applicant, proving the query code and the secret on the tracking page, downloads a notice (no user). */
+  'applicant.notice': '申请人凭查询码下载',
 } as const;
 export type PersonalDataVia = keyof typeof personalDataViaLabels;
 

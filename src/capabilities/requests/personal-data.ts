@@ -74,13 +74,6 @@ export async function recordPersonalDataRead(tx: Tx, deps: ServiceDeps, scope: A
   await insertPersonalDataAccess(tx, scope, { requestId: row.id, userId: actor.kind === 'user' ? actor.userId : null, at: deps.now().toISOString(), via, noticeKind, fields });
 }
 
-/** Records that a notice printing the applicant's name was issued (HTML or DOCX), for a handler of the request. */
-export async function recordNoticeRead(deps: ServiceDeps, actor: Actor, requestId: number, kind: NoticeKind, format: 'html' | 'docx'): Promise<void> {
-  const scope = await scopeFor(deps.db, actor, await agencyOfRequest(deps.db, requestId), 'requests.personalData');
-  const row = await requestRow(deps.db, scope, requestId);
-  await recordPersonalDataRead(deps.db, deps, scope, row, format === 'html' ? 'request.notice.html' : 'request.notice.docx', noticeFieldsOf(row, kind), kind);
-}
-
 const viaLabel = (via: PersonalDataVia, kind: NoticeKind | null): string => {
   const label = personalDataViaLabels[via] ?? via;
   return kind && kind in noticeKindLabels ? `${label}：${noticeKindLabels[kind]}` : label;

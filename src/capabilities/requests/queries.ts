@@ -14,9 +14,9 @@ import { loadCalendar } from '../../services/calendar.ts';
 import { getAgency } from '../../services/agencies.ts';
 import { availableNotices } from '../../services/notices.ts';
 import { allows, scopeFor } from '../../services/policy.ts';
-import { agencyOfRequest, attentionRows, normaliseQueryCode, requestByQueryCode, requestPage, requestRow, requestTimeline, trackingSecret } from './sql.ts';
+import { agencyOfRequest, attentionRows, normaliseQueryCode, requestByQueryCode, requestEvents, requestPage, requestRow, requestTimeline, trackingSecret } from './sql.ts';
 import { applicantOf, personalFieldsOf, recordPersonalDataRead, seesPersonalData } from './personal-data.ts';
-import { DUE_SOON_WORKING_DAYS, eventTypeLabels, type ListFilters, type PublicTracking, type RequestPage, type RequestDetail, type RequestSummary } from './contract.ts';
+import { DUE_SOON_WORKING_DAYS, electronicDeliveries, eventTypeLabels, type ListFilters, type PublicTracking, type RequestPage, type RequestDetail, type RequestSummary, type TimelineEntry } from './contract.ts';
 
 function summarise(row: RequestRow, view: RequestView | null, masked: boolean): RequestSummary {
   const organisation = row.applicant_type !== 'natural_person';
@@ -106,6 +106,10 @@ export function describeEvent(e: RequestEvent): string {
       return e.method === 'signedFor' ? '已签收' : '双方已确认';
     case 'correctionRequested':
       return `补正事项：${e.items.join('；')}；补正期限 ${e.periodWorkingDays} 个工作日`;
+    case 'correctionReceived':
+      return [e.via === 'applicant' ? '申请人在线提交' : '', e.text ? `补正内容：${e.text}` : '', e.files?.length ? `材料：${e.files.map((f) => f.name).join('、')}` : '', e.note ?? '']
+        .filter(Boolean)
+        .join('；');
     case 'consultationStarted':
       return `${e.kind === 'thirdParty' ? '征求第三方意见' : '征求其他机关意见'}：${e.party}`;
     case 'consultationEnded':
@@ -137,6 +141,9 @@ function allowedActions(view: RequestView | null, roles: readonly Role[], today:
     .map((p) => p.type);
 }
 
+const supplementLinks = (requestId: number, e: RequestEvent): Pick<TimelineEntry, 'files'> =>
+  e.type === 'correctionReceived' && e.files?.length ? { files: e.files.map((f) => ({ name: f.name, size: f.size, url: `/api/v1/requests/${requestId}/supplement-files/${f.key}` })) } : {};
+
 export async function getRequest(deps: ServiceDeps, actor: Actor, id: number): Promise<RequestDetail> {
   const scope = await scopeFor(deps.db, actor, await agencyOfRequest(deps.db, id));
   const roles = scope.roles;
@@ -167,6 +174,7 @@ export async function getRequest(deps: ServiceDeps, actor: Actor, id: number): P
       detail: describeEvent(events[i]!),
       recordedAt: e.recorded_at,
       actor: e.username,
+      ...supplementLinks(id, events[i]!),
     })),
     allowedActions: allowedActions(view, roles, chinaDate(deps.now())),
     notices: availableNotices(events),
@@ -178,30 +186,60 @@ export async function getRequest(deps: ServiceDeps, actor: Actor, id: number): P
 const TRACK_FAILED = (): AppError => new AppError('TRACKING_NOT_FOUND', '查询码或验证信息不正确', 404);
 
 /**
+ * The request whose query code and secret (the last four digits of the applicant's phone, or of
+ * the ID number) the citizen gave; the same answer for an unknown code and a wrong secret.
+ */
+export async function requestOfApplicant(deps: ServiceDeps, rawCode: string, secret: string): Promise<{ row: RequestRow; events: RequestEvent[] }> {
+  const found = await requestByQueryCode(deps.db, normaliseQueryCode(rawCode));
+  const expected = found ? trackingSecret(found.row) : '';
+  if (!found || !expected || !secret || expected !== secret.trim().toUpperCase()) throw TRACK_FAILED();
+  return found;
+}
+
+/** Whether the applicant chose to receive the answer electronically. */
+export const deliversElectronically = (row: Pick<RequestRow, 'delivery'>): boolean => (electronicDeliveries as readonly string[]).includes(row.delivery);
+
+/**
  * The public tracking page: query code plus the last four digits of the applicant's phone
  * (or ID number). Shows state and dates only — no personal data, no staff names.
  */
 export async function trackRequest(deps: ServiceDeps, rawCode: string, secret: string): Promise<PublicTracking> {
-  const code = normaliseQueryCode(rawCode);
-  const found = await requestByQueryCode(deps.db, code);
-  if (!found || !secret || trackingSecret(found.row) !== secret.trim().toUpperCase()) throw TRACK_FAILED();
-  const { row, events } = found;
+  const { row, events } = await requestOfApplicant(deps, rawCode, secret);
   const agency = await getAgency(deps.db, row.agency_id);
-  const v = viewRequest(events, await loadCalendar(deps.db), chinaDate(deps.now()));
+  const today = chinaDate(deps.now());
+  const v = viewRequest(events, await loadCalendar(deps.db), today);
   const view = v.ok ? v.value : null;
-  const deadlines = view?.deadlines;
-  const explanation = deadlines ? deadlines.finalReplyDue.steps : [];
+  const closed = row.phase === 'closed';
+  // Once closed, the deadline and how it was counted (with its provisional-calendar caveat) no longer matter.
+  const explanation = view?.deadlines && !closed ? view.deadlines.finalReplyDue.steps : [];
+  const c = view?.state.phase === 'awaitingCorrection' ? view.state.correction : null;
+  const correctionDue = c ? (view?.deadlines?.correctionPeriodDue?.date ?? null) : null;
   return {
     queryCode: row.query_code,
     agencyName: agency.name,
     submittedDate: row.submitted_date,
     receiptDate: row.receipt_date,
     statusLabel: view?.statusLabel ?? phaseLabels[row.phase as RequestPhase],
-    dueDate: view?.dueDate ?? null,
-    dueProvisional: view?.dueProvisional ?? false,
+    dueDate: closed ? null : (view?.dueDate ?? null),
+    dueProvisional: !closed && (view?.dueProvisional ?? false),
     explanation: explanation.map((s) => ({ label: s.label, date: s.date, detail: s.detail })),
     timeline: events.filter((e) => e.type !== 'note').map((e) => ({ label: eventTypeLabels[e.type], date: e.date })),
     closedDate: row.closed_date,
     outcomeLabel: row.outcome ? outcomeLabels[row.outcome as keyof typeof outcomeLabels]?.leaf ?? null : null,
+    correction: c ? { items: c.items, servedDate: c.servedDate, periodWorkingDays: c.periodWorkingDays, dueDate: correctionDue } : null,
+    supplementOpen: c !== null && (correctionDue === null || compareIsoDates(today, correctionDue) <= 0),
+    replyAvailable: closed && deliversElectronically(row) && events.some((e) => e.type === 'replied'),
   };
+}
+
+/**
+ * A file the applicant sent with a 补正 online, for those who handle requests (it may hold the
+ * applicant's documents, as a notice holds the name): found among the request's own events only.
+ */
+export async function supplementFile(deps: ServiceDeps, actor: Actor, requestId: number, key: string): Promise<{ name: string; mime: string; data: Buffer }> {
+  const scope = await scopeFor(deps.db, actor, await agencyOfRequest(deps.db, requestId), 'requests.personalData');
+  const events = await requestEvents(deps.db, scope, requestId);
+  const file = events.flatMap((e) => (e.type === 'correctionReceived' ? (e.files ?? []) : [])).find((f) => f.key === key);
+  if (!file) throw new AppError('SUPPLEMENT_FILE_NOT_FOUND', '该申请没有这份补正材料', 404);
+  return { name: file.name, mime: file.mime, data: await deps.files.get(file.key) };
 }

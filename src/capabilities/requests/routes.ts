@@ -26,6 +26,9 @@ import { saveNoticeSettings } from '../agencies/commands.ts';
 import { getNoticeSettings } from '../agencies/queries.ts';
 import type { NoticeKind } from '../../views/notices/index.ts';
 import { DateString, IdParams, withErrors } from '../../http/api/schemas.ts';
+import { supplementFile } from './queries.ts';
+import { requestFieldLimits as L } from './validation.ts';
+import { SUPPLEMENT_TEXT_MAX } from './contract.ts';
 
 const lit = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
@@ -33,21 +36,21 @@ const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: 
 export const ApplicantSchema = Type.Object(
   {
     type: lit(applicantTypes),
-    name: Text(100),
+    name: Text(L.applicantName),
     idType: Type.Optional(lit(Object.keys(idTypes) as (keyof typeof idTypes)[])),
-    idNumber: Type.Optional(Text(40, 0)),
-    phone: Type.Optional(Text(30, 0)),
-    email: Type.Optional(Text(200, 0)),
-    address: Type.Optional(Text(300, 0)),
-    contactPerson: Type.Optional(Text(60, 0)),
+    idNumber: Type.Optional(Text(L.idNumber, 0)),
+    phone: Type.Optional(Text(L.phone, 0)),
+    email: Type.Optional(Text(L.email, 0)),
+    address: Type.Optional(Text(L.address, 0)),
+    contactPerson: Type.Optional(Text(L.contactPerson, 0)),
   },
   { additionalProperties: false },
 );
 
 export const NewRequestFields = {
   applicant: ApplicantSchema,
-  description: Text(5000),
-  purpose: Type.Optional(Text(1000, 0)),
+  description: Text(L.description),
+  purpose: Type.Optional(Text(L.purpose, 0)),
   requestedForm: lit(Object.keys(requestedForms) as (keyof typeof requestedForms)[]),
   delivery: lit(Object.keys(deliveries) as (keyof typeof deliveries)[]),
 };
@@ -77,7 +80,7 @@ const ev = <P extends Record<string, TSchema>>(type: string, props: P) =>
 const EventSchema = Type.Union([
   ev('receiptConfirmed', { method: lit(['signedFor', 'confirmed'] as const), note: Type.Optional(Text(500, 0)) }),
   ev('correctionRequested', { periodWorkingDays: Type.Integer({ minimum: 1, maximum: 60 }), items: Type.Array(Text(500), { minItems: 1, maxItems: 20 }) }),
-  ev('correctionReceived', { note: Type.Optional(Text(500, 0)) }),
+  ev('correctionReceived', { note: Type.Optional(Text(500, 0)), text: Type.Optional(Text(SUPPLEMENT_TEXT_MAX, 0)) }),
   ev('consultationStarted', { kind: lit(['thirdParty', 'otherAgency'] as const), party: Text(200), deliveredDate: Type.Optional(DateString()) }),
   ev('consultationEnded', { opinion: lit(['consent', 'objection', 'noReply'] as const), summary: Type.Optional(Text(1000, 0)) }),
   ev('feeNoticeSent', { receivedDate: Type.Optional(DateString()), method: lit(['perRequest', 'perPage'] as const), quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000 })) }),
@@ -189,6 +192,22 @@ export function requestRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => recordEvent(deps, requireUser(req), req.params.id, req.body as EventInput),
+    );
+
+    app.get(
+      '/requests/:id/supplement-files/:key',
+      {
+        schema: {
+          tags: ['依申请公开'],
+          summary: '下载申请人在线提交的补正材料（办理申请的工作人员）',
+          params: Type.Object({ id: Type.Integer({ minimum: 1 }), key: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
+        },
+      },
+      async (req, reply) => {
+        const file = await supplementFile(deps, requireUser(req), req.params.id, req.params.key);
+        // Sent as a download, never shown inline on the workspace's origin.
+        return reply.type(file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(file.data);
+      },
     );
 
     app.get(

@@ -27,7 +27,8 @@ export type RequestEvent =
   /** Art. 31: registered mail signed for, or (online, email, fax, ordinary mail, other) both sides confirmed. */
   | { type: 'receiptConfirmed'; date: IsoDate; method: 'signedFor' | 'confirmed'; note?: string }
   | { type: 'correctionRequested'; date: IsoDate; periodWorkingDays: number; items: string[] }
-  | { type: 'correctionReceived'; date: IsoDate; note?: string }
+  /** The supplement: what the applicant clarified (`text`), and files sent online by the applicant. */
+  | { type: 'correctionReceived'; date: IsoDate; note?: string; text?: string; files?: SupplementFile[]; via?: 'applicant' }
   | {
       type: 'consultationStarted';
       date: IsoDate;
@@ -54,6 +55,14 @@ export type RequestEvent =
   | { type: 'note'; date: IsoDate; text: string };
 
 export type RequestEventType = RequestEvent['type'];
+
+/** A file the applicant sent with a 补正 online: kept in the file store under its content hash. */
+export interface SupplementFile {
+  name: string;
+  key: string;
+  size: number;
+  mime: string;
+}
 
 /** Facts the reply letter states for particular outcomes (Arts. 36, 39). */
 export interface ReplyDetails {

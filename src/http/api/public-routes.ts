@@ -13,6 +13,20 @@ import { withErrors } from './schemas.ts';
 export const SUBMIT_LIMIT = { max: 10, timeWindow: '10 minutes' };
 export const TRACK_LIMIT = { max: 30, timeWindow: '1 minute' };
 
+/** A refused submission names every problem at once, each with its field (the form's one round). */
+const SubmissionRefused = Type.Object({
+  error: Type.Object({
+    code: Type.String({ description: '第一个问题的代码' }),
+    message: Type.String(),
+    details: Type.Optional(
+      Type.Object({
+        problems: Type.Optional(Type.Array(Type.String())),
+        fields: Type.Optional(Type.Array(Type.Object({ field: Type.String({ description: '字段名，验证题为 captchaAnswer' }), code: Type.String(), message: Type.String() }))),
+      }),
+    ),
+  }),
+});
+
 /** Endpoints for the public, without an account: the request form and tracking. */
 export function publicRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -33,7 +47,7 @@ export function publicRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
             { ...NewRequestFields, captchaToken: Type.String({ minLength: 1, maxLength: 300 }), captchaAnswer: Type.String({ minLength: 1, maxLength: 10 }) },
             { additionalProperties: false },
           ),
-          response: withErrors({ 201: Type.Object({ queryCode: Type.String(), trackingHint: Type.String() }) }),
+          response: { ...withErrors({ 201: Type.Object({ queryCode: Type.String(), trackingHint: Type.String() }) }), 400: SubmissionRefused },
         },
         config: { rateLimit: SUBMIT_LIMIT },
       },
@@ -47,17 +61,26 @@ export function publicRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
       },
     );
 
-    app.get(
+    app.post(
       '/public/requests/track',
       {
         schema: {
           tags: ['公众'],
-          summary: '凭查询码和联系电话后四位查询办理进度',
-          querystring: Type.Object({ code: Type.String({ minLength: 4, maxLength: 40 }), secret: Type.String({ minLength: 4, maxLength: 4 }) }, { additionalProperties: false }),
+          summary: '凭查询码和联系电话（或证件号码）后四位查询办理进度',
+          description: '查询码和后四位放在请求体中，不放在网址里（网址会留在浏览记录、日志和代理中）。',
+          body: Type.Object({ code: Type.String({ minLength: 4, maxLength: 40 }), secret: Type.String({ minLength: 4, maxLength: 4 }) }, { additionalProperties: false }),
         },
         config: { rateLimit: TRACK_LIMIT },
       },
-      async (req) => trackRequest(deps, req.query.code, req.query.secret),
+      async (req) => trackRequest(deps, req.body.code, req.body.secret),
+    );
+
+    // The former GET put the phone digits in the URL; it now only says how to ask, reading nothing.
+    app.get(
+      '/public/requests/track',
+      { schema: { tags: ['公众'], summary: '已停用：请改用 POST /api/v1/public/requests/track', deprecated: true }, config: { rateLimit: TRACK_LIMIT } },
+      async (_req, reply) =>
+        reply.status(405).header('allow', 'POST').send({ error: { code: 'TRACKING_USES_POST', message: '查询办理进度请使用 POST，并把查询码和后四位放在请求体中，不要放在网址里' } }),
     );
   };
 }
