@@ -8,6 +8,7 @@ import { highlight, matchesAll, parseQuery, snippet } from '../domain/search/ind
 import { htmlToPlainText } from '../views/sanitize.ts';
 import { SNIPPET_LENGTH } from '../storage/search-index.ts';
 import type { ServiceDeps } from './context.ts';
+import { TtlCache } from './ttl-cache.ts';
 
 export interface PageHit {
   /** Below the agency's address: `/annual-reports/2025`, `/open/guide`. */
@@ -27,30 +28,54 @@ interface Narrative {
   other?: string;
 }
 
-/** The matching pages of one agency, reports newest first, then the guide and the rules; `year` keeps only that year's report. */
-export async function searchAgencyPages(deps: ServiceDeps, agencyId: number, q: string, year?: number): Promise<PageHit[]> {
-  const parsed = parseQuery(q);
-  if (parsed.terms.length === 0) return [];
+interface Candidate {
+  path: string;
+  kindLabel: string;
+  title: string;
+  text: string;
+  year?: number;
+}
+
+/**
+ * The agency's pages as plain text, read once per 5 seconds (like the other public caches):
+ * a search that misses the result cache then only matches, it does not query and convert again.
+ */
+const candidateCache = new WeakMap<ServiceDeps, TtlCache<number, Candidate[]>>();
+
+/** Drops this process's copies after a change (with the other public caches). */
+export function clearPageSearchCache(deps: ServiceDeps): void {
+  candidateCache.get(deps)?.clear();
+}
+
+async function loadCandidates(deps: ServiceDeps, agencyId: number): Promise<Candidate[]> {
   const agency = await deps.db.selectFrom('agencies').select('name').where('id', '=', agencyId).executeTakeFirst();
   if (!agency) return [];
-  let reports = deps.db.selectFrom('annual_reports').select(['year', 'narrative_json']).where('agency_id', '=', agencyId).where('status', '=', 'published');
-  if (year) reports = reports.where('year', '=', year);
-  const candidates: Array<{ path: string; kindLabel: string; title: string; text: string }> = (await reports.orderBy('year', 'desc').execute()).map((r) => {
+  const reports = await deps.db.selectFrom('annual_reports').select(['year', 'narrative_json']).where('agency_id', '=', agencyId).where('status', '=', 'published').orderBy('year', 'desc').execute();
+  const candidates: Candidate[] = reports.map((r) => {
     const n = JSON.parse(r.narrative_json) as Narrative;
     return {
       path: `/annual-reports/${r.year}`,
       kindLabel: '年度报告',
       title: `${agency.name}${r.year}年政府信息公开工作年度报告`,
       text: [n.preamble, n.overview, n.problems, n.other].filter(Boolean).join('\n'),
+      year: r.year,
     };
   });
-  if (!year) {
-    const pages = await deps.db.selectFrom('portal_pages').select(['slug', 'title', 'body_html']).where('agency_id', '=', agencyId).where('slug', 'in', ['guide', 'rules']).orderBy('slug').execute();
-    for (const p of pages) {
-      const slug = p.slug as keyof typeof pageLabels;
-      candidates.push({ path: `/open/${slug}`, kindLabel: pageLabels[slug], title: p.title || pageLabels[slug], text: htmlToPlainText(p.body_html) });
-    }
+  const pages = await deps.db.selectFrom('portal_pages').select(['slug', 'title', 'body_html']).where('agency_id', '=', agencyId).where('slug', 'in', ['guide', 'rules']).orderBy('slug').execute();
+  for (const p of pages) {
+    const slug = p.slug as keyof typeof pageLabels;
+    candidates.push({ path: `/open/${slug}`, kindLabel: pageLabels[slug], title: p.title || pageLabels[slug], text: htmlToPlainText(p.body_html) });
   }
+  return candidates;
+}
+
+/** The matching pages of one agency, reports newest first, then the guide and the rules; `year` keeps only that year's report. */
+export async function searchAgencyPages(deps: ServiceDeps, agencyId: number, q: string, year?: number): Promise<PageHit[]> {
+  const parsed = parseQuery(q);
+  if (parsed.terms.length === 0) return [];
+  let cache = candidateCache.get(deps);
+  if (!cache) candidateCache.set(deps, (cache = new TtlCache<number, Candidate[]>(5000, 5000)));
+  const candidates = (await cache.get(agencyId, () => loadCandidates(deps, agencyId))).filter((c) => (year ? c.year === year : true));
   const terms = parsed.terms;
   return candidates
     .filter((c) => matchesAll(`${c.title}\n${c.text}`, parsed))

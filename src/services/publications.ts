@@ -6,7 +6,7 @@ import type { DocumentRow } from '../storage/schema.ts';
 import { AppError } from './errors.ts';
 import type { ServiceDeps } from './context.ts';
 import { TtlCache } from './ttl-cache.ts';
-import { searchAgencyPages, type PageHit } from './portal-page-search.ts';
+import { clearPageSearchCache, searchAgencyPages, type PageHit } from './portal-page-search.ts';
 import type { PublishedDocumentView } from '../views/channels/index.ts';
 
 /** What the public sees of a published document: no workflow state, no reviewer data. */
@@ -65,6 +65,7 @@ export function invalidatePublicCaches(deps: ServiceDeps): void {
   categoryCache.get(deps)?.clear();
   documentCache.get(deps)?.clear();
   resultCache.get(deps)?.clear();
+  clearPageSearchCache(deps);
 }
 
 /** A read of public results through the 5-second cache; the same object comes back while it holds, so a view may key its rendering on it. */
