@@ -129,6 +129,15 @@ for (const dialect of DIALECTS) {
       assert.deepEqual([get.statusCode, get.json().error.code], [405, 'TRACKING_USES_POST']);
     });
 
+    it('shows the rate limit as the page, not as JSON', async () => {
+      const guess = () => t.app.inject({ method: 'POST', url: '/org/changping/open/request/track', payload: 'code=AAAA-BBBB-CCCC&secret=1234', headers: FORM, remoteAddress: '10.7.7.9' });
+      let last = await guess();
+      for (let i = 0; i < 40 && last.statusCode !== 429; i++) last = await guess();
+      assert.equal(last.statusCode, 429);
+      assert.match(String(last.headers['content-type']), /^text\/html/);
+      assert.match(last.body, /<div class="errors" role="alert"><p>请求过于频繁，请稍后再试<\/p>/);
+    });
+
     it('during 补正 shows what and by when, and takes the supplement online as 收到补正', async () => {
       const { id, queryCode } = await intake();
       await event(id, { type: 'correctionRequested', date: '2026-11-26', periodWorkingDays: 10, items: ['请写明所需信息的年份', '请提供村名'] });

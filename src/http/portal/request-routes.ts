@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceDeps } from '../../services/context.ts';
 import type { PortalAgency } from '../../views/portal/layout.ts';
 import { requestColumnPage, requestReceiptPage, type FieldErrors, type FormValues } from '../../views/portal/request-pages.ts';
@@ -40,14 +40,30 @@ function fieldErrorsOf(err: AppError): { errors: FieldErrors; general: string[] 
   return { errors, general: [] };
 }
 
+const page = (reply: FastifyReply, status: number, html: string) => reply.status(status).type(HTML).header('cache-control', 'no-store').send(html);
+
 /** A refused 补正 or download is shown on the tracking page; the status says what kind of refusal. */
 const refusalStatus = (err: AppError): number => (err.status === 404 || err.status === 409 || err.status === 413 || err.status === 429 ? err.status : 400);
 
-export function registerRequestPortal(app: FastifyInstance, deps: ServiceDeps, portalAgency: (code: string) => Promise<(PortalAgency & { id: number }) | null>): void {
+export function registerRequestPortal(root: FastifyInstance, deps: ServiceDeps, portalAgency: (code: string) => Promise<(PortalAgency & { id: number }) | null>): void {
+  void root.register(async (app) => routes(app, deps, portalAgency));
+}
+
+async function routes(app: FastifyInstance, deps: ServiceDeps, portalAgency: (code: string) => Promise<(PortalAgency & { id: number }) | null>): Promise<void> {
+  // Refusals raised before a handler runs (the rate limit) are shown as the page, not as JSON.
+  app.setErrorHandler(async (err: FastifyError, req: FastifyRequest<{ Params: { code?: string } }>, reply) => {
+    const agency = err instanceof AppError && err.status < 500 ? await portalAgency(req.params.code ?? '') : null;
+    if (!agency || !(err instanceof AppError)) throw err;
+    if (req.routeOptions.url === '/org/:code/open/request') {
+      const captcha = await newCaptcha(deps);
+      return page(reply, err.status, requestColumnPage(agency, { idempotencyKey: randomUUID() }, captcha.question, captcha.token, {}, [err.message]));
+    }
+    return page(reply, err.status, trackingPage(agency, { error: err.message }));
+  });
+
   app.get('/assets/request-form.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(formCss));
   app.get('/assets/request-form.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(formJs));
 
-  const page = (reply: FastifyReply, status: number, html: string) => reply.status(status).type(HTML).header('cache-control', 'no-store').send(html);
 
   app.get<{ Params: { code: string } }>('/org/:code/open/request', async (req, reply) => {
     const agency = await portalAgency(req.params.code);
