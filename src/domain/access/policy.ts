@@ -51,6 +51,13 @@ export const permissions = {
   'requests.personalData': OFFICE,
   /** List who read a request's personal data, when and through which screen. */
   'requests.personalDataAccess': ['admin'],
+  /** 留言: accept or refuse, transfer, draft and publish replies, record ratings given by phone or letter. */
+  'messages.record': OFFICE,
+  'messages.approveExtension': ['head'],
+  'messages.reviewReply': ['reviewer', 'head'],
+  'messages.approveReply': ['head'],
+  /** See a writer's name, phone, e-mail and address in full: those who handle messages (as 013 for requests). */
+  'messages.personalData': OFFICE,
   'art20.edit': OFFICE,
   'plan.edit': OFFICE,
   'portalPages.edit': OFFICE,

@@ -5,17 +5,7 @@ import { admits, mayRecordNow, possibleEvents, replay as replayCase } from '../.
 import { requestEventTypes, requestKind } from '../../../src/domain/requests/workflow.ts';
 import { applyEvent, replay, type RequestEvent, type RequestState } from '../../../src/domain/requests/lifecycle.ts';
 import { OUTCOME_CODES } from '../../../src/domain/report/taxonomy.ts';
-
-/** A small deterministic generator, so a failing walk can be replayed from its seed. */
-function rng(seed: number) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
+import { rng } from '../../helpers/rng.ts';
 
 /** Every payload variant worth trying for a type: more than the representatives the engine uses. */
 function variants(s: RequestState, type: (typeof requestEventTypes)[number], date: string): RequestEvent[] {
