@@ -21,6 +21,7 @@ export interface AgencyTable {
 }
 export type { AgencyLevel } from '../domain/agencies/hierarchy.ts';
 import type { AgencyLevel } from '../domain/agencies/hierarchy.ts';
+import type { MailboxTable, MessageEventTable, MessageTable } from './schema-messages.ts';
 
 export interface UserTable {
   id: Generated<number>;
@@ -336,6 +337,9 @@ export interface Database {
   portal_pages: PortalPageTable;
   appeals: AppealTable;
   annual_reports: AnnualReportTable;
+  mailboxes: MailboxTable;
+  messages: MessageTable;
+  message_events: MessageEventTable;
 }
 
 export type DocumentRow = Selectable<DocumentTable>;
