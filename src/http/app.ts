@@ -23,6 +23,7 @@ import { disclosureRoutes } from '../capabilities/disclosure/routes.ts';
 import { reportRoutes } from '../capabilities/reports/routes.ts';
 import { subordinateReportRoutes } from '../capabilities/reports/subordinate-routes.ts';
 import { auditChainRoutes } from './api/audit-routes.ts';
+import { inboxRoutes } from '../capabilities/inbox/routes.ts';
 import { registerPortal, renderNotFound } from './portal/routes.ts';
 import { registerWorkspace } from './workspace.ts';
 import { registerSiteUrl } from './site-url.ts';
@@ -113,6 +114,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       await api.register(reportRoutes(deps));
       await api.register(subordinateReportRoutes(deps));
       await api.register(auditChainRoutes(deps));
+      await api.register(inboxRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -57,6 +57,7 @@ const routes: Record<string, Entry> = {
   'POST /api/v1/auth/login': { access: 'public', anonymousOnly: true, call: () => ({ method: 'POST', url: '/api/v1/auth/login', body: { username: 'nobody', password: 'wrong' } }) },
   'POST /api/v1/auth/logout': { access: 'public', anonymousOnly: true, call: () => ({ method: 'POST', url: '/api/v1/auth/logout' }) },
   'GET /api/v1/auth/session': { access: 'signed-in', call: () => get('/api/v1/auth/session') },
+  'GET /api/v1/inbox': { access: 'signed-in', call: () => get('/api/v1/inbox') },
   'POST /api/v1/auth/change-password': { access: 'signed-in', call: () => ({ method: 'POST', url: '/api/v1/auth/change-password', body: { currentPassword: 'not-my-password', newPassword: 'Whatever-2026!' } }) },
   'GET /api/v1/agencies': { access: 'signed-in', call: () => get('/api/v1/agencies') },
   'GET /api/v1/agencies/{id}/self-review': { access: ALL, call: (f) => get(`/api/v1/agencies/${f.own}/self-review`) },

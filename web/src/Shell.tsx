@@ -60,6 +60,10 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
   });
   const agency: Agency | null = session.agencies.find((a) => a.id === agencyId) ?? null;
   const myRoles = useMemo(() => session.agencies.find((a) => a.id === agencyId)?.myRoles ?? [], [session.agencies, agencyId]);
+  const switchAgency = (id: number) => {
+    setAgencyId(id);
+    localStorage.setItem(STORAGE_KEY, String(id));
+  };
 
   const menuItems = [
     { key: '/', icon: <HomeOutlined />, label: '首页' },
@@ -101,7 +105,7 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
 
   const wide = screens.md !== false;
   return (
-    <AgencyContext.Provider value={{ agency, roles: myRoles, session }}>
+    <AgencyContext.Provider value={{ agency, roles: myRoles, session, switchAgency }}>
       <Layout style={{ minHeight: '100vh' }}>
         {wide && (
           <Layout.Sider width={208} aria-label="主导航">
@@ -128,10 +132,7 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
                 value={agencyId ?? undefined}
                 placeholder="无可用机构"
                 options={session.agencies.map((a) => ({ value: a.id, label: `${a.name} · ${a.levelLabel}${a.closed ? `（${agencyStateLabels.closed}）` : ""}` }))}
-                onChange={(id: number) => {
-                  setAgencyId(id);
-                  localStorage.setItem(STORAGE_KEY, String(id));
-                }}
+                onChange={switchAgency}
               />
             </Space>
             <Space size={wide ? 8 : 4}>

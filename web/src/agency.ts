@@ -5,6 +5,8 @@ export interface AgencyState {
   agency: Agency | null;
   roles: Role[];
   session: Session;
+  /** Makes another agency the current one (the switcher in the header does the same). */
+  switchAgency?: (id: number) => void;
 }
 
 export const AgencyContext = createContext<AgencyState | null>(null);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Card, Col, Descriptions, List, Row, Select, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import type { Inbox as InboxData } from '../../../src/capabilities/inbox/contract.ts';
 import { api, ApiError, roleLabels } from '../api';
 import { useAgency } from '../agency';
 import { areas } from '../Shell';
@@ -35,6 +36,46 @@ function Reminders() {
               <span>
                 {r.phase === 'awaitingReceipt' ? '待确认收到' : `答复期限 ${r.dueDate ?? '—'}`} <DueTag r={r} />
               </span>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** 待办: what waits for my roles, in every agency I work for; a link opens the list in that agency. */
+function Inbox() {
+  const { agency, switchAgency } = useAgency();
+  const navigate = useNavigate();
+  const [data, setData] = useState<InboxData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<InboxData>('GET', '/inbox')
+      .then(setData)
+      .catch((err: unknown) => setError(err instanceof ApiError ? err.message : '加载失败'));
+  }, []);
+  if (error) return <Alert type="error" showIcon message={error} />;
+  if (!data) return null;
+  const open = (agencyId: number, path: string) => {
+    if (agencyId !== agency?.id) switchAgency?.(agencyId);
+    navigate(path);
+  };
+  return (
+    <Card title="我的待办" style={{ marginBottom: 24 }} data-testid="inbox">
+      {data.items.length === 0 ? (
+        <Typography.Text type="secondary">没有等待您处理的事项。</Typography.Text>
+      ) : (
+        <List
+          size="small"
+          dataSource={data.items}
+          renderItem={(i) => (
+            <List.Item>
+              <a href={`/admin${i.path}`} onClick={(e) => (e.preventDefault(), open(i.agencyId, i.path))}>
+                {i.label}
+              </a>
+              <span style={{ flex: 1, marginLeft: 12 }}>{i.agencyName}</span>
+              <Typography.Text strong>{i.count} 件</Typography.Text>
             </List.Item>
           )}
         />
@@ -82,6 +123,7 @@ export function Dashboard() {
       ) : (
         <Typography.Paragraph>{session.user.displayName}，您尚未被分配到任何机构，请联系管理员。</Typography.Paragraph>
       )}
+      <Inbox />
       {agency && <Reminders />}
       {agency && <StaleColumns />}
       <Row gutter={[16, 16]}>

@@ -1,0 +1,31 @@
+/**
+ * The to-do inbox (待办): what waits for the signed-in user's roles, per agency in reach, with
+ * counts and the workspace page that lists them. No Node.js APIs: the workspace imports it.
+ */
+export const inboxKinds = ['documentReview', 'documentApproval', 'documentPublication', 'returnedDraft', 'extensionApproval', 'reportPublication'] as const;
+export type InboxKind = (typeof inboxKinds)[number];
+
+export const inboxKindLabels: Record<InboxKind, string> = {
+  documentReview: '待保密审查',
+  documentApproval: '待批准',
+  documentPublication: '待发布',
+  returnedDraft: '被退回待修改',
+  extensionApproval: '延期待审批',
+  reportPublication: '年度报告待发布',
+};
+
+export interface InboxItem {
+  kind: InboxKind;
+  label: string;
+  agencyId: number;
+  agencyName: string;
+  count: number;
+  /** The workspace page (under /admin) that lists these, for that agency. */
+  path: string;
+}
+
+export interface Inbox {
+  items: InboxItem[];
+  /** Kinds of work not in the inbox yet because the capability does not exist (messages, consultations). */
+  notYet: string[];
+}

@@ -1,0 +1,40 @@
+/**
+ * The inbox of the signed-in user: for every agency in reach, the waiting work that the user's
+ * roles there may act on (the policy decides, per agency), with a link to the list.
+ */
+import type { Actor, ServiceDeps } from '../../services/context.ts';
+import { agencyIdsInReach, allows, scopeFor, type AgencyScope } from '../../services/policy.ts';
+import { documentsInStatus, extensionsWaiting, reportsWaiting, returnedDrafts } from './sql.ts';
+import { inboxKindLabels, type Inbox, type InboxItem, type InboxKind } from './contract.ts';
+
+/** Agencies beyond this many are not counted one by one: a province-wide operator uses the supervision views instead. */
+const MAX_AGENCIES = 200;
+
+async function agencyItems(deps: ServiceDeps, scope: AgencyScope, userId: number, agencyName: string): Promise<InboxItem[]> {
+  const items: InboxItem[] = [];
+  const add = (kind: InboxKind, count: number, path: string) => {
+    if (count > 0) items.push({ kind, label: inboxKindLabels[kind], agencyId: scope.agencyId, agencyName, count, path });
+  };
+  const db = deps.db;
+  if (allows(scope, 'documents.review')) add('documentReview', await documentsInStatus(db, scope, 'submitted', userId), '/proactive?status=submitted');
+  if (allows(scope, 'documents.approve')) add('documentApproval', await documentsInStatus(db, scope, 'reviewed', userId), '/proactive?status=reviewed');
+  if (allows(scope, 'documents.publish')) add('documentPublication', await documentsInStatus(db, scope, 'approved'), '/proactive?status=approved');
+  if (allows(scope, 'documents.draft')) add('returnedDraft', await returnedDrafts(db, scope, userId), '/proactive?status=draft');
+  if (allows(scope, 'requests.approveExtension')) add('extensionApproval', await extensionsWaiting(db, scope), '/requests?phase=open');
+  if (allows(scope, 'reports.publish')) {
+    const years = await reportsWaiting(db, scope);
+    add('reportPublication', years.length, '/reports');
+  }
+  return items;
+}
+
+export async function inboxOf(deps: ServiceDeps, actor: Actor & { kind: 'user' }): Promise<Inbox> {
+  const ids = (await agencyIdsInReach(deps.db, actor.userId)).slice(0, MAX_AGENCIES);
+  const names = new Map((ids.length ? await deps.db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', ids).execute() : []).map((a) => [a.id, a.name]));
+  const items: InboxItem[] = [];
+  for (const id of ids) {
+    const scope = await scopeFor(deps.db, actor, id);
+    items.push(...(await agencyItems(deps, scope, actor.userId, names.get(id) ?? '')));
+  }
+  return { items, notYet: ['待回复的留言', '待结束的意见征集'] };
+}
