@@ -274,7 +274,7 @@ export function buildCli(): Command {
         if (!agency) throw new AppError('NOT_FOUND', `机构“${opts.agency}”不存在`);
         const view = await getReport(deps, systemActor('cli'), agency.id, year);
         if (!view.report) throw new AppError('REPORT_INVALID', `报告数据有误：${view.errors.join('；')}`);
-        const exported = await exportReport(view.report, opts.format as ReportFormat);
+        const exported = await exportReport(view.report, opts.format as ReportFormat, { date: view.signedOn, signer: view.signedBy });
         writeFileSync(opts.out, exported.body);
         out(`已生成 ${opts.out}（${agency.name}${year}年度，状态：${view.statusLabel}）`);
         const { ruleWithName } = await import('./report-check.ts');

@@ -6,7 +6,7 @@ import { createAgency, saveNoticeSettings, setSelfReview, updateAgency } from '.
 import { getNoticeSettings, getSelfReview } from '../capabilities/agencies/queries.ts';
 import { createUser, setPlatformOperator } from '../capabilities/users/commands.ts';
 import { DEMO_DEPARTMENT, seedDemoRequests } from './demo-requests.ts';
-import { advanceReport, saveNarrative } from '../capabilities/reports/commands.ts';
+import { advanceReport, saveNarrative, saveReportContacts } from '../capabilities/reports/commands.ts';
 import { processingFeeStatement } from '../domain/report/index.ts';
 import changpingNarrative from './demo/changping-2025-narrative.json' with { type: 'json' };
 
@@ -112,6 +112,16 @@ async function seedDemoReports(deps: ServiceDeps, townshipId: number, department
   const exists = async (agencyId: number) =>
     !!(await deps.db.selectFrom('annual_reports').select('year').where('agency_id', '=', agencyId).where('year', '=', 2025).executeTakeFirst());
   if (!(await exists(townshipId))) {
+    // The standard opening paragraph comes from these (issue 18, item 6).
+    await saveReportContacts(deps, actor, townshipId, {
+      websiteName: '常平乡人民政府政府信息公开专栏',
+      websiteUrl: 'https://changping.example.gov.cn/org/changping/',
+      office: '常平乡人民政府党政综合办公室',
+      address: '常平乡人民政府院内',
+      postcode: '100000',
+      phone: '0550-1234567',
+      email: 'gongkai@changping.example.gov.cn',
+    });
     await saveNarrative(deps, actor, townshipId, 2025, changpingNarrative);
     await advanceReport(deps, actor, townshipId, 2025, 'check');
     await advanceReport(deps, actor, townshipId, 2025, 'publish');

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_audit_chain.ts';
 import * as m0011 from './migrations/0011_throttling.ts';
 import * as m0010 from './migrations/0010_request_projection.ts';
 import * as m0012 from './migrations/0012_personal_data_access.ts';
+import * as m0013 from './migrations/0013_report_versions.ts';
 import * as m0014 from './migrations/0014_messages.ts';
 
 /** Every migration, in order. Static imports keep them bundled with the code that needs them. */
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0011_throttling': m0011,
   '0010_request_projection': m0010,
   '0012_personal_data_access': m0012,
+  '0013_report_versions': m0013,
   '0014_messages': m0014,
 };
 

@@ -309,6 +309,37 @@ export interface AnnualReportTable {
   published_at: string | null;
   published_by: number | null;
   updated_at: string;
+  /** The current version's number: 1 when first published, +1 with each correction. */
+  version: Generated<number>;
+  /** Why the current version corrected the one before it (null for the first). */
+  correction_reason: string | null;
+  corrected_at: string | null;
+}
+
+/** A published version of an annual report that a correction replaced. */
+export interface AnnualReportVersionTable {
+  agency_id: number;
+  year: number;
+  version: number;
+  narrative_json: string;
+  snapshot_json: string;
+  published_at: string;
+  published_by: number | null;
+  correction_reason: string | null;
+  superseded_at: string;
+}
+
+/** What an agency's annual reports say in their opening paragraph (网址, contacts). */
+export interface ReportContactsTable {
+  agency_id: number;
+  website_name: string;
+  website_url: string;
+  office: string;
+  address: string;
+  postcode: string;
+  phone: string;
+  email: string;
+  updated_at: string;
 }
 
 export interface Database {
@@ -337,6 +368,8 @@ export interface Database {
   portal_pages: PortalPageTable;
   appeals: AppealTable;
   annual_reports: AnnualReportTable;
+  annual_report_versions: AnnualReportVersionTable;
+  report_contacts: ReportContactsTable;
   mailboxes: MailboxTable;
   messages: MessageTable;
   message_events: MessageEventTable;

@@ -129,6 +129,12 @@ const routes: Record<string, Entry> = {
   'POST /api/v1/reports/{year}/publish': { access: ['head'], call: (f) => ({ method: 'POST', url: '/api/v1/reports/2024/publish', body: { agencyId: f.own } }) },
   'GET /api/v1/reports/{year}/cells': { access: ALL, call: (f) => get(`/api/v1/reports/2025/cells?agencyId=${f.own}&row=new&col=total`) },
   'GET /api/v1/reports/{year}/export': { access: ALL, call: (f) => get(`/api/v1/reports/2025/export?agencyId=${f.own}&format=json`) },
+  'POST /api/v1/reports/{year}/correct': { access: ['head'], call: (f) => ({ method: 'POST', url: '/api/v1/reports/2024/correct', body: { agencyId: f.own, reason: '更正第五部分。', overview: '总体情况。', problems: '问题。', other: '其他。' } }) },
+  'GET /api/v1/report-contacts': { access: ALL, call: (f) => get(`/api/v1/report-contacts?agencyId=${f.own}`) },
+  'PUT /api/v1/report-contacts': {
+    access: ['admin', 'clerk', 'head'],
+    call: (f) => ({ method: 'PUT', url: '/api/v1/report-contacts', body: { agencyId: f.own, websiteName: '', websiteUrl: '', office: '', address: '', postcode: '', phone: '', email: '' } }),
+  },
   // The checker reads any published report: every signed-in user may use it.
   'POST /api/v1/report-check/file': { access: 'signed-in', call: () => ({ method: 'POST', url: '/api/v1/report-check/file?name=r.txt', raw: { payload: Buffer.from('你好'), contentType: 'application/octet-stream' } }) },
   'POST /api/v1/report-check': { access: 'signed-in', call: () => ({ method: 'POST', url: '/api/v1/report-check', body: { text: '你好' } }) },

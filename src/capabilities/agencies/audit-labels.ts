@@ -51,6 +51,8 @@ const fixedActions: Record<string, string> = {
   'report.narrative': '保存年度报告文字部分',
   'report.check': '校验年度报告',
   'report.publish': '发布年度报告',
+  'report.correct': '更正已发布的年度报告',
+  'report.contacts': '设置年度报告开头的网址和联系方式',
   'request.intake': '登记申请',
   'request.notice': '生成告知书',
   'request.submit-online': '网上提交申请',
@@ -131,6 +133,15 @@ const fieldLabels: Record<string, string> = {
   channel: '渠道',
   planned_date: '计划日期',
   slug: '页面',
+  version: '版本',
+  preamble: '开头',
+  websiteName: '网站名称',
+  websiteUrl: '网址',
+  office: '联系机构',
+  address: '地址',
+  postcode: '邮编',
+  phone: '电话',
+  email: '电子邮箱',
 };
 
 export interface AuditChange {

@@ -3,16 +3,30 @@ import { appendAudit } from '../../storage/audit.ts';
 import { AppError, forbidden, notFound } from '../../services/errors.ts';
 import type { Actor, ServiceDeps } from '../../services/context.ts';
 import { allows, scopeFor } from '../../services/policy.ts';
-import { insertAppeal, insertReport, ownsRequest, appealRow, reportRow, updateAppeal, updateReport, type AppealValues } from './sql.ts';
-import { reportView } from './queries.ts';
-import { appealKinds, appealResults, type Appeal, type AppealInput, type Narrative, type ReportView } from './contract.ts';
+import { chinaDate } from '../../domain/calendar/china-time.ts';
+import { canPublish, checkReport, computeReport, earliestPublication, type ReportContacts } from '../../domain/report/index.ts';
+import { insertAppeal, insertReport, insertReportVersion, ownsRequest, appealRow, reportRow, saveReportContactsRow, updateAppeal, updateReport, type AppealValues } from './sql.ts';
+import { contactsOf, gatherFacts, reportView } from './queries.ts';
+import { appealKinds, appealResults, reportContactLabels, type Appeal, type AppealInput, type Narrative, type ReportCorrection, type ReportView } from './contract.ts';
 
 const actorId = (actor: Actor): number | null => (actor.kind === 'user' ? actor.userId : null);
 
-export async function saveNarrative(deps: ServiceDeps, actor: Actor, agencyId: number, year: number, narrative: Narrative): Promise<ReportView> {
+function checkNarrative(narrative: Narrative): void {
   for (const [k, v] of Object.entries(narrative)) {
     if (typeof v !== 'string' || v.length > 20000) throw new AppError('INVALID_NARRATIVE', `“${k}”内容无效或过长`);
   }
+}
+
+/** Refuses to publish (or correct into) a report whose year has not ended, by the Beijing date. */
+function assertYearEnded(deps: ServiceDeps, year: number): void {
+  const from = earliestPublication(year);
+  if (chinaDate(deps.now()) < from) {
+    throw new AppError('REPORT_YEAR_NOT_ENDED', `${year}年尚未结束，${year}年度报告的数据还不完整，最早可于${from.slice(0, 4)}年1月1日发布`, 409, { publishableFrom: from });
+  }
+}
+
+export async function saveNarrative(deps: ServiceDeps, actor: Actor, agencyId: number, year: number, narrative: Narrative): Promise<ReportView> {
+  checkNarrative(narrative);
   const scope = await deps.db.transaction().execute(async (tx) => {
     const scope = await scopeFor(tx, actor, agencyId, 'reports.edit');
     const row = await reportRow(tx, scope, year);
@@ -31,6 +45,7 @@ export async function advanceReport(deps: ServiceDeps, actor: Actor, agencyId: n
   const scope = await scopeFor(deps.db, actor, agencyId);
   // Who may act is decided before what state the report is in, so a refusal never hints at it.
   if (action === 'publish' && !allows(scope, 'reports.publish')) throw forbidden('年度报告须由负责人发布');
+  if (action === 'publish') assertYearEnded(deps, year);
   const view = await reportView(deps, scope, year);
   const errorFindings = view.findings.filter((f) => f.severity === 'error');
   if (view.status === 'published') throw new AppError('REPORT_PUBLISHED', '报告已发布', 409);
@@ -52,6 +67,85 @@ export async function advanceReport(deps: ServiceDeps, actor: Actor, agencyId: n
     await appendAudit(tx, { at: deps.now(), actorUserId: actorId(actor), agencyId, action: `report.${action}`, entity: 'annual_report', entityId: `${agencyId}-${year}`, after: { findings: view.findings.length } });
   });
   return reportView(deps, scope, year);
+}
+
+/**
+ * Corrects a published report (负责人): a new version, counted again from today's records with
+ * the corrected prose, checked like a first publication. The version it replaces is kept, so
+ * the portal can still show it; the row stays the current version.
+ */
+export async function correctReport(deps: ServiceDeps, actor: Actor, agencyId: number, year: number, input: ReportCorrection): Promise<ReportView> {
+  const { reason: rawReason, ...narrative } = input;
+  const reason = rawReason.trim();
+  if (reason.length < 4 || reason.length > 1000) throw new AppError('INVALID_CORRECTION', '请说明更正的原因（4至1000字）', 400, { fields: [{ field: 'reason', message: '请说明更正的原因（4至1000字）' }] });
+  checkNarrative(narrative);
+  const scope = await deps.db.transaction().execute(async (tx) => {
+    const scope = await scopeFor(tx, actor, agencyId, 'reports.publish');
+    const row = await reportRow(tx, scope, year);
+    if (row?.status !== 'published' || !row.snapshot_json || !row.published_at) throw new AppError('REPORT_NOT_PUBLISHED', '只有已发布的报告才能更正', 409);
+    assertYearEnded(deps, year);
+    const computed = computeReport(await gatherFacts(tx, scope, year, narrative));
+    if (!computed.ok) throw new AppError('REPORT_INVALID', `报告数据有误：${computed.errors.join('；')}`, 409);
+    const findings = checkReport(computed.report, { built: true });
+    if (!canPublish(findings)) {
+      const errors = findings.filter((f) => f.severity === 'error');
+      throw new AppError('REPORT_HAS_ERRORS', `更正后的报告存在 ${errors.length} 项错误，不能发布：${errors.map((f) => f.message).join('；')}`, 409, { findings: errors });
+    }
+    const now = deps.now().toISOString();
+    await insertReportVersion(tx, scope, {
+      year,
+      version: row.version,
+      narrative_json: row.narrative_json,
+      snapshot_json: row.snapshot_json,
+      published_at: row.published_at,
+      published_by: row.published_by,
+      correction_reason: row.correction_reason,
+      superseded_at: now,
+    });
+    await updateReport(tx, scope, year, {
+      narrative_json: JSON.stringify(narrative),
+      snapshot_json: JSON.stringify(computed.report),
+      version: row.version + 1,
+      correction_reason: reason,
+      corrected_at: now,
+      published_at: now,
+      published_by: actorId(actor),
+      updated_at: now,
+    });
+    await appendAudit(tx, { at: deps.now(), actorUserId: actorId(actor), agencyId, action: 'report.correct', entity: 'annual_report', entityId: `${agencyId}-${year}`, before: { version: row.version }, after: { version: row.version + 1, reason } });
+    return scope;
+  });
+  return reportView(deps, scope, year);
+}
+
+/** Saves what the agency's reports state in their opening paragraph (网址, contacts). */
+export async function saveReportContacts(deps: ServiceDeps, actor: Actor, agencyId: number, input: ReportContacts): Promise<ReportContacts> {
+  const fields: { field: string; message: string }[] = [];
+  for (const [k, label] of Object.entries(reportContactLabels) as [keyof ReportContacts, string][]) {
+    if (typeof input[k] !== 'string' || input[k].length > 200) fields.push({ field: k, message: `“${label}”无效或过长（最多200字）` });
+  }
+  const url = input.websiteUrl?.trim();
+  if (url && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url)) fields.push({ field: 'websiteUrl', message: '网址应以 http:// 或 https:// 开头，如 https://www.example.gov.cn' });
+  const email = input.email?.trim();
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fields.push({ field: 'email', message: '电子邮箱格式不正确' });
+  if (fields.length) throw new AppError('INVALID_REPORT_CONTACTS', `提交的内容有误：${fields.map((f) => f.message).join('；')}`, 400, { fields });
+  return deps.db.transaction().execute(async (tx) => {
+    const scope = await scopeFor(tx, actor, agencyId, 'reports.edit');
+    const before = await contactsOf(tx, scope);
+    const values = Object.fromEntries(Object.keys(reportContactLabels).map((k) => [k, input[k as keyof ReportContacts].trim()])) as unknown as ReportContacts;
+    await saveReportContactsRow(tx, scope, {
+      website_name: values.websiteName,
+      website_url: values.websiteUrl,
+      office: values.office,
+      address: values.address,
+      postcode: values.postcode,
+      phone: values.phone,
+      email: values.email,
+      updated_at: deps.now().toISOString(),
+    });
+    await appendAudit(tx, { at: deps.now(), actorUserId: actorId(actor), agencyId, action: 'report.contacts', entity: 'agency', entityId: agencyId, before, after: values });
+    return values;
+  });
 }
 
 function checkAppeal(a: AppealInput): void {

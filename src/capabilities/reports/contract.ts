@@ -17,7 +17,7 @@ export {
   REQUEST_ROWS,
   requestRowFullLabel,
 } from '../../domain/report/taxonomy.ts';
-export type { AnnualReport, Cell, Finding, RequestColumnKey, RequestRowKey } from '../../domain/report/index.ts';
+export type { AnnualReport, Cell, Finding, ReportContacts, RequestColumnKey, RequestRowKey } from '../../domain/report/index.ts';
 
 export const reportStatusLabels = { draft: '草稿', checked: '已校验', published: '已发布' } as const;
 export type ReportStatus = keyof typeof reportStatusLabels;
@@ -31,7 +31,7 @@ export interface Narrative {
 
 /** The parts of the report written by hand, as the editor heads them. */
 export const narrativeLabels: Record<keyof Narrative, string> = {
-  preamble: '开头（依据、统计期限、网址、联系方式）',
+  preamble: '开头（依据、统计期限、网址、联系方式；留空则按本机关的联系信息生成标准开头）',
   overview: '一、总体情况',
   problems: '五、存在的主要问题及改进情况',
   other: '六、其他需要报告的事项（须说明信息处理费收取情况）',
@@ -53,7 +53,43 @@ export interface ReportView {
   canPublish: boolean;
   deadline: { date: string; local: boolean; overdue: boolean };
   publishedAt: string | null;
+  /** The first day the report may be published: its year must have ended (Beijing date). */
+  publishableFrom: string;
+  /** The date printed with the agency's name at the end (落款): the publication date, else today. */
+  signedOn: string;
+  /** The agency's full name, printed above that date. */
+  signedBy: string;
+  /** The current version (1 until corrected). */
+  version: number;
+  /** Why the current version corrected the one before it, and when. */
+  correction: { reason: string; at: string } | null;
+  /** Versions that corrections replaced, oldest first. */
+  earlierVersions: ReportVersionInfo[];
 }
+
+export interface ReportVersionInfo {
+  version: number;
+  publishedAt: string;
+  /** Why this version corrected the one before it (null for the first). */
+  reason: string | null;
+  supersededAt: string;
+}
+
+/** A correction of a published report: the reason, and the prose of the new version. */
+export interface ReportCorrection extends Narrative {
+  reason: string;
+}
+
+/** The opening paragraph's settings as the workspace labels them. */
+export const reportContactLabels = {
+  websiteName: '网站名称',
+  websiteUrl: '网址',
+  office: '联系机构',
+  address: '地址',
+  postcode: '邮编',
+  phone: '电话',
+  email: '电子邮箱',
+} as const;
 
 /** The requests one cell of table 三 counts, as the records stand today. */
 export interface ReportCellRecords {

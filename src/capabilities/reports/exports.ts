@@ -7,7 +7,7 @@ import { reportFormats, type ReportFormat } from './contract.ts';
 export { reportFormats, type ReportFormat } from './contract.ts';
 
 /** One report in one of the four official export formats. */
-export async function exportReport(report: AnnualReport, format: ReportFormat, options: { date?: string } = {}): Promise<{ body: string | Buffer; contentType: string; fileName: string }> {
+export async function exportReport(report: AnnualReport, format: ReportFormat, options: { date?: string; signer?: string } = {}): Promise<{ body: string | Buffer; contentType: string; fileName: string }> {
   const name = report.title ?? `${report.agency.name ?? ''}${report.year ?? ''}年政府信息公开工作年度报告`;
   const body =
     format === 'html'

@@ -5,7 +5,11 @@ import {
   canPublish,
   checkReport,
   computeReport,
+  earliestPublication,
+  emptyContacts,
   requestCellFilter,
+  standardPreamble,
+  type ReportContacts,
   type AnnualReport,
   type AppealFact,
   type RegulationFacts,
@@ -18,8 +22,23 @@ import type { Actor, ServiceDeps, Tx } from '../../services/context.ts';
 import { getAgency } from '../../services/agencies.ts';
 import { scopeFor, type AgencyScope } from '../../services/policy.ts';
 import { art20Statistics } from '../disclosure/queries.ts';
-import { appealRows, appealsOfYear, feesPaid, publishedReportRow, publishedReportRows, publishedSnapshot, regulationRows, reportRow, requestGroups, requestIdsInCell, requestQueryCodes } from './sql.ts';
-import { reportStatusLabels, type Appeal, type Narrative, type ReportCellRecords, type ReportStatus, type ReportView } from './contract.ts';
+import {
+  appealRows,
+  appealsOfYear,
+  feesPaid,
+  publishedReportRow,
+  publishedReportRows,
+  publishedSnapshot,
+  publishedVersionRows,
+  regulationRows,
+  reportContactsRow,
+  reportRow,
+  reportVersionRows,
+  requestGroups,
+  requestIdsInCell,
+  requestQueryCodes,
+} from './sql.ts';
+import { reportStatusLabels, type Appeal, type Narrative, type ReportCellRecords, type ReportStatus, type ReportVersionInfo, type ReportView } from './contract.ts';
 
 /** Section 二 from the catalogue: 规章 and 行政规范性文件 made, repealed, in force at year end. */
 async function regulationFacts(tx: Tx, scope: AgencyScope, year: number, kind: 'rule' | 'normative'): Promise<RegulationFacts> {
@@ -68,6 +87,8 @@ export async function gatherFacts(tx: Tx, scope: AgencyScope, year: number, narr
   const agency = await getAgency(tx, scope.agencyId);
   const stats = await art20Statistics(tx, scope, year);
   const previous = await previousFigures(tx, scope, year);
+  // An opening left empty is the standard one, from the agency's saved 网址 and contacts.
+  const preamble = narrative.preamble?.trim() || standardPreamble(agency.name, year, await contactsOf(tx, scope));
   return {
     agency: { name: agency.name, level: agency.level as AgencyLevel },
     year,
@@ -81,10 +102,21 @@ export async function gatherFacts(tx: Tx, scope: AgencyScope, year: number, narr
     },
     requests: { groups: await requestGroups(tx, scope, year) },
     appeals: (await appealsOfYear(tx, scope, year)).map((a) => appealFact(a, year)),
-    narrative: { ...(narrative.preamble ? { preamble: narrative.preamble } : {}), overview: narrative.overview, problems: narrative.problems, other: narrative.other },
+    narrative: { preamble, overview: narrative.overview, problems: narrative.problems, other: narrative.other },
     feeCharged: await feesPaid(tx, scope, year),
     ...(previous ? { previous } : {}),
   };
+}
+
+/** The agency's opening-paragraph settings (all empty until saved). */
+export async function contactsOf(tx: Tx, scope: AgencyScope): Promise<ReportContacts> {
+  const row = await reportContactsRow(tx, scope);
+  if (!row) return emptyContacts;
+  return { websiteName: row.website_name, websiteUrl: row.website_url, office: row.office, address: row.address, postcode: row.postcode, phone: row.phone, email: row.email };
+}
+
+export async function getReportContacts(deps: ServiceDeps, actor: Actor, agencyId: number): Promise<ReportContacts> {
+  return contactsOf(deps.db, await scopeFor(deps.db, actor, agencyId));
 }
 
 const emptyNarrative = (): Narrative => ({ overview: '', problems: '', other: '' });
@@ -108,9 +140,11 @@ export async function reportView(deps: ServiceDeps, scope: AgencyScope, year: nu
     if (computed.ok) report = computed.report;
     else errors = [...computed.errors];
   }
-  const findings = report ? checkReport(report) : [];
+  const findings = report ? checkReport(report, { built: true }) : [];
   const deadline = deadlineFor(agency.level, year);
   const status = (row?.status ?? 'draft') as ReportStatus;
+  const earlier = row?.status === 'published' ? await reportVersionRows(deps.db, scope, year) : [];
+  const today = chinaDate(deps.now());
   return {
     agencyId: scope.agencyId,
     year,
@@ -123,6 +157,12 @@ export async function reportView(deps: ServiceDeps, scope: AgencyScope, year: nu
     canPublish: !!report && errors.length === 0 && canPublish(findings),
     deadline: { date: deadline.date, local: deadline.local, overdue: status !== 'published' && chinaDate(deps.now()) > deadline.date },
     publishedAt: row?.published_at ?? null,
+    publishableFrom: earliestPublication(year),
+    signedBy: agency.full_name?.trim() || agency.name,
+    signedOn: row?.status === 'published' && row.published_at ? chinaDate(row.published_at) : today,
+    version: row?.version ?? 1,
+    correction: row?.status === 'published' && row.correction_reason && row.corrected_at ? { reason: row.correction_reason, at: row.corrected_at } : null,
+    earlierVersions: earlier.map((v) => ({ version: v.version, publishedAt: v.published_at, reason: v.correction_reason, supersededAt: v.superseded_at })),
   };
 }
 
@@ -143,11 +183,44 @@ export async function publishedReports(deps: ServiceDeps, agencyId: number) {
   return publishedReportRows(deps.db, agencyId);
 }
 
-/** A published report as it was published, with its publication date in China (its 落款 date). */
-export async function publishedReport(deps: ServiceDeps, agencyId: number, year: number): Promise<{ report: AnnualReport; publishedDate: string | undefined } | null> {
+/** A published report as the portal shows it: one version, with what tells it apart from the others. */
+export interface PublishedReport {
+  report: AnnualReport;
+  /** The version's publication date in China (its 落款 date). */
+  publishedDate: string | undefined;
+  version: number;
+  /** The current version's number: a version below it has been corrected. */
+  currentVersion: number;
+  /** Why this version corrected the one before it, and the date (China) it was published. */
+  correction: { reason: string; date: string } | null;
+  /** Every version, oldest first, the current one last. */
+  versions: (Omit<ReportVersionInfo, 'supersededAt'> & { current: boolean })[];
+}
+
+/**
+ * A published report as it was published: its current version, or an earlier one that a
+ * correction replaced (`version`). Null for a draft, an unknown year or version.
+ */
+export async function publishedReport(deps: ServiceDeps, agencyId: number, year: number, version?: number): Promise<PublishedReport | null> {
   const row = await publishedReportRow(deps.db, agencyId, year);
   if (!row?.snapshot_json) return null;
-  return { report: JSON.parse(row.snapshot_json) as AnnualReport, publishedDate: row.published_at ? chinaDate(row.published_at) : undefined };
+  const earlier = row.version > 1 ? await publishedVersionRows(deps.db, agencyId, year) : [];
+  const versions = [
+    ...earlier.map((v) => ({ version: v.version, publishedAt: v.published_at, reason: v.correction_reason, current: false })),
+    { version: row.version, publishedAt: row.published_at ?? '', reason: row.correction_reason, current: true },
+  ];
+  const wanted = version ?? row.version;
+  const old = earlier.find((v) => v.version === wanted);
+  if (wanted !== row.version && !old) return null;
+  const [snapshot, publishedAt, reason] = old ? [old.snapshot_json, old.published_at, old.correction_reason] : [row.snapshot_json, row.published_at, row.correction_reason];
+  return {
+    report: JSON.parse(snapshot) as AnnualReport,
+    publishedDate: publishedAt ? chinaDate(publishedAt) : undefined,
+    version: wanted,
+    currentVersion: row.version,
+    correction: reason && publishedAt ? { reason, date: chinaDate(publishedAt) } : null,
+    versions,
+  };
 }
 
 export async function listAppeals(deps: ServiceDeps, actor: Actor, agencyId: number): Promise<Appeal[]> {

@@ -7,14 +7,25 @@ import { readReportFile } from '../../exports/report/read.ts';
 import { requireUser } from '../../http/auth.ts';
 import { signedInBeforeBody } from '../../http/api/upload-guards.ts';
 import { DateString, IdParams } from '../../http/api/schemas.ts';
-import { advanceReport, saveAppeal, saveNarrative } from './commands.ts';
-import { getReport, listAppeals, reportCellRecords } from './queries.ts';
+import { advanceReport, correctReport, saveAppeal, saveNarrative, saveReportContacts } from './commands.ts';
+import { getReport, getReportContacts, listAppeals, reportCellRecords } from './queries.ts';
 import { exportReport } from './exports.ts';
-import { APPEAL_KINDS, appealResults, reportFormatNames, type ClosedAppealResult } from './contract.ts';
+import { APPEAL_KINDS, appealResults, narrativeLabels, reportContactLabels, reportFormatNames, type ClosedAppealResult } from './contract.ts';
 
 const YearParams = Type.Object({ year: Type.Integer({ minimum: 2008, maximum: 2100 }) });
 const AgencyBody = { agencyId: Type.Integer({ minimum: 1 }) };
 const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+// Titled, so a schema error names the field as the editor does (提交的内容有误：请填写“…”).
+const NarrativeFields = {
+  preamble: Type.Optional(Type.String({ maxLength: 20000, title: '开头' })),
+  overview: Type.String({ maxLength: 20000, title: narrativeLabels.overview }),
+  problems: Type.String({ maxLength: 20000, title: narrativeLabels.problems }),
+  other: Type.String({ maxLength: 20000, title: narrativeLabels.other }),
+};
+const ContactsBody = Type.Object(
+  { ...AgencyBody, ...Object.fromEntries(Object.entries(reportContactLabels).map(([k, title]) => [k, Type.String({ maxLength: 200, title })])) } as typeof AgencyBody & Record<keyof typeof reportContactLabels, ReturnType<typeof Type.String>>,
+  { additionalProperties: false },
+);
 
 const AppealBody = Type.Object(
   {
@@ -44,10 +55,7 @@ export function reportRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           tags: ['年度报告'],
           summary: '编辑文字部分（一、五、六及开头）',
           params: YearParams,
-          body: Type.Object(
-            { ...AgencyBody, preamble: Type.Optional(Type.String({ maxLength: 20000 })), overview: Type.String({ maxLength: 20000 }), problems: Type.String({ maxLength: 20000 }), other: Type.String({ maxLength: 20000 }) },
-            { additionalProperties: false },
-          ),
+          body: Type.Object({ ...AgencyBody, ...NarrativeFields }, { additionalProperties: false }),
         },
       },
       async (req) => {
@@ -62,6 +70,30 @@ export function reportRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         async (req) => advanceReport(deps, requireUser(req), req.body.agencyId, req.params.year, action),
       );
     }
+    app.post(
+      '/reports/:year/correct',
+      {
+        schema: {
+          tags: ['年度报告'],
+          summary: '更正已发布的报告（负责人）：按当前记录和更正后的文字发布新版本，须说明原因，原版本仍可查阅',
+          params: YearParams,
+          body: Type.Object({ ...AgencyBody, reason: Type.String({ minLength: 1, maxLength: 1000, title: '更正原因' }), ...NarrativeFields }, { additionalProperties: false }),
+        },
+      },
+      async (req) => {
+        const { agencyId, ...correction } = req.body;
+        return correctReport(deps, requireUser(req), agencyId, req.params.year, correction);
+      },
+    );
+    app.get(
+      '/report-contacts',
+      { schema: { tags: ['年度报告'], summary: '年度报告开头的网址和联系方式（按机构设置）', querystring: Type.Object(AgencyBody, { additionalProperties: false }) } },
+      async (req) => getReportContacts(deps, requireUser(req), req.query.agencyId),
+    );
+    app.put('/report-contacts', { schema: { tags: ['年度报告'], summary: '设置年度报告开头的网址和联系方式', body: ContactsBody } }, async (req) => {
+      const { agencyId, ...contacts } = req.body;
+      return saveReportContacts(deps, requireUser(req), agencyId, contacts);
+    });
     app.get(
       '/reports/:year/cells',
       {
@@ -87,7 +119,7 @@ export function reportRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         const view = await getReport(deps, requireUser(req), req.query.agencyId, req.params.year);
         if (!view.report) throw new AppError('REPORT_INVALID', `报告数据有误：${view.errors.join('；')}`, 409);
-        const out = await exportReport(view.report, req.query.format);
+        const out = await exportReport(view.report, req.query.format, { date: view.signedOn, signer: view.signedBy });
         if (req.query.format !== 'html') reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(out.fileName)}`);
         return reply.type(out.contentType).send(out.body);
       },

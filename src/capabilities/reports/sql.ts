@@ -3,12 +3,12 @@
  * request counts from the status projection, fees paid, appeals) and the appeal register. Every
  * read and write of an agency's rows takes the AgencyScope that only services/policy.ts makes,
  * and stays within that scope's agency; the portal's reads of published reports are the stated
- * exception (publishedReportRows, publishedReportRow).
+ * exception (publishedReportRows, publishedReportRow, publishedVersionRows).
  */
 import { sql } from 'kysely';
 import type { RequestEvent } from '../../domain/requests/lifecycle.ts';
 import type { ApplicantType, OutcomeCode, Received, RequestCellFilter, RequestGroup } from '../../domain/report/index.ts';
-import type { AnnualReportTable } from '../../storage/schema.ts';
+import type { AnnualReportTable, AnnualReportVersionTable, ReportContactsTable } from '../../storage/schema.ts';
 import type { Tx } from '../../services/context.ts';
 import type { AgencyScope } from '../../services/policy.ts';
 import type { Appeal, ReportStatus } from './contract.ts';
@@ -27,7 +27,7 @@ export async function insertReport(tx: Tx, scope: AgencyScope, year: number, val
     .execute();
 }
 
-export async function updateReport(tx: Tx, scope: AgencyScope, year: number, patch: Partial<Omit<AnnualReportTable, 'agency_id' | 'year' | 'status'>> & { status?: ReportStatus }): Promise<void> {
+export async function updateReport(tx: Tx, scope: AgencyScope, year: number, patch: Partial<Omit<AnnualReportTable, 'agency_id' | 'year' | 'status' | 'version'>> & { status?: ReportStatus; version?: number }): Promise<void> {
   await tx.updateTable('annual_reports').set(patch).where('agency_id', '=', scope.agencyId).where('year', '=', year).execute();
 }
 
@@ -37,14 +37,51 @@ export async function publishedSnapshot(tx: Tx, scope: AgencyScope, year: number
   return row?.snapshot_json ?? null;
 }
 
-/** The portal's 年报 column: an agency's published reports, newest first (public once published). */
-export async function publishedReportRows(tx: Tx, agencyId: number) {
-  return tx.selectFrom('annual_reports').select(['year', 'published_at']).where('agency_id', '=', agencyId).where('status', '=', 'published').orderBy('year', 'desc').execute();
+/** Keeps a published version that a correction replaces. */
+export async function insertReportVersion(tx: Tx, scope: AgencyScope, values: Omit<AnnualReportVersionTable, 'agency_id'>): Promise<void> {
+  await tx.insertInto('annual_report_versions').values({ ...values, agency_id: scope.agencyId }).execute();
 }
 
-/** One published report as the portal shows it (public once published; nothing for a draft). */
+/** The versions of the scope's report of `year` that corrections replaced, oldest first. */
+export async function reportVersionRows(tx: Tx, scope: AgencyScope, year: number) {
+  return tx.selectFrom('annual_report_versions').select(['version', 'published_at', 'correction_reason', 'superseded_at']).where('agency_id', '=', scope.agencyId).where('year', '=', year).orderBy('version').execute();
+}
+
+/** The scope's opening-paragraph settings, if it has saved any. */
+export async function reportContactsRow(tx: Tx, scope: AgencyScope) {
+  return tx.selectFrom('report_contacts').selectAll().where('agency_id', '=', scope.agencyId).executeTakeFirst();
+}
+
+export async function saveReportContactsRow(tx: Tx, scope: AgencyScope, values: Omit<ReportContactsTable, 'agency_id'>): Promise<void> {
+  const updated = await tx.updateTable('report_contacts').set(values).where('agency_id', '=', scope.agencyId).executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) await tx.insertInto('report_contacts').values({ ...values, agency_id: scope.agencyId }).execute();
+}
+
+/** The portal's 年报 column: an agency's published reports, newest first (public once published). */
+export async function publishedReportRows(tx: Tx, agencyId: number) {
+  return tx.selectFrom('annual_reports').select(['year', 'published_at', 'version', 'corrected_at']).where('agency_id', '=', agencyId).where('status', '=', 'published').orderBy('year', 'desc').execute();
+}
+
+/** One published report as the portal shows it, its current version (public once published; nothing for a draft). */
 export async function publishedReportRow(tx: Tx, agencyId: number, year: number) {
-  return tx.selectFrom('annual_reports').select(['snapshot_json', 'published_at']).where('agency_id', '=', agencyId).where('year', '=', year).where('status', '=', 'published').executeTakeFirst();
+  return tx
+    .selectFrom('annual_reports')
+    .select(['snapshot_json', 'published_at', 'version', 'correction_reason', 'corrected_at'])
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+}
+
+/** The earlier versions of a published report, oldest first (public: each was published). */
+export async function publishedVersionRows(tx: Tx, agencyId: number, year: number) {
+  return tx
+    .selectFrom('annual_report_versions')
+    .select(['version', 'snapshot_json', 'published_at', 'correction_reason', 'superseded_at'])
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .orderBy('version')
+    .execute();
 }
 
 /** 规章 or 行政规范性文件 of the scope's agency, published or withdrawn: section 二's facts. */

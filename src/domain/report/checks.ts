@@ -13,10 +13,19 @@ import { checkForm } from './outline.ts';
 import { checkText, textUnits } from './text-rules.ts';
 import { checkAppeals, checkContinuity, checkLevel, checkRequests } from './checks-arithmetic.ts';
 import { checkFees, checkStructure } from './checks-structure.ts';
+import { checkPreamble } from './preamble.ts';
 import { checkCells, checkTemplate, checkUnreadable } from './checks-tables.ts';
 
+export interface CheckOptions {
+  /**
+   * The report is built here from an agency's records: its opening paragraph is checked too.
+   * Not for published texts read back, whose openings are often all that survives, or cut.
+   */
+  readonly built?: boolean;
+}
+
 /** All checks. Findings come in a stable order: structure, tables, prose. */
-export function checkReport(report: AnnualReport): Finding[] {
+export function checkReport(report: AnnualReport, options: CheckOptions = {}): Finding[] {
   return [
     ...checkStructure(report),
     ...checkTemplate(report),
@@ -30,6 +39,7 @@ export function checkReport(report: AnnualReport): Finding[] {
     ...checkFees(report),
     ...checkText(report),
     ...checkProse(report),
+    ...(options.built ? checkPreamble(report) : []),
   ];
 }
 

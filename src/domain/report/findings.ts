@@ -74,6 +74,10 @@ export const RULES = {
   'publication.late': { severity: 'error', title: '发布日期晚于法定期限' },
   'text.scope': { severity: 'warning', title: '以上级的范围（全省、全市等）叙述本机关的工作' },
   'table.unreadable': { severity: 'warning', title: '无法识别表格的版式' },
+  'preamble.incomplete': {
+    severity: 'warning',
+    title: '报告开头缺少编制依据、统计期限、网址或联系方式',
+  },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type RuleId = keyof typeof RULES;

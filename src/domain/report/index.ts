@@ -31,13 +31,14 @@ export {
   type RequestGroup,
 } from './request-counts.ts';
 export { inferLevel } from './identity.ts';
+export { checkPreamble, earliestPublication, emptyContacts, standardPreamble, type ReportContacts } from './preamble.ts';
 export {
   parseReport,
   type ParseInput,
   type ParseOptions,
   type ParseResult,
 } from './parse.ts';
-export { checkReport, appealKindTotal, requestRowTotal } from './checks.ts';
+export { checkReport, appealKindTotal, requestRowTotal, type CheckOptions } from './checks.ts';
 export {
   RULES,
   canPublish,

@@ -114,6 +114,17 @@ function blockHtml(b: ReportBlock): SafeHtml | SafeHtml[] {
   }
 }
 
+/**
+ * The report's content alone, for a page of the portal that has its own header and styles:
+ * its title becomes `headingLevel` (the page's h1 by default) and section headings one below.
+ */
+export function renderReportArticle(report: AnnualReport, options: RenderHtmlOptions = {}): SafeHtml {
+  // prettier-ignore
+  return html`<article class="report-sheet" aria-label="${reportTitle(report)}">
+${reportBlocks(report, options).flatMap(blockHtml)}</article>
+`;
+}
+
 /** A complete HTML document (UTF-8, lang zh-CN) for screen and A4 print. */
 export function renderReportHtml(report: AnnualReport, options: RenderHtmlOptions = {}): string {
   const parts = reportBlocks(report, options).flatMap(blockHtml);

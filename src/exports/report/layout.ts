@@ -299,6 +299,8 @@ export type ReportBlock =
 export interface BlockOptions {
   /** Date printed with the agency name at the end (落款), e.g. '2026-01-20'. None by default. */
   readonly date?: string;
+  /** The agency's full name in the 落款 (常平乡人民政府); the report's agency name by default. */
+  readonly signer?: string;
 }
 
 /** Paragraphs of a narrative text: one per non-empty line. */
@@ -337,7 +339,7 @@ export function reportBlocks(report: AnnualReport, options: BlockOptions = {}): 
   if (options.date) {
     blocks.push({
       kind: 'signature',
-      lines: [report.agency.name ?? '', chineseDate(options.date)].filter((l) => l !== ''),
+      lines: [options.signer ?? report.agency.name ?? '', chineseDate(options.date)].filter((l) => l !== ''),
     });
   }
   return blocks;

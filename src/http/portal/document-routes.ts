@@ -9,6 +9,7 @@ import { TtlCache } from '../../services/ttl-cache.ts';
 import { publishedReport, publishedReports } from '../../capabilities/reports/queries.ts';
 import { exportReport, type ReportFormat } from '../../capabilities/reports/exports.ts';
 import type { PortalAgency } from '../../views/portal/layout.ts';
+import { annualReportPage } from '../../views/portal/report-page.ts';
 import type { Agency } from '../../storage/schema.ts';
 import { hostOf, sameSitePath } from '../security.ts';
 
@@ -126,15 +127,23 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
     return reply.type(HTML).send(annualReportsPage(a.view, await publishedReports(deps, a.agency.id)));
   });
 
+  // /annual-reports/2025 is the portal's page of the current version; 2025-v1 an earlier version
+  // a correction replaced; .html the bare A4 print version, .docx/.xlsx/.json the downloads.
   app.get<{ Params: { code: string; file: string } }>('/org/:code/annual-reports/:file', async (req, reply) => {
     const a = await resolve(req.params.code);
-    const m = /^(\d{4})(?:\.(docx|xlsx|json|html))?$/.exec(req.params.file);
+    const m = /^(\d{4})(?:-v(\d{1,3}))?(?:\.(docx|xlsx|json|html))?$/.exec(req.params.file);
     if (!a || !m) return reply.callNotFound();
-    const published = await publishedReport(deps, a.agency.id, Number(m[1]));
+    const year = Number(m[1]);
+    const published = await publishedReport(deps, a.agency.id, year, m[2] ? Number(m[2]) : undefined);
     if (!published) return reply.callNotFound();
-    const format = (m[2] ?? 'html') as ReportFormat;
-    const out = await exportReport(published.report, format, published.publishedDate ? { date: published.publishedDate } : {});
-    if (format !== 'html') reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(out.fileName)}`);
+    // The current version has one address only: its plain year.
+    if (m[2] && published.version === published.currentVersion) return reply.redirect(`/org/${a.agency.code}/annual-reports/${year}${m[3] ? `.${m[3]}` : ''}`);
+    const signer = a.agency.full_name?.trim() || a.agency.name;
+    if (!m[3]) return reply.type(HTML).send(annualReportPage(a.view, year, published, signer));
+    const format = m[3] as ReportFormat;
+    const out = await exportReport(published.report, format, { signer, ...(published.publishedDate ? { date: published.publishedDate } : {}) });
+    const fileName = published.version === published.currentVersion ? out.fileName : out.fileName.replace(/(\.\w+)$/, `（第${published.version}版，已更正）$1`);
+    if (format !== 'html') reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
     return reply.type(out.contentType).send(out.body);
   });
 
