@@ -11,6 +11,7 @@ import { firstLogin } from '../helpers/workspace.ts';
 import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
 import { httpLogin } from '../helpers/http-client.ts';
 import { idNumberCheckChar } from '../../src/domain/scan/index.ts';
+import { makeZip } from '../fixtures/attachments/generate.ts';
 
 const shots = path.join(repoRoot, 'test-results');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -69,10 +70,15 @@ describe('proactive disclosure in Chromium', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await written.fill('2026-11-20');
     await written.press('Enter');
+    await fieldError.waitFor({ state: 'detached' });
     await page.getByLabel('公开目录类别').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByTestId('document-status').filter({ hasText: '草稿' }).waitFor();
+    // A ZIP archive is taken as an attachment, listed, with a warning that its contents are unchecked.
+    await page.locator('input[type=file]').setInputFiles({ name: '申报材料.zip', mimeType: 'application/zip', buffer: makeZip({ '申请表.pdf': 'x' }) });
+    await page.getByText(/压缩包内的 1 个文件未经敏感信息检查/).waitFor();
+    await page.getByRole('listitem').filter({ hasText: '申报材料.zip' }).waitFor();
     const alert = page.getByRole('alert').filter({ hasText: '疑似敏感信息' });
     await alert.waitFor();
     assert.match(await alert.innerText(), /疑似公民身份号码/);

@@ -2,8 +2,10 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, loginClient, type Client, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/db.ts';
+import { makeZip } from '../fixtures/attachments/generate.ts';
+import { DOC_ID, legacyDoc, makeCompound, makeOfd } from '../fixtures/attachments/legacy.ts';
 
-/** Issue 18, items 3 and 7: the document form's errors name fields in Chinese, field by field; dates and publication prerequisites are checked. */
+/** Issue 18, items 3 and 7: the document form's errors name fields in Chinese, field by field; dates, publication prerequisites and the older attachment formats. */
 const checklist = { noStateSecret: true, noPrivacy: true, noSecurityRisk: true, inScope: true, opinion: '同意公开' };
 
 for (const dialect of DIALECTS) {
@@ -76,6 +78,29 @@ for (const dialect of DIALECTS) {
       const publish = await move(bare.id, { action: 'publish' });
       assert.equal(publish.statusCode, 409);
       assert.match(publish.json().error.message, /发布前须填写公开目录类别/);
+    });
+
+    it('takes .doc, .wps, .xls, .ofd and .zip attachments: a .doc is scanned, what cannot be read is listed with a warning', async () => {
+      const doc = (await post({ title: '附件格式', bodyHtml: '<p>见附件</p>', categoryCode: 'art20-11', writtenAt: '2026-11-20' })).json();
+      const upload = (name: string, data: Buffer) =>
+        t.app.inject({ method: 'POST', url: `/api/v1/documents/${doc.id}/attachments?name=${encodeURIComponent(name)}`, headers: { 'content-type': 'application/octet-stream', cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload: data });
+      const files: [string, Buffer, string, boolean][] = [
+        ['救助通知.doc', legacyDoc(), 'doc', false],
+        ['救助通知.wps', legacyDoc(), 'wps', false],
+        ['花名册.xls', makeCompound({ Workbook: Buffer.alloc(6000, 1) }), 'xls', true],
+        ['防汛通知.ofd', makeOfd(), 'ofd', false],
+        ['申报材料.zip', makeZip({ '申请表.pdf': 'x' }), 'zip', true],
+      ];
+      for (const [name, data, kind, warned] of files) {
+        const res = await upload(name, data);
+        assert.equal(res.statusCode, 201, `${name}: ${res.body}`);
+        assert.deepEqual([res.json().kind, res.json().warning !== null], [kind, warned], name);
+      }
+      const detail = (await admin.request('GET', `/api/v1/documents/${doc.id}`)).json();
+      assert.deepEqual(detail.attachments.map((a: { name: string }) => a.name), files.map(([name]) => name));
+      const sources = detail.scanHits.map((h: { source: string }) => h.source);
+      assert.ok(sources.includes('附件：救助通知.doc') && sources.includes('附件：防汛通知.ofd'), sources.join('、'));
+      assert.ok(!JSON.stringify(detail).includes(DOC_ID), 'findings are masked');
     });
   });
 }

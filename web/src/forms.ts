@@ -35,6 +35,14 @@ export function showFieldErrors(form: FormInstance, err: unknown, fallback = 'æ“
 }
 
 /**
+ * Clears the server's errors from the given fields (all the form shows when none are given): a
+ * field without rules keeps an error set by setFields until told otherwise, even once corrected.
+ */
+export function clearFieldErrors(form: FormInstance, fields: string[] = Object.keys(form.getFieldsValue())): void {
+  form.setFields(fields.filter((name) => form.getFieldError(name).length > 0).map((name) => ({ name, errors: [] })));
+}
+
+/**
  * Enter in a date field confirms the typed date (the picker handles it); without this the browser
  * would also submit the form around it, saving a half-filled form.
  */

@@ -43,6 +43,10 @@ export const uploadContentTypes = [
   'image/webp',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/ofd',
+  'application/zip',
 ];
 
 export function documentRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
@@ -119,7 +123,7 @@ export function documentRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['主动公开'],
-          summary: '上传附件（请求体为文件内容；按内容识别类型：PDF、DOCX、XLSX、图片）',
+          summary: '上传附件（请求体为文件内容；按内容识别类型：PDF、OFD、DOC/DOCX、WPS、XLS/XLSX、ZIP、图片）',
           params: IdParams,
           querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
         },

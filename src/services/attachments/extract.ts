@@ -12,7 +12,8 @@
 import type ExcelJS from 'exceljs';
 import type { AttachmentKind } from './inspect.ts';
 import { MAX_OFFICE_UNCOMPRESSED_BYTES } from './inspect.ts';
-import { listZipEntries, readZipEntry } from './zip.ts';
+import { listZipEntries, readZipEntry, type ZipEntry } from './zip.ts';
+import { wordBinaryText, zipListing } from './legacy.ts';
 import { runUntrusted } from '../untrusted/pool.ts';
 
 /** Extracted text is cut at this many UTF-8 bytes (2 MiB): enough for any real document. */
@@ -66,6 +67,11 @@ const KIND_LABEL: Record<AttachmentKind, string> = {
   pdf: 'PDF',
   docx: 'Word 文档',
   xlsx: 'Excel 表格',
+  doc: 'Word 文档',
+  wps: 'WPS 文档',
+  xls: 'Excel 表格',
+  ofd: 'OFD 文件',
+  zip: '压缩包',
   png: '图片',
   jpeg: '图片',
   gif: '图片',
@@ -80,10 +86,22 @@ const IMAGE_WARNING: ExtractedText = {
   },
 };
 
-/** The kinds whose text is parsed out (images have none to read). */
-export type ParsedKind = Exclude<AttachmentKind, 'png' | 'jpeg' | 'gif' | 'webp'>;
+/**
+ * An .xls is stored and listed, not read: the one parser of the format on npm (SheetJS) is no
+ * longer maintained there.
+ */
+const XLS_WARNING: ExtractedText = {
+  text: '',
+  warning: {
+    code: 'NO_TEXT',
+    message: 'Excel 97–2003 表格（.xls）的内容无法自动检查，请人工核对其中是否含有身份证号、手机号等个人信息；另存为 .xlsx 后上传即可自动检查。',
+  },
+};
 
-const isImage = (kind: AttachmentKind): kind is Exclude<AttachmentKind, ParsedKind> =>
+/** The kinds whose text is parsed out (images have none to read, an .xls and a zip's contents are not read). */
+export type ParsedKind = Exclude<AttachmentKind, 'png' | 'jpeg' | 'gif' | 'webp' | 'xls' | 'zip'>;
+
+const isImage = (kind: AttachmentKind): kind is 'png' | 'jpeg' | 'gif' | 'webp' =>
   kind === 'png' || kind === 'jpeg' || kind === 'gif' || kind === 'webp';
 
 /**
@@ -93,7 +111,19 @@ const isImage = (kind: AttachmentKind): kind is Exclude<AttachmentKind, ParsedKi
  */
 export async function extractText(buffer: Uint8Array, kind: AttachmentKind): Promise<ExtractedText> {
   if (isImage(kind)) return IMAGE_WARNING;
+  if (kind === 'xls') return XLS_WARNING;
+  if (kind === 'zip') return archiveText(buffer);
   return runUntrusted('extract', { data: buffer, kind });
+}
+
+/** A ZIP archive's file names (reading its central directory is cheap: inspect has done it already). */
+function archiveText(buffer: Uint8Array): ExtractedText {
+  const entries = listZipEntries(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+  const files = entries.filter((e) => !e.name.endsWith('/')).length;
+  return {
+    text: zipListing(entries),
+    warning: { code: 'NO_TEXT', message: `压缩包内的 ${files} 个文件未经敏感信息检查，只检查了文件名，请人工核对其内容。` },
+  };
 }
 
 /** extractText on this thread: only for the parse worker (services/untrusted/worker.ts). */
@@ -105,10 +135,14 @@ export async function extractTextInProcess(
     ? buffer
     : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   if (isImage(kind)) return IMAGE_WARNING;
+  if (kind === 'xls') return XLS_WARNING;
+  if (kind === 'zip') return archiveText(buf);
   const sink = new TextSink();
   try {
     if (kind === 'pdf') await extractPdf(buf, sink);
     else if (kind === 'docx') await extractDocx(buf, sink);
+    else if (kind === 'doc' || kind === 'wps') sink.push(await wordBinaryText(buf));
+    else if (kind === 'ofd') extractOfd(buf, sink);
     else await extractXlsx(buf, sink);
   } catch {
     return {
@@ -301,6 +335,26 @@ function wordXmlText(xml: string, deletedOnly: boolean): string {
     if (line.trim()) lines.push(line);
   }
   return lines.join('\n');
+}
+
+const pageNumber = (name: string) => Number(/Page_(\d+)/i.exec(name)?.[1] ?? Number.MAX_SAFE_INTEGER);
+
+/**
+ * An OFD's text, page by page: each page's Content.xml holds its text in TextCode elements. Pages
+ * are read in their number order (Page_0, Page_1, … Page_10), not the zip's.
+ */
+function extractOfd(buf: Buffer, sink: TextSink): void {
+  const entries: ZipEntry[] = listZipEntries(buf);
+  const pages = entries
+    .filter((e) => /(^|\/)Pages\/[^/]+\/Content\.xml$/i.test(e.name))
+    .sort((a, b) => pageNumber(a.name) - pageNumber(b.name) || a.name.localeCompare(b.name));
+  for (const page of pages) {
+    if (sink.full) return;
+    const xml = readZipEntry(buf, page, 32 * 1024 * 1024).toString('utf8');
+    let text = '';
+    for (const m of xml.matchAll(/<(?:\w+:)?TextCode\b[^>]*>([^<]*)<\/(?:\w+:)?TextCode>/g)) text += decodeXml(m[1] ?? '');
+    sink.push(text + '\n\n');
+  }
 }
 
 function decodeXml(text: string): string {

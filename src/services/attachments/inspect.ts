@@ -6,6 +6,8 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { listZipEntries, looksLikeZip, measureZip, readZipEntry, type ZipBudgetLimit, type ZipEntry } from './zip.ts';
 import { OFFICE_ZIP_BUDGET, tooComplex, UNTRUSTED_LIMITS } from '../untrusted/limits.ts';
+import { runUntrusted } from '../untrusted/pool.ts';
+import { isOfd, zipProblem } from './legacy.ts';
 
 /** Uploads above this size are refused (20 MiB). */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -17,7 +19,7 @@ export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
  */
 export const MAX_OFFICE_UNCOMPRESSED_BYTES = UNTRUSTED_LIMITS.maxUncompressedBytes;
 
-export type AttachmentKind = 'pdf' | 'docx' | 'xlsx' | 'png' | 'jpeg' | 'gif' | 'webp';
+export type AttachmentKind = 'pdf' | 'docx' | 'xlsx' | 'doc' | 'wps' | 'xls' | 'ofd' | 'zip' | 'png' | 'jpeg' | 'gif' | 'webp';
 
 export const ATTACHMENT_TYPES: Readonly<
   Record<AttachmentKind, { mime: string; ext: string; label: string }>
@@ -33,6 +35,12 @@ export const ATTACHMENT_TYPES: Readonly<
     ext: 'xlsx',
     label: 'Excel 表格（.xlsx）',
   },
+  doc: { mime: 'application/msword', ext: 'doc', label: 'Word 97–2003 文档（.doc）' },
+  // WPS has no registered type: served as bytes, the .wps name tells the reader's computer what opens it.
+  wps: { mime: 'application/octet-stream', ext: 'wps', label: 'WPS 文字文档（.wps）' },
+  xls: { mime: 'application/vnd.ms-excel', ext: 'xls', label: 'Excel 97–2003 表格（.xls）' },
+  ofd: { mime: 'application/ofd', ext: 'ofd', label: 'OFD 版式文件' },
+  zip: { mime: 'application/zip', ext: 'zip', label: 'ZIP 压缩包' },
   png: { mime: 'image/png', ext: 'png', label: 'PNG 图片' },
   jpeg: { mime: 'image/jpeg', ext: 'jpg', label: 'JPEG 图片' },
   gif: { mime: 'image/gif', ext: 'gif', label: 'GIF 图片' },
@@ -45,7 +53,7 @@ export type AttachmentRejectCode =
   | 'ATTACHMENT_TOO_LARGE'
   /** No known file signature: plain text, HTML, SVG, random bytes. */
   | 'ATTACHMENT_TYPE_UNRECOGNISED'
-  /** A known type that is not allowed: programs, archives, legacy .doc/.xls, slides… */
+  /** A known type that is not allowed: programs, other archives, slides, a zip holding programs… */
   | 'ATTACHMENT_TYPE_NOT_ALLOWED'
   | 'ATTACHMENT_MACRO_ENABLED'
   /** Claims to be a DOCX/XLSX (or is a zip) but cannot be read consistently. */
@@ -75,7 +83,7 @@ export interface AttachmentRejected {
 
 export type AttachmentInspection = AttachmentAccepted | AttachmentRejected;
 
-const ALLOWED_LIST = 'PDF、Word（.docx）、Excel（.xlsx）及 PNG、JPEG、GIF、WebP 图片';
+const ALLOWED_LIST = 'PDF、OFD、Word（.docx/.doc）、WPS（.wps）、Excel（.xlsx/.xls）、ZIP 压缩包及 PNG、JPEG、GIF、WebP 图片';
 
 /** Human descriptions for refused types file-type recognises, so the message says what it found. */
 const REFUSED_LABELS: Record<string, string> = {
@@ -152,7 +160,12 @@ export async function inspectAttachment(
       gif: 'gif',
       webp: 'webp',
     };
-    const match = detected ? simple[detected.ext] : undefined;
+    let match = detected ? simple[detected.ext] : undefined;
+    if (detected?.ext === 'cfb') {
+      const compound = await classifyCompound(buf, shownName, declaredName);
+      if (!compound.ok) return compound;
+      match = compound.kind;
+    }
     if (!match) {
       if (!detected) {
         return reject(
@@ -162,11 +175,9 @@ export async function inspectAttachment(
       }
       const label = REFUSED_LABELS[detected.ext] ?? `${detected.ext.toUpperCase()} 文件`;
       const what = /^[A-Za-z0-9]/.test(label) ? ` ${label}` : label;
-      const hint =
-        detected.ext === 'cfb' ? '请在 Office/WPS 中另存为 .docx、.xlsx 或 PDF 后上传。' : '';
       return reject(
         'ATTACHMENT_TYPE_NOT_ALLOWED',
-        `文件“${shownName}”的实际内容是${what}，不能作为附件发布。附件只接受 ${ALLOWED_LIST}。${hint}`,
+        `文件“${shownName}”的实际内容是${what}，不能作为附件发布。附件只接受 ${ALLOWED_LIST}。`,
       );
     }
     kind = match;
@@ -181,7 +192,25 @@ const WORD_MAIN =
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
 const EXCEL_MAIN = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
 
-type OfficeResult = { ok: true; kind: 'docx' | 'xlsx' } | AttachmentRejected;
+type OfficeResult = { ok: true; kind: 'docx' | 'xlsx' | 'ofd' | 'zip' } | AttachmentRejected;
+
+/**
+ * A compound (OLE) file is a .doc, .wps or .xls by the streams its directory lists (read in the
+ * parse worker); a .doc stream saved under a .wps name is WPS's own format, which keeps Word's
+ * structure. Macros, encryption and slides are refused.
+ */
+async function classifyCompound(buf: Buffer, shownName: string, declaredName: string): Promise<{ ok: true; kind: 'doc' | 'wps' | 'xls' } | AttachmentRejected> {
+  const content = await runUntrusted('compoundContent', { data: buf });
+  if (!content) return reject('ATTACHMENT_CORRUPT', `文件“${shownName}”看起来是旧版 Office/WPS 文件，但内容已损坏或不完整，无法读取。请重新导出后上传。`);
+  if (content.kind === 'encrypted') return reject('ATTACHMENT_TYPE_NOT_ALLOWED', `文件“${shownName}”设有密码，内容无法检查，不能作为附件发布。请去掉密码后重新上传。`);
+  if (content.kind === 'ppt') return reject('ATTACHMENT_TYPE_NOT_ALLOWED', `文件“${shownName}”的实际内容是 PowerPoint 演示文稿，不能作为附件发布。请另存为 PDF 后上传。`);
+  if (content.kind === 'other') return reject('ATTACHMENT_TYPE_NOT_ALLOWED', `文件“${shownName}”是无法识别的旧版 Office 文件，不能作为附件发布。附件只接受 ${ALLOWED_LIST}。`);
+  if (content.macros) {
+    return reject('ATTACHMENT_MACRO_ENABLED', `文件“${shownName}”包含宏（VBA 代码），不能作为附件发布。请另存为不含宏的文件或 PDF 后上传。`);
+  }
+  if (content.kind === 'doc' && /\.wps$/i.test(declaredName.trim())) return { ok: true, kind: 'wps' };
+  return { ok: true, kind: content.kind };
+}
 
 /**
  * A zip is accepted only as a DOCX or XLSX: [Content_Types].xml must declare exactly one main
@@ -204,7 +233,6 @@ async function classifyOfficeZip(buf: Buffer, shownName: string): Promise<Office
     `文件“${shownName}”的实际内容是 ZIP 压缩包，不是 Word 或 Excel 文档，不能作为附件发布。附件只接受 ${ALLOWED_LIST}。`,
   );
   const typesEntry = byName.get('[Content_Types].xml');
-  if (!typesEntry) return notOffice;
 
   const tooLarge = reject(
     'ATTACHMENT_ARCHIVE_TOO_LARGE',
@@ -221,6 +249,14 @@ async function classifyOfficeZip(buf: Buffer, shownName: string): Promise<Office
   }
   if (over === 'bytes') return tooLarge;
   if (over) return reject('FILE_TOO_COMPLEX', tooComplex(over, shownName).message);
+  // Not an Office package: an OFD, an OpenDocument file (refused), or an archive published as it is.
+  if (!typesEntry) {
+    if (isOfd(buf, byName)) return { ok: true, kind: 'ofd' };
+    // A broken Word/Excel/OFD file is not published as an archive under another name.
+    if (byName.has('mimetype') || /\.(docx|xlsx|ofd)$/i.test(shownName)) return notOffice;
+    const problem = zipProblem(entries);
+    return problem ? reject(problem.code, `文件“${shownName}”：${problem.message}`) : { ok: true, kind: 'zip' };
+  }
 
   let types: string;
   try {
@@ -284,6 +320,11 @@ const EXT_ALIASES: Record<AttachmentKind, readonly string[]> = {
   pdf: ['pdf'],
   docx: ['docx'],
   xlsx: ['xlsx'],
+  doc: ['doc'],
+  wps: ['wps'],
+  xls: ['xls'],
+  ofd: ['ofd'],
+  zip: ['zip'],
   png: ['png'],
   jpeg: ['jpg', 'jpeg'],
   gif: ['gif'],

@@ -17,6 +17,24 @@ export interface ZipEntry {
   /** As declared in the central directory; checked again when the entry is inflated. */
   readonly size: number;
   readonly localHeaderOffset: number;
+  /** General-purpose flag bit 0: the entry is encrypted (its content cannot be checked). */
+  readonly encrypted: boolean;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const gb18030 = new TextDecoder('gb18030');
+
+/**
+ * An entry name: UTF-8 when flag bit 11 says so or the bytes are valid UTF-8; otherwise GBK
+ * (GB18030), which is what Windows in China writes without saying so.
+ */
+function entryName(bytes: Buffer, flags: number): string {
+  if (flags & 0x800) return bytes.toString('utf8');
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return gb18030.decode(bytes);
+  }
 }
 
 export class ZipFormatError extends Error {}
@@ -56,11 +74,12 @@ export function listZipEntries(buf: Buffer): ZipEntry[] {
     const commentLen = buf.readUInt16LE(p + 32);
     if (p + 46 + nameLen > buf.length) throw new ZipFormatError('truncated central directory');
     entries.push({
-      name: buf.toString('utf8', p + 46, p + 46 + nameLen),
+      name: entryName(buf.subarray(p + 46, p + 46 + nameLen), buf.readUInt16LE(p + 8)),
       method: buf.readUInt16LE(p + 10),
       compressedSize: buf.readUInt32LE(p + 20),
       size: buf.readUInt32LE(p + 24),
       localHeaderOffset: buf.readUInt32LE(p + 42),
+      encrypted: (buf.readUInt16LE(p + 8) & 1) === 1,
     });
     p += 46 + nameLen + extraLen + commentLen;
   }

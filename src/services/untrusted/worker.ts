@@ -28,6 +28,7 @@ export const handlers = {
   reportPdf: async (input: { data: Uint8Array }): Promise<string[][] | null> =>
     (await import('../../exports/report/pdf-rows.ts')).pdfRowsInProcess(input.data),
   sheetRows: (input: { data: Uint8Array; maxRows: number }) => firstSheetRows(input.data, input.maxRows),
+  compoundContent: async (input: { data: Uint8Array }) => (await import('../attachments/legacy.ts')).compoundContentInProcess(input.data),
 };
 
 export type Handlers = typeof handlers;

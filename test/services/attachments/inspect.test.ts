@@ -176,12 +176,12 @@ describe('inspectAttachment rejects everything else with a stable code', () => {
     assert.match(r.message, /PowerPoint/);
   });
 
-  it('a legacy .doc (OLE compound file) with advice to convert', async () => {
+  it('an OLE compound file whose directory cannot be read', async () => {
     const cfb = Buffer.alloc(1536);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb);
     const r = rejected(await inspectAttachment(cfb, '旧文件.doc'));
-    assert.equal(r.code, 'ATTACHMENT_TYPE_NOT_ALLOWED');
-    assert.match(r.message, /另存为 \.docx/);
+    assert.equal(r.code, 'ATTACHMENT_CORRUPT');
+    assert.match(r.message, /旧版 Office\/WPS 文件/);
   });
 
   it('a truncated DOCX', async () => {

@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, List, Modal, Row, Select, Space, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { api, ApiError, apiUpload } from '../api';
-import { showFieldErrors } from '../forms';
+import { clearFieldErrors, showFieldErrors } from '../forms';
 import { useAgency } from '../agency';
 import { RichText } from '../RichText';
 import { dateTime, pickedChinaInstant } from '../clock';
@@ -60,6 +60,7 @@ export function DocumentEditPage() {
         bodyHtml: (v.bodyHtml as string) ?? '',
       }).filter(([k, x]) => x !== undefined && x !== '' && (x !== null || k === 'docKind')),
     );
+    clearFieldErrors(form);
     try {
       const saved = isNew ? await api<DocumentDetail>('POST', '/documents', { agencyId: agency!.id, ...body }) : await api<DocumentDetail>('PUT', `/documents/${id}`, body);
       message.success(saved.unresolvedHits ? `已保存；自动检测发现 ${saved.unresolvedHits} 处疑似敏感信息` : '已保存');
@@ -111,9 +112,11 @@ export function DocumentEditPage() {
 
   const upload = async (file: File) => {
     try {
-      await apiUpload(`/documents/${id}/attachments?name=${encodeURIComponent(file.name)}`, file);
+      const added = await apiUpload<{ warning: { message: string } | null }>(`/documents/${id}/attachments?name=${encodeURIComponent(file.name)}`, file);
       await load();
-      message.success('附件已上传并完成检测');
+      // An .xls, a zip's contents or an image cannot be read: say so, a person has to check them.
+      if (added.warning) message.warning(`附件已上传。${added.warning.message}`, 8);
+      else message.success('附件已上传并完成检测');
     } catch (err) {
       fail(err);
     }
@@ -210,7 +213,7 @@ export function DocumentEditPage() {
       {doc?.withdrawnReason && <Alert type="warning" showIcon message={`已撤回：${doc.withdrawnReason}`} style={{ marginBottom: 16 }} />}
       <Row gutter={16}>
         <Col xs={24} lg={16}>
-          <Form form={form} layout="vertical" onFinish={save} disabled={!editable} initialValues={{ validity: 'valid' }}>
+          <Form form={form} layout="vertical" onFinish={save} onValuesChange={(changed: object) => clearFieldErrors(form, Object.keys(changed))} disabled={!editable} initialValues={{ validity: 'valid' }}>
             <Form.Item label={L.title} name="title" rules={[{ required: true, message: `请填写“${L.title}”` }]}>
               <Input />
             </Form.Item>
@@ -277,7 +280,7 @@ export function DocumentEditPage() {
               <Card size="small" title="附件" style={{ marginBottom: 12 }}>
                 <List size="small" dataSource={doc.attachments} locale={{ emptyText: '无附件' }} renderItem={(a) => <List.Item>{a.name}</List.Item>} />
                 {editable && (
-                  <Upload accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
+                  <Upload accept=".pdf,.ofd,.doc,.docx,.wps,.xls,.xlsx,.zip,.png,.jpg,.jpeg,.gif,.webp" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
                     <Button>上传附件</Button>
                   </Upload>
                 )}
