@@ -8,26 +8,16 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newTestPage } from '../helpers/browser.ts';
+import type { Browser } from 'playwright-core';
+import { axeViolations, launchBrowser, newTestPage, overflow } from '../helpers/browser.ts';
 import { removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
 
 const shots = path.join(repoRoot, 'test-results');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const fixtures = path.join(repoRoot, 'test/fixtures/reports/collected');
 // A real report (an excerpt, cut in table 三) with two warnings; another with a wrong period.
 const C21 = path.join(fixtures, 'c21_yuyangzhen_qianjiang_2022.txt');
 const C08 = path.join(fixtures, 'c08_mutaxiang_dongzhi_2024.txt');
 const CHECK = '/org/changping/open/annual-reports/check';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource); // not an inline <script>: the CSP refuses those, DevTools evaluation is exempt
-  const result = await page.evaluate(async () => (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.map((v) => `${page.url()}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe('年报体检 in Chromium', () => {
   let server: RunningServer;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { PINNED_NOW, testZone } from './clock.ts';
 
@@ -45,3 +47,15 @@ export async function tick(box: Locator): Promise<void> {
     }
   }
 }
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page, one line each ("url: rule — help (targets)"). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource); // not an inline <script>: the CSP refuses those, DevTools evaluation is exempt
+  const result = await page.evaluate(async () => (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${page.url()}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** How far the page is wider than the window (≤ 0: no sideways scrolling). */
+export const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -22,6 +22,7 @@ import {
 import { api, ApiError } from '../api';
 import { useAgency } from '../agency';
 import { thisYear } from '../clock';
+import { ContactsCard, CorrectButton, PublishButton, VersionNote } from './ReportLife';
 
 type Rows = Record<string, Partial<Record<string, Cell>> | undefined>;
 
@@ -124,10 +125,17 @@ export function ReportsPage() {
           </span>
           {view.deadline.overdue && <Tag color="red">已超过发布期限</Tag>}
           {!published && <Button onClick={() => act('check')}>校验</Button>}
-          {!published && roles.includes('head') && (
-            <Button type="primary" disabled={view.status !== 'checked'} onClick={() => act('publish')}>
-              发布
-            </Button>
+          {!published && roles.includes('head') && <PublishButton view={view} year={year} onPublish={() => act('publish')} />}
+          {published && roles.includes('head') && (
+            <CorrectButton
+              view={view}
+              year={year}
+              agencyId={agency.id}
+              onCorrected={(v) => {
+                setView(v);
+                setNarrative(v.narrative);
+              }}
+            />
           )}
           {r && reportFormatNames.map((f) => (
             <a key={f} href={exportUrl(f)} target={f === 'html' ? '_blank' : undefined} rel="noreferrer">
@@ -136,6 +144,7 @@ export function ReportsPage() {
           ))}
         </Space>
       )}
+      {view && <VersionNote view={view} />}
       {view?.errors.map((e) => <Alert key={e} type="error" showIcon message={e} />)}
       {view && view.findings.length > 0 && (
         <Alert
@@ -162,6 +171,7 @@ export function ReportsPage() {
               </Button>
             )}
           </Card>
+          <ContactsCard agencyId={agency.id} editable={roles.some((role) => role === 'admin' || role === 'clerk' || role === 'head')} onSaved={() => load().catch(fail)} />
         </Col>
         <Col xs={24} xl={14}>
           {r && (
