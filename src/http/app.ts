@@ -21,6 +21,7 @@ import { publicRoutes, searchRoutes } from './api/public-routes.ts';
 import { documentRoutes, MAX_UPLOAD_BYTES, uploadContentTypes } from '../capabilities/documents/routes.ts';
 import { disclosureRoutes } from '../capabilities/disclosure/routes.ts';
 import { reportRoutes } from '../capabilities/reports/routes.ts';
+import { messageRoutes, publicMessageRoutes } from '../capabilities/messages/routes.ts';
 import { subordinateReportRoutes } from '../capabilities/reports/subordinate-routes.ts';
 import { auditChainRoutes } from './api/audit-routes.ts';
 import { inboxRoutes } from '../capabilities/inbox/routes.ts';
@@ -112,6 +113,8 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       await api.register(documentRoutes(deps));
       await api.register(disclosureRoutes(deps));
       await api.register(reportRoutes(deps));
+      await api.register(messageRoutes(deps));
+      await api.register(publicMessageRoutes(deps));
       await api.register(subordinateReportRoutes(deps));
       await api.register(auditChainRoutes(deps));
       await api.register(inboxRoutes(deps));

@@ -32,6 +32,8 @@ interface Fixtures {
   publishedDoc: number;
   requestId: number;
   appealId: number;
+  mailboxId: number;
+  messageId: number;
   victim: number;
   unique(): string;
 }
@@ -51,6 +53,9 @@ const newRequest = (agencyId: number) => ({
 });
 const appeal = (agencyId: number) => ({ agencyId, kind: 'reconsideration', filedDate: '2026-11-20', summary: '对答复不服' });
 const pub = (url: string): Entry => ({ access: 'public', call: () => get(url) });
+const newMessage = (agencyId: number, mailboxId: number) => ({
+  agencyId, mailboxId, channel: 'letter', receivedDate: '2026-11-20', kind: 'consultation', title: '村道维修何时开始', body: '请问村道维修何时开始？', name: '王五', phone: '13900002222', consentToPublish: true,
+});
 
 const routes: Record<string, Entry> = {
   'GET /healthz': pub('/healthz'),
@@ -96,6 +101,16 @@ const routes: Record<string, Entry> = {
   'GET /api/v1/public/captcha': pub('/api/v1/public/captcha'),
   'POST /api/v1/public/agencies/{code}/requests': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/agencies/changping/requests', body: {} }) },
   'GET /api/v1/public/requests/track': pub('/api/v1/public/requests/track'),
+  'GET /api/v1/mailboxes': { access: ALL, call: (f) => get(`/api/v1/mailboxes?agencyId=${f.own}`) },
+  'POST /api/v1/mailboxes': { access: ['admin', 'head'], call: (f) => ({ method: 'POST', url: '/api/v1/mailboxes', body: { agencyId: f.own, name: `信箱${f.unique()}` } }) },
+  'GET /api/v1/messages': { access: ALL, call: (f) => get(`/api/v1/messages?agencyId=${f.own}`) },
+  'POST /api/v1/messages': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'POST', url: '/api/v1/messages', body: newMessage(f.own, f.mailboxId) }) },
+  'GET /api/v1/messages/{id}': { access: ALL, call: (f) => get(`/api/v1/messages/${f.messageId}`) },
+  'POST /api/v1/messages/{id}/events': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'POST', url: `/api/v1/messages/${f.messageId}/events`, body: { type: 'note', date: TODAY, text: '已电话联系' } }) },
+  'GET /api/v1/public/agencies/{code}/mailboxes': pub('/api/v1/public/agencies/changping/mailboxes'),
+  'POST /api/v1/public/agencies/{code}/messages': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/agencies/changping/messages', body: {} }) },
+  'POST /api/v1/public/messages/track': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/messages/track', body: { code: 'LYAA-BBBB-CCCC', secret: '1234' } }) },
+  'POST /api/v1/public/messages/rate': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/messages/rate', body: { code: 'LYAA-BBBB-CCCC', secret: '1234', rating: 'satisfied' } }) },
   'POST /api/v1/public/requests/track': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/requests/track', body: { code: 'AAAA-BBBB-CCCC', secret: '1234' } }) },
   'GET /api/v1/search': pub(`/api/v1/search?q=${encodeURIComponent('公开')}`),
   'GET /api/v1/documents': { access: ALL, call: (f) => get(`/api/v1/documents?agencyId=${f.own}`) },
@@ -235,6 +250,9 @@ for (const dialect of DIALECTS) {
       const requestId = (await operator.request('POST', '/api/v1/requests', newRequest(own))).json().id;
       const appealId = (await operator.request('POST', '/api/v1/appeals', appeal(own))).json().id;
       assert.ok(requestId && appealId);
+      const mailboxId = (await operator.request('POST', '/api/v1/mailboxes', { agencyId: own, name: '乡长信箱' })).json().id;
+      const messageId = (await operator.request('POST', '/api/v1/messages', newMessage(own, mailboxId))).json().id;
+      assert.ok(mailboxId && messageId);
       fixtures = {
         own,
         draft: async () => (await draft()).id,
@@ -242,6 +260,8 @@ for (const dialect of DIALECTS) {
         publishedDoc,
         requestId,
         appealId,
+        mailboxId,
+        messageId,
         victim,
         unique: () => `${Date.now().toString(36)}${n++}`,
       };

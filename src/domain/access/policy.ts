@@ -53,6 +53,8 @@ export const permissions = {
   'requests.personalDataAccess': ['admin'],
   /** 留言: accept or refuse, transfer, draft and publish replies, record ratings given by phone or letter. */
   'messages.record': OFFICE,
+  /** Open a mailbox and set its reply limits. */
+  'messages.mailboxes': ['admin', 'head'],
   'messages.approveExtension': ['head'],
   'messages.reviewReply': ['reviewer', 'head'],
   'messages.approveReply': ['head'],

@@ -14,7 +14,7 @@ export const SUBMIT_LIMIT = { max: 10, timeWindow: '10 minutes' };
 export const TRACK_LIMIT = { max: 30, timeWindow: '1 minute' };
 
 /** A refused submission names every problem at once, each with its field (the form's one round). */
-const SubmissionRefused = Type.Object({
+export const SubmissionRefused = Type.Object({
   error: Type.Object({
     code: Type.String({ description: '第一个问题的代码' }),
     message: Type.String(),
