@@ -21,7 +21,7 @@ export const SubmissionRefused = Type.Object({
     details: Type.Optional(
       Type.Object({
         problems: Type.Optional(Type.Array(Type.String())),
-        fields: Type.Optional(Type.Array(Type.Object({ field: Type.String({ description: '字段名，验证题为 captchaAnswer' }), code: Type.String(), message: Type.String() }))),
+        fields: Type.Optional(Type.Array(Type.Object({ field: Type.String({ description: '字段名，验证题为 captchaAnswer' }), code: Type.Optional(Type.String({ description: '格式校验（请求体不符合接口定义）时没有' })), message: Type.String() }))),
       }),
     ),
   }),
