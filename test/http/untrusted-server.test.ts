@@ -12,8 +12,6 @@ import { DIALECTS, PG_URL } from '../helpers/db.ts';
 import { passwordFrom, removeDir, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
 import { makeHugeXlsx, makeMergeBombXlsx, makeParagraphBombDocx } from '../fixtures/attachments/generate.ts';
 
-/** Generous: the event loop must never be blocked by a parse, whatever the machine's speed. */
-const HEALTHZ_BOUND_MS = 1000;
 
 interface Session {
   cookie: string;
@@ -39,7 +37,11 @@ async function call(url: string, s: Session, method: string, path: string, body?
   return { status: res.status, json: await res.json() };
 }
 
-/** Polls /healthz until `stop` resolves; every answer must be 200 within the bound. */
+/**
+ * Polls /healthz until `stop` resolves; every answer must be 200. No time bound is asserted (a
+ * loaded CI machine would fail it, and tests carry no timed assertions): what counts is that
+ * answers arrive while the uploads are still being parsed, which a blocked event loop prevents.
+ */
 async function watchHealth(url: string, stop: Promise<unknown>): Promise<{ count: number; slowest: number }> {
   let done = false;
   void stop.finally(() => (done = true));
@@ -51,9 +53,8 @@ async function watchHealth(url: string, stop: Promise<unknown>): Promise<{ count
     const ms = performance.now() - started;
     assert.equal(res.status, 200);
     await res.arrayBuffer();
-    assert.ok(ms < HEALTHZ_BOUND_MS, `/healthz took ${Math.round(ms)} ms while files were parsed`);
     slowest = Math.max(slowest, ms);
-    count++;
+    if (!done) count++;
     await new Promise((r) => setTimeout(r, 200));
   }
   return { count, slowest };
@@ -151,7 +152,7 @@ for (const dialect of DIALECTS) {
       const uploads = Promise.all(sends.map(([, path, body]) => call(server.url, admin, 'POST', path, body)));
       const [results, health] = await Promise.all([uploads, watchHealth(server.url, uploads)]);
       t.diagnostic(`uploads answered in ${Math.round(performance.now() - started)} ms; /healthz answered ${health.count} times meanwhile, slowest ${Math.round(health.slowest)} ms`);
-      assert.ok(health.count >= 1);
+      assert.ok(health.count >= 1, '/healthz answered while the uploads were still being parsed');
       results.forEach(({ status, json }, i) => {
         const label = sends[i]![0];
         t.diagnostic(`${label}: ${status} ${json.error?.code} ${json.error?.message}`);
@@ -163,10 +164,8 @@ for (const dialect of DIALECTS) {
       for (const i of [4, 7]) assert.ok(['memory', 'time'].includes(results[i]!.json.error.details?.limit), JSON.stringify(results[i]!.json));
 
       assert.equal(server.process.exitCode, null, 'the server process is alive');
-      const after = performance.now();
       const health2 = await fetch(`${server.url}/healthz`);
       assert.equal(health2.status, 200);
-      assert.ok(performance.now() - after < HEALTHZ_BOUND_MS);
       const detail = await call(server.url, admin, 'GET', `/documents/${doc.json.id}`);
       assert.deepEqual(detail.json.attachments, [], 'nothing was stored');
     });

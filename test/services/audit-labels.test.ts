@@ -5,6 +5,7 @@ import path from 'node:path';
 import { auditActionLabel, auditChanges, auditEntityLabel } from '../../src/capabilities/agencies/audit-labels.ts';
 import { documentActionLabels } from '../../src/domain/documents/workflow.ts';
 import { eventTypeLabels } from '../../src/capabilities/requests/contract.ts';
+import { messageEventLabels } from '../../src/capabilities/messages/contract.ts';
 
 const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? files(path.join(dir, f)) : f.endsWith('.ts') ? [path.join(dir, f)] : []));
 const source = files('src').map((f) => readFileSync(f, 'utf8')).join('\n');
@@ -15,6 +16,7 @@ describe('audit log labels', () => {
     const written = new Set([...source.matchAll(/action: '([a-z0-9-]+\.[a-z0-9-]+)'/g)].map((m) => m[1]!));
     for (const a of Object.keys(documentActionLabels)) written.add(`document.${a}`);
     for (const e of Object.keys(eventTypeLabels)) written.add(`request.${e}`);
+    for (const e of Object.keys(messageEventLabels)) written.add(`message.${e}`);
     assert.ok(written.size > 30, `found ${written.size} action codes`);
     for (const code of written) {
       const label = auditActionLabel(code);

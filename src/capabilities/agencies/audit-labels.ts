@@ -11,6 +11,7 @@ import { phaseLabels } from '../../domain/requests/lifecycle.ts';
 import { chinaDateTime } from '../../domain/calendar/china-time.ts';
 import { eventTypeLabels } from '../requests/contract.ts';
 import { reportStatusLabels } from '../reports/contract.ts';
+import { messageEventLabels } from '../messages/contract.ts';
 
 const fixedActions: Record<string, string> = {
   'auth.login': '登录',
@@ -57,6 +58,8 @@ const fixedActions: Record<string, string> = {
   'request.notice': '生成告知书',
   'request.submit-online': '网上提交申请',
   'request.personal-data': '查阅申请人个人信息',
+  'mailbox.create': '开设信箱',
+  'message.rated-by-writer': '留言人评价答复',
 };
 
 /** The Chinese name of an audited action; an unknown code is described, never shown raw. */
@@ -65,6 +68,7 @@ export function auditActionLabel(action: string): string {
   const [kind, step] = action.split('.', 2) as [string, string | undefined];
   if (kind === 'document' && step && step in documentActionLabels) return `文件：${documentActionLabels[step as keyof typeof documentActionLabels]}`;
   if (kind === 'request' && step && step in eventTypeLabels) return `申请：${eventTypeLabels[step as keyof typeof eventTypeLabels]}`;
+  if (kind === 'message' && step && step in messageEventLabels) return `留言：${messageEventLabels[step as keyof typeof messageEventLabels]}`;
   return `${entityLabels[kind] ?? '其他'}操作`;
 }
 
@@ -79,6 +83,8 @@ const entityLabels: Record<string, string> = {
   portal_page: '门户页面',
   publishing_plan: '发布计划',
   request: '依申请公开',
+  mailbox: '信箱',
+  message: '留言',
   user: '用户',
   auth: '账号',
 };
