@@ -46,7 +46,8 @@ async function buildNotice(deps: ServiceDeps, scope: AgencyScope, requestId: num
   const settings = await getNoticeSettings(deps.db, scope);
   const last = <T extends RequestEvent['type']>(type: T) => [...events].reverse().find((e) => e.type === type) as Extract<RequestEvent, { type: T }> | undefined;
   const common: NoticeCommon = {
-    agency: { name: agency.name, officeName: settings.officeName ?? `${agency.name}政府信息公开工作机构`, ...(settings.address ? { address: settings.address } : {}), ...(settings.phone ? { phone: settings.phone } : {}) },
+    // Signed with the agency's full name (常平乡人民政府), as a formal notice is; the short name only when none is set.
+    agency: { name: agency.full_name ?? agency.name, officeName: settings.officeName ?? `${agency.full_name ?? agency.name}政府信息公开工作机构`, ...(settings.address ? { address: settings.address } : {}), ...(settings.phone ? { phone: settings.phone } : {}) },
     request: {
       queryCode: row.query_code,
       applicantName: row.applicant_name,

@@ -193,6 +193,14 @@ describe('request notices', () => {
         }
       }
       for (const kind of ['acknowledgement', 'correction', 'extension', 'consultation', 'fee', 'reply']) assert.ok(seen.has(kind), `demo data issues a ${kind}`);
+      // Signed with the agency's full name once one is set (issue 18 item 9), the short name before.
+      const someNotice = async () => {
+        const r = list.find((x) => x.outcome === 'disclosed')!;
+        return (await admin.request('GET', `/api/v1/requests/${r.id}/notices/reply?format=html`)).body;
+      };
+      assert.match(await someNotice(), /平安县民政局/);
+      assert.equal((await admin.request('PATCH', `/api/v1/agencies/${dept.id}`, { fullName: '平安县民政局（全称测试）' })).statusCode, 200);
+      assert.match(await someNotice(), /平安县民政局（全称测试）/);
       const replied = list.find((r) => r.outcome === 'disclosed')!;
       const docx = await admin.request('GET', `/api/v1/requests/${replied.id}/notices/reply?format=docx`);
       assert.equal(docx.statusCode, 200);
