@@ -8,6 +8,7 @@ import { highlight, matchesAll, parseQuery, snippet } from '../domain/search/ind
 import { htmlToPlainText } from '../views/sanitize.ts';
 import { SNIPPET_LENGTH } from '../storage/search-index.ts';
 import type { ServiceDeps } from './context.ts';
+import type { Narrative } from '../capabilities/reports/contract.ts';
 import { TtlCache } from './ttl-cache.ts';
 
 export interface PageHit {
@@ -20,13 +21,6 @@ export interface PageHit {
 }
 
 const pageLabels = { guide: '政府信息公开指南', rules: '政府信息公开制度' } as const;
-
-interface Narrative {
-  preamble?: string;
-  overview?: string;
-  problems?: string;
-  other?: string;
-}
 
 interface Candidate {
   path: string;

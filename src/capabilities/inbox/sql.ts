@@ -13,9 +13,9 @@ export async function documentsInStatus(tx: Tx, scope: AgencyScope, status: stri
 
 /** The user's own drafts whose last step was a reviewer's 退回. */
 export async function returnedDrafts(tx: Tx, scope: AgencyScope, userId: number): Promise<number> {
-  const rows = await tx
+  const row = await tx
     .selectFrom('documents')
-    .select('documents.id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('documents.agency_id', '=', scope.agencyId)
     .where('documents.status', '=', 'draft')
     .where('documents.created_by', '=', userId)
@@ -33,8 +33,8 @@ export async function returnedDrafts(tx: Tx, scope: AgencyScope, userId: number)
         'document.reject',
       ),
     )
-    .execute();
-  return rows.length;
+    .executeTakeFirst();
+  return n(row);
 }
 
 /** Open requests whose extension waits for approval (read from the stored projection). */
