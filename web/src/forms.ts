@@ -21,9 +21,11 @@ export function fieldErrorsOf(err: unknown): FieldError[] {
  * Marks every invalid field the form shows (antd then sets aria-invalid and links the message by
  * aria-describedby) and scrolls to the first. Returns the sentence to show in a toast: a summary
  * when all errors sit on fields, or the server's whole message when some have no field here.
+ * `formFieldOf` maps the API's field names to the form's where they differ.
  */
-export function showFieldErrors(form: FormInstance, err: unknown, fallback = '操作失败'): string {
-  const errors = fieldErrorsOf(err);
+export function showFieldErrors(form: FormInstance, err: unknown, fallback = '操作失败', formFieldOf: Readonly<Record<string, string>> = {}): string {
+  // A form may name a field otherwise than the API ('applicantName' for 'applicant.name').
+  const errors = fieldErrorsOf(err).map((e) => ({ ...e, field: formFieldOf[e.field] ?? e.field }));
   const shown = new Set(Object.keys(form.getFieldsValue()));
   const placed = errors.filter((e) => shown.has(e.field));
   const byField = new Map<string, string[]>();

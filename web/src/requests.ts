@@ -15,7 +15,7 @@ import {
 } from '../../src/capabilities/requests/contract.ts';
 import type { RequestChannel } from '../../src/domain/requests/lifecycle.ts';
 
-export { actionLabels, noticeKindLabels as noticeLabels } from '../../src/capabilities/requests/contract.ts';
+export { actionLabels, noticeKindLabels as noticeLabels, requestFieldLabels, SUPPLEMENT_TEXT_MAX } from '../../src/capabilities/requests/contract.ts';
 export type { ComputedDate, RequestDetail, RequestPage, RequestSummary } from '../../src/capabilities/requests/contract.ts';
 
 type Option = { value: string; label: string };

@@ -100,3 +100,16 @@ export interface AuditEntry {
   /** How many other (technical) fields changed. */
   otherChanges: number;
 }
+
+/** The Chinese label of each field the agencies API takes: validation errors name fields by these. */
+export const agencyFieldLabels: Readonly<Record<string, string>> = {
+  code: '机构代码',
+  name: '简称',
+  fullName: '全称',
+  creditCode: '统一社会信用代码',
+  level: '层级',
+  parentId: '上级机构',
+  closed: '是否撤销',
+  allowed: '允许自审',
+  reason: '理由',
+};

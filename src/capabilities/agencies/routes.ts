@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ServiceDeps } from '../../services/context.ts';
 import { requireStaff, requireUser } from '../../http/auth.ts';
-import { AgencyLevelSchema, AgencySchema, IdParams, withErrors } from '../../http/api/schemas.ts';
+import { AgencyLevelSchema, AgencySchema, IdParams, titled, withErrors } from '../../http/api/schemas.ts';
+import { agencyFieldLabels } from './contract.ts';
 import { createAgency, setSelfReview, updateAgency } from './commands.ts';
 import { agenciesOfUser, getSelfReview, listAudit, manageableAgencies } from './queries.ts';
 
@@ -21,7 +22,7 @@ export function agencyRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['机构'],
           summary: '创建机构（创建人成为其管理员）',
-          body: Type.Object(
+          body: titled(Type.Object(
             {
               code: Type.String({ minLength: 2, maxLength: 40 }),
               name: Type.String({ minLength: 1, maxLength: 60, description: '简称，如“常平乡”' }),
@@ -31,7 +32,7 @@ export function agencyRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
               parentId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: '上级机构；顶级机构仅平台运维人员可建' }),
             },
             { additionalProperties: false },
-          ),
+          ), agencyFieldLabels),
           response: withErrors({ 201: AgencySchema }),
         },
       },
@@ -54,7 +55,7 @@ export function agencyRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           tags: ['机构'],
           summary: '修改、移动、撤销或恢复机构',
           params: IdParams,
-          body: Type.Object(
+          body: titled(Type.Object(
             {
               name: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
               fullName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
@@ -63,7 +64,7 @@ export function agencyRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
               closed: Type.Optional(Type.Boolean()),
             },
             { additionalProperties: false, minProperties: 1 },
-          ),
+          ), agencyFieldLabels),
           response: withErrors({ 200: AgencySchema }),
         },
       },
@@ -85,7 +86,7 @@ export function agencyRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           tags: ['机构'],
           summary: '开启或关闭自审（须写明理由，管理员）',
           params: IdParams,
-          body: Type.Object({ allowed: Type.Boolean(), reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+          body: titled(Type.Object({ allowed: Type.Boolean(), reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }), agencyFieldLabels),
           response: withErrors({ 200: SelfReview }),
         },
       },

@@ -74,3 +74,18 @@ export interface StaleColumn {
   /** The day in China of the newest publication. */
   lastPublishedDate: string | null;
 }
+
+/** The Chinese label of each field the disclosure API takes (statistics, portal pages, plan): validation errors name fields by these. */
+export const disclosureFieldLabels: Readonly<Record<string, string>> = {
+  agencyId: '机构',
+  year: '年度',
+  entries: '统计数据',
+  'entries.month': '月份',
+  'entries.item': '统计项',
+  'entries.value': '数值',
+  title: '标题',
+  bodyHtml: '正文',
+  channel: '发布渠道',
+  plannedDate: '计划日期',
+  documentId: '关联文件',
+};

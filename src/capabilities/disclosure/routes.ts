@@ -4,10 +4,10 @@ import type { ServiceDeps } from '../../services/context.ts';
 import { AppError } from '../../services/errors.ts';
 import { requireUser } from '../../http/auth.ts';
 import { art20EditorBeforeBody } from '../../http/api/upload-guards.ts';
-import { DateString } from '../../http/api/schemas.ts';
+import { DateString, titled } from '../../http/api/schemas.ts';
 import { addPlanItem, importArt20Xlsx, saveArt20Statistics, savePortalPage } from './commands.ts';
 import { getArt20Statistics, getPortalPageForEditing, listPlan, staleColumns } from './queries.ts';
-import { art20Items, planChannels, portalPageSlugs, type PlanChannel } from './contract.ts';
+import { art20Items, disclosureFieldLabels, planChannels, portalPageSlugs, type PlanChannel } from './contract.ts';
 
 const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const AgencyId = Type.Integer({ minimum: 1 });
@@ -27,14 +27,14 @@ export function disclosureRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['主动公开'],
           summary: '录入第二十条月度统计',
-          body: Type.Object(
+          body: titled(Type.Object(
             {
               agencyId: AgencyId,
               year: Year,
               entries: Type.Array(Type.Object({ month: Type.Integer({ minimum: 1, maximum: 12 }), item: lit(art20Items), value: Type.Number({ minimum: 0 }) }, { additionalProperties: false }), { maxItems: 48 }),
             },
             { additionalProperties: false },
-          ),
+          ), disclosureFieldLabels),
         },
       },
       async (req) => {
@@ -63,7 +63,7 @@ export function disclosureRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           tags: ['门户'],
           summary: '编辑公开指南、公开制度',
           params: Slug,
-          body: Type.Object({ agencyId: AgencyId, title: Type.String({ minLength: 1, maxLength: 100 }), bodyHtml: Type.String({ maxLength: 500_000 }) }, { additionalProperties: false }),
+          body: titled(Type.Object({ agencyId: AgencyId, title: Type.String({ minLength: 1, maxLength: 100 }), bodyHtml: Type.String({ maxLength: 500_000 }) }, { additionalProperties: false }), disclosureFieldLabels),
         },
       },
       async (req) => {
@@ -83,9 +83,12 @@ export function disclosureRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['主动公开'],
           summary: '添加发布计划',
-          body: Type.Object(
-            { agencyId: AgencyId, channel: lit(Object.keys(planChannels) as PlanChannel[]), plannedDate: DateString(), title: Type.String({ minLength: 1, maxLength: 200 }), documentId: Type.Optional(Type.Integer({ minimum: 1 })) },
-            { additionalProperties: false },
+          body: titled(
+            Type.Object(
+              { agencyId: AgencyId, channel: lit(Object.keys(planChannels) as PlanChannel[]), plannedDate: DateString(), title: Type.String({ minLength: 1, maxLength: 200 }), documentId: Type.Optional(Type.Integer({ minimum: 1 })) },
+              { additionalProperties: false },
+            ),
+            disclosureFieldLabels,
           ),
         },
       },

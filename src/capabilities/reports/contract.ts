@@ -181,3 +181,17 @@ export interface SubordinateCheckView {
   /** Agencies below that the actor's roles do not reach (a role held for 本机关 only reaches none). */
   outOfReach: number;
 }
+
+/** The Chinese label of each field the reports and appeals APIs take: validation errors name fields by these. */
+export const reportFieldLabels: Readonly<Record<string, string>> = {
+  agencyId: '机构',
+  year: '年度',
+  text: '报告全文',
+  kind: '案件类型',
+  caseNo: '案号',
+  filedDate: '受理或立案日期',
+  closedDate: '审结日期',
+  result: '结果',
+  requestId: '关联的申请',
+  summary: '案情摘要',
+};

@@ -6,14 +6,14 @@ import { AppError } from '../../services/errors.ts';
 import { readReportFile } from '../../exports/report/read.ts';
 import { requireUser } from '../../http/auth.ts';
 import { signedInBeforeBody } from '../../http/api/upload-guards.ts';
-import { DateString, IdParams } from '../../http/api/schemas.ts';
+import { DateString, IdParams, titled } from '../../http/api/schemas.ts';
 import { advanceReport, correctReport, saveAppeal, saveNarrative, saveReportContacts } from './commands.ts';
 import { getReport, getReportContacts, listAppeals, reportCellRecords } from './queries.ts';
 import { exportReport } from './exports.ts';
-import { APPEAL_KINDS, appealResults, narrativeLabels, reportContactLabels, reportFormatNames, type ClosedAppealResult } from './contract.ts';
+import { APPEAL_KINDS, appealResults, narrativeLabels, reportContactLabels, reportFieldLabels, reportFormatNames, type ClosedAppealResult } from './contract.ts';
 
 const YearParams = Type.Object({ year: Type.Integer({ minimum: 2008, maximum: 2100 }) });
-const AgencyBody = { agencyId: Type.Integer({ minimum: 1 }) };
+const AgencyBody = { agencyId: Type.Integer({ minimum: 1, title: reportFieldLabels.agencyId }) };
 const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 // Titled, so a schema error names the field as the editor does (提交的内容有误：请填写“…”).
 const NarrativeFields = {
@@ -27,7 +27,7 @@ const ContactsBody = Type.Object(
   { additionalProperties: false },
 );
 
-const AppealBody = Type.Object(
+const AppealBody = titled(Type.Object(
   {
     ...AgencyBody,
     kind: lit(APPEAL_KINDS),
@@ -39,7 +39,7 @@ const AppealBody = Type.Object(
     summary: Type.String({ minLength: 1, maxLength: 2000 }),
   },
   { additionalProperties: false },
-);
+), reportFieldLabels);
 
 export function reportRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -154,7 +154,7 @@ export function reportRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['年度报告'],
           summary: '检查任意已发布的年度报告（粘贴文本）',
-          body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 2_000_000 }) }, { additionalProperties: false }),
+          body: titled(Type.Object({ text: Type.String({ minLength: 1, maxLength: 2_000_000 }) }, { additionalProperties: false }), reportFieldLabels),
         },
       },
       async (req) => {

@@ -20,7 +20,8 @@ import {
   type SubordinateReview,
 } from './subordinates.ts';
 import { requireUser } from '../../http/auth.ts';
-import { IdParams } from '../../http/api/schemas.ts';
+import { IdParams, titled } from '../../http/api/schemas.ts';
+import { reportFieldLabels } from './contract.ts';
 import { signedInBeforeBody } from '../../http/api/upload-guards.ts';
 
 const MiB = 1024 * 1024;
@@ -79,7 +80,7 @@ export function subordinateReportRoutes(deps: ServiceDeps): FastifyPluginAsyncTy
           summary: '检查全部下级机关已发布的年度报告（每个下级一行；format=xlsx 下载工作簿）',
           params: IdParams,
           querystring: Type.Object({ format: Format }, { additionalProperties: false }),
-          body: Type.Object({ year: Year }, { additionalProperties: false }),
+          body: titled(Type.Object({ year: Year }, { additionalProperties: false }), reportFieldLabels),
         },
       },
       async (req, reply) => {

@@ -32,6 +32,70 @@ export const requestedForms = { paper: '纸质', electronic: '电子', either: '
 export const deliveries = { pickup: '自行领取', post: '邮寄', email: '电子邮件', online: '网上获取', fax: '传真' } as const;
 
 /** The ways of delivery by which the applicant chose to receive the answer electronically: the tracking page then offers the 答复书. */
+/**
+ * The Chinese label of every field the requests API takes, by name or dotted path: validation
+ * errors name fields by these (http/api/schemas.ts `titled`), and the workspace forms label with them.
+ */
+export const requestFieldLabels: Readonly<Record<string, string>> = {
+  agencyId: '受理机关',
+  channel: '提交渠道',
+  submittedDate: '提交日期',
+  receipt: '签收或确认',
+  'receipt.date': '签收或双方确认日期',
+  'receipt.method': '确认方式',
+  applicant: '申请人',
+  'applicant.type': '申请人类型',
+  'applicant.name': '姓名或名称',
+  'applicant.idType': '证件类型',
+  'applicant.idNumber': '证件号码',
+  'applicant.phone': '联系电话',
+  'applicant.email': '电子邮箱',
+  'applicant.address': '通信地址',
+  'applicant.contactPerson': '联系人',
+  description: '所需信息的名称、文号或特征描述',
+  purpose: '用途',
+  requestedForm: '获取形式',
+  delivery: '获取方式',
+  captchaToken: '验证问题',
+  captchaAnswer: '验证问题的答案',
+  code: '查询码',
+  secret: '联系电话后四位',
+  // Events (POST /requests/{id}/events)
+  type: '操作',
+  date: '日期',
+  method: '方式',
+  note: '备注',
+  text: '内容',
+  periodWorkingDays: '补正期限（工作日）',
+  items: '需要补正的事项',
+  kind: '征求意见类型',
+  party: '征求意见对象',
+  deliveredDate: '送达日期',
+  opinion: '意见',
+  summary: '意见摘要',
+  receivedDate: '收到日期',
+  quantity: '数量',
+  amountYuan: '金额（元）',
+  workingDays: '延长的工作日数',
+  reason: '理由',
+  dueDate: '答复期限',
+  outcome: '答复结果',
+  reasons: '答复理由',
+  details: '答复事项',
+  'details.alreadyPublic': '已主动公开',
+  'details.provision': '法律依据',
+  'details.notHeldBasis': '不存在的情形',
+  'details.competentAgency': '负责公开的机关',
+  'details.competentAgencyContact': '该机关的联系方式',
+  'details.specialMatter': '特定事项',
+  'details.specialLaw': '所依据的法律、行政法规',
+  'details.whereToApply': '办理途径',
+  'details.previousReplyDate': '此前答复日期',
+  'details.publicationTitle': '公开的文件名称',
+  'details.whereToObtain': '获取途径',
+  'details.properChannel': '应当通过的途径',
+};
+
 export const electronicDeliveries: readonly (keyof typeof deliveries)[] = ['email', 'online'];
 
 /** A 补正's clarified text, and the files an applicant may send with it online. */

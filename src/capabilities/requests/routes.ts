@@ -25,10 +25,10 @@ import { noticeSettingLabels, type NoticeSettings } from '../agencies/contract.t
 import { saveNoticeSettings } from '../agencies/commands.ts';
 import { getNoticeSettings } from '../agencies/queries.ts';
 import type { NoticeKind } from '../../views/notices/index.ts';
-import { DateString, IdParams, withErrors } from '../../http/api/schemas.ts';
+import { DateString, IdParams, titled, withErrors } from '../../http/api/schemas.ts';
 import { supplementFile } from './queries.ts';
 import { requestFieldLimits as L } from './validation.ts';
-import { SUPPLEMENT_TEXT_MAX } from './contract.ts';
+import { requestFieldLabels, SUPPLEMENT_TEXT_MAX } from './contract.ts';
 
 const lit = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
@@ -159,7 +159,7 @@ export function requestRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['依申请公开'],
           summary: '登记线下申请（当面、信函、传真、电子邮件、其他）',
-          body: Type.Object(
+          body: titled(Type.Object(
             {
               agencyId: Type.Integer({ minimum: 1 }),
               channel: lit(requestChannels),
@@ -168,7 +168,7 @@ export function requestRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
               ...NewRequestFields,
             },
             { additionalProperties: false },
-          ),
+          ), requestFieldLabels),
           response: withErrors({ 201: Type.Object({ id: Type.Integer(), queryCode: Type.String() }) }),
         },
       },
@@ -188,7 +188,7 @@ export function requestRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           tags: ['依申请公开'],
           summary: '记录办理环节（补正、征求意见、收费、延期、答复等）',
           params: IdParams,
-          body: EventSchema,
+          body: titled(EventSchema, requestFieldLabels),
         },
       },
       async (req) => recordEvent(deps, requireUser(req), req.params.id, req.body as EventInput),
@@ -267,7 +267,7 @@ export function noticeRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           tags: ['依申请公开'],
           summary: '修改文书设置',
           params: IdParams,
-          body: Type.Object(Object.fromEntries(Object.keys(noticeSettingLabels).map((k) => [k, Type.Optional(Type.String({ maxLength: 300 }))])), { additionalProperties: false }),
+          body: titled(Type.Object(Object.fromEntries(Object.keys(noticeSettingLabels).map((k) => [k, Type.Optional(Type.String({ maxLength: 300 }))])), { additionalProperties: false }), noticeSettingLabels),
         },
       },
       async (req) => saveNoticeSettings(deps, requireUser(req), req.params.id, req.body as NoticeSettings),

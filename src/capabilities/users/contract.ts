@@ -38,3 +38,18 @@ export interface CreateUserInput {
   password?: string;
   roles: { agencyId: number; role: Role; scope?: RoleScope | undefined }[];
 }
+
+/** The Chinese label of each field the users and sign-in APIs take: validation errors name fields by these. */
+export const userFieldLabels: Readonly<Record<string, string>> = {
+  username: '用户名',
+  displayName: '姓名',
+  agencyId: '机构',
+  roles: '角色',
+  scope: '范围',
+  disabled: '停用',
+  password: '密码',
+  captchaToken: '验证问题',
+  captchaAnswer: '验证问题的答案',
+  currentPassword: '当前密码',
+  newPassword: '新密码',
+};

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ServiceDeps } from '../../services/context.ts';
 import { requireUser } from '../../http/auth.ts';
-import { IdParams, RoleSchema, ScopeSchema, UserSchema, withErrors } from '../../http/api/schemas.ts';
+import { IdParams, RoleSchema, ScopeSchema, titled, UserSchema, withErrors } from '../../http/api/schemas.ts';
+import { userFieldLabels } from './contract.ts';
 import { createUser, resetPassword, setUserRoles, updateUser } from './commands.ts';
 import { listUsers } from './queries.ts';
 
@@ -33,7 +34,7 @@ export function userRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['用户'],
           summary: '创建用户（返回一次性密码）',
-          body: Type.Object(
+          body: titled(Type.Object(
             {
               username: Type.String({ minLength: 3, maxLength: 40 }),
               displayName: Type.String({ minLength: 1, maxLength: 60 }),
@@ -41,7 +42,7 @@ export function userRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
               roles: Type.Array(RoleSchema, { minItems: 1, maxItems: 4 }),
             },
             { additionalProperties: false },
-          ),
+          ), userFieldLabels),
           response: withErrors({ 201: Type.Object({ user: UserSchema, oneTimePassword: Type.String() }) }),
         },
       },
@@ -62,13 +63,13 @@ export function userRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           tags: ['用户'],
           summary: '修改用户姓名或停用状态',
           params: IdParams,
-          body: Type.Object(
+          body: titled(Type.Object(
             {
               displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
               disabled: Type.Optional(Type.Boolean()),
             },
             { additionalProperties: false, minProperties: 1 },
-          ),
+          ), userFieldLabels),
           response: withErrors({ 200: UserSchema }),
         },
       },
@@ -82,9 +83,9 @@ export function userRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           tags: ['用户'],
           summary: '设置用户在某机构的角色',
           params: IdParams,
-          body: Type.Object(
-            { agencyId: Type.Integer({ minimum: 1 }), roles: Type.Array(RoleSchema, { maxItems: 4 }), scope: Type.Optional(ScopeSchema) },
-            { additionalProperties: false },
+          body: titled(
+            Type.Object({ agencyId: Type.Integer({ minimum: 1 }), roles: Type.Array(RoleSchema, { maxItems: 4 }), scope: Type.Optional(ScopeSchema) }, { additionalProperties: false }),
+            userFieldLabels,
           ),
           response: withErrors({ 200: UserSchema }),
         },

@@ -4,7 +4,8 @@ import { changePassword, login, logout } from '../../services/accounts.ts';
 import { agenciesOfUser } from '../../capabilities/agencies/queries.ts';
 import type { ServiceDeps } from '../../services/context.ts';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../auth.ts';
-import { AgencySchema, RoleSchema, UserSchema, withErrors } from './schemas.ts';
+import { AgencySchema, RoleSchema, titled, UserSchema, withErrors } from './schemas.ts';
+import { userFieldLabels } from '../../capabilities/users/contract.ts';
 
 const SessionResponse = Type.Object({
   user: UserSchema,
@@ -33,14 +34,17 @@ export function authRoutes(deps: ServiceDeps, secureCookies: boolean): FastifyPl
           tags: ['账号'],
           summary: '登录',
           description: '同一用户名在同一地址失败 5 次（或在所有地址共失败 20 次）后，须同时提交验证题答案；此时错误响应的 details.captcha 给出新的验证题。',
-          body: Type.Object(
-            {
-              username: Type.String({ minLength: 1, maxLength: 100 }),
-              password: Type.String({ minLength: 1, maxLength: 200 }),
-              captchaToken: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-              captchaAnswer: Type.Optional(Type.String({ minLength: 1, maxLength: 10 })),
-            },
-            { additionalProperties: false },
+          body: titled(
+            Type.Object(
+              {
+                username: Type.String({ minLength: 1, maxLength: 100 }),
+                password: Type.String({ minLength: 1, maxLength: 200 }),
+                captchaToken: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+                captchaAnswer: Type.Optional(Type.String({ minLength: 1, maxLength: 10 })),
+              },
+              { additionalProperties: false },
+            ),
+            userFieldLabels,
           ),
           response: { ...withErrors({ 200: SessionResponse }), 401: LoginErrorResponse },
         },
@@ -79,12 +83,9 @@ export function authRoutes(deps: ServiceDeps, secureCookies: boolean): FastifyPl
         schema: {
           tags: ['账号'],
           summary: '修改本人密码',
-          body: Type.Object(
-            {
-              currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
-              newPassword: Type.String({ minLength: 1, maxLength: 200 }),
-            },
-            { additionalProperties: false },
+          body: titled(
+            Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+            userFieldLabels,
           ),
           response: withErrors({ 200: Type.Object({ ok: Type.Boolean() }) }),
         },

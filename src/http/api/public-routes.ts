@@ -8,7 +8,8 @@ import { DUPLICATE_WINDOW_MINUTES, SUBMISSIONS_PER_HOUR, submitPublicRequest } f
 import { searchPublished } from '../../services/publications.ts';
 import { notFound } from '../../services/errors.ts';
 import { NewRequestFields } from '../../capabilities/requests/routes.ts';
-import { withErrors } from './schemas.ts';
+import { titled, withErrors } from './schemas.ts';
+import { requestFieldLabels } from '../../capabilities/requests/contract.ts';
 
 export const SUBMIT_LIMIT = { max: 10, timeWindow: '10 minutes' };
 export const TRACK_LIMIT = { max: 30, timeWindow: '1 minute' };
@@ -43,9 +44,12 @@ export function publicRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
             `同一申请人、同一内容 ${DUPLICATE_WINDOW_MINUTES} 分钟内重复提交返回 409（DUPLICATE_REQUEST，details.queryCode 为已有申请的查询码）；同一地址 1 小时内向同一机关提交超过 ${SUBMISSIONS_PER_HOUR} 件返回 429。`,
           params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 100 }) }),
           headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
-          body: Type.Object(
-            { ...NewRequestFields, captchaToken: Type.String({ minLength: 1, maxLength: 300 }), captchaAnswer: Type.String({ minLength: 1, maxLength: 10 }) },
-            { additionalProperties: false },
+          body: titled(
+            Type.Object(
+              { ...NewRequestFields, captchaToken: Type.String({ minLength: 1, maxLength: 300 }), captchaAnswer: Type.String({ minLength: 1, maxLength: 10 }) },
+              { additionalProperties: false },
+            ),
+            requestFieldLabels,
           ),
           response: { ...withErrors({ 201: Type.Object({ queryCode: Type.String(), trackingHint: Type.String() }) }), 400: SubmissionRefused },
         },
@@ -68,7 +72,7 @@ export function publicRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           tags: ['公众'],
           summary: '凭查询码和联系电话（或证件号码）后四位查询办理进度',
           description: '查询码和后四位放在请求体中，不放在网址里（网址会留在浏览记录、日志和代理中）。',
-          body: Type.Object({ code: Type.String({ minLength: 4, maxLength: 40 }), secret: Type.String({ minLength: 4, maxLength: 4 }) }, { additionalProperties: false }),
+          body: titled(Type.Object({ code: Type.String({ minLength: 4, maxLength: 40 }), secret: Type.String({ minLength: 4, maxLength: 4 }) }, { additionalProperties: false }), requestFieldLabels),
         },
         config: { rateLimit: TRACK_LIMIT },
       },

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { agencyLevels, agencyStateLabels, api, ApiError, type Agency, type AgencyLevel } from '../api';
+import { showFieldErrors } from '../forms';
 
 interface TreeRow extends Agency {
   children?: TreeRow[];
@@ -62,7 +63,7 @@ export function AgenciesPage() {
       setEditing(null);
       await load();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : '保存失败');
+      message.error(showFieldErrors(form, err, '保存失败'));
     }
   };
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api, ApiError } from '../api';
+import { showFieldErrors } from '../forms';
 import { useAgency } from '../agency';
 import { todayDayjs } from '../clock';
 import { appealKinds, appealResults, type Appeal } from '../../../src/capabilities/reports/contract.ts';
@@ -47,7 +48,7 @@ export function AppealsPage() {
       await load();
       message.success('已保存');
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : '保存失败');
+      message.error(showFieldErrors(form, err, '保存失败'));
     }
   };
   return (

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { App, Badge, Button, Calendar, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { type Dayjs } from 'dayjs';
-import { api, ApiError } from '../api';
+import { api } from '../api';
+import { showFieldErrors } from '../forms';
 import { useAgency } from '../agency';
 import { todayDayjs } from '../clock';
 import { planChannels as channels, type PlanChannel, type PlanItem } from '../../../src/capabilities/disclosure/contract.ts';
@@ -32,7 +33,7 @@ export function PlanPage() {
       form.resetFields();
       await load();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : '保存失败');
+      message.error(showFieldErrors(form, err, '保存失败'));
     }
   };
   return (

@@ -3,11 +3,19 @@ import { Link, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api, ApiError } from '../api';
-import { actionLabels, noticeLabels, outcomeGroups, type ComputedDate, type RequestDetail } from '../requests';
+import { showFieldErrors } from '../forms';
+import { actionLabels, noticeLabels, outcomeGroups, requestFieldLabels, SUPPLEMENT_TEXT_MAX, type ComputedDate, type RequestDetail } from '../requests';
 import type { RequestEventType } from '../../../src/domain/requests/lifecycle.ts';
 import { DueTag } from './RequestsPage';
 import { PersonalDataReadsPanel } from './PersonalDataReadsPanel';
 import { afterToday, dateTime, todayDayjs } from '../clock';
+
+/** The event form names the reply's details 'details_x' (one flat form), the API 'details.x'. */
+const eventFormFields: Record<string, string> = Object.fromEntries(
+  Object.keys(requestFieldLabels)
+    .filter((k) => k.startsWith('details.'))
+    .map((k) => [k, k.replace('details.', 'details_')]),
+);
 
 const dateFields = new Set(['date', 'deliveredDate', 'receivedDate', 'dueDate']);
 
@@ -45,6 +53,16 @@ function ActionFields({ action, detail }: { action: string; detail: RequestDetai
           </Form.Item>
           <Form.Item label="补正期限（工作日）" name="periodWorkingDays" initialValue={15} extra="条例要求“合理的补正期限”，15 个工作日为本机关默认值">
             <InputNumber min={1} max={60} />
+          </Form.Item>
+        </>
+      )}
+      {action === 'correctionReceived' && (
+        <>
+          <Form.Item label="补正后的内容（申请人澄清的所需信息）" name="text" extra="当面、电话或信函补正的，请照录申请人澄清后的表述">
+            <Input.TextArea rows={4} maxLength={SUPPLEMENT_TEXT_MAX} showCount />
+          </Form.Item>
+          <Form.Item label="备注（收到的材料等）" name="note">
+            <Input.TextArea rows={2} maxLength={500} showCount />
           </Form.Item>
         </>
       )}
@@ -272,7 +290,7 @@ export function RequestDetailPage() {
       form.resetFields();
       message.success('已记录');
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : '操作失败');
+      message.error(showFieldErrors(form, err, '操作失败', eventFormFields));
     } finally {
       setBusy(false);
     }

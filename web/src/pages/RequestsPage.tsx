@@ -6,6 +6,20 @@ import { api, ApiError } from '../api';
 import { useAgency } from '../agency';
 import { applicantTypeOptions, channelOptions, deliveryOptions, formOptions, idTypeOptions, phaseOptions, type RequestPage, type RequestSummary } from '../requests';
 import { afterToday, thisYear, todayDayjs } from '../clock';
+import { clearFieldErrors, showFieldErrors } from '../forms';
+
+/** The intake form's fields under the API's names (the services name the applicant's contact fields bare). */
+const intakeFormFields: Record<string, string> = {
+  'receipt.date': 'receiptDate',
+  'applicant.type': 'applicantType',
+  'applicant.name': 'applicantName',
+  'applicant.idType': 'idType',
+  'applicant.idNumber': 'idNumber',
+  'applicant.phone': 'phone',
+  'applicant.email': 'email',
+  'applicant.address': 'address',
+  'applicant.contactPerson': 'contactPerson',
+};
 
 export function DueTag({ r }: { r: Pick<RequestSummary, 'overdue' | 'dueDate' | 'workingDaysLeft' | 'dueProvisional' | 'lapsed' | 'phase'> }) {
   if (r.phase === 'closed') return null;
@@ -59,6 +73,7 @@ export function RequestsPage() {
   };
 
   const submitIntake = async (v: Record<string, unknown>) => {
+    clearFieldErrors(form);
     if (!agency) return;
     const date = (d: unknown) => (d ? dayjs(d as string).format('YYYY-MM-DD') : undefined);
     const channel = v.channel as string;
@@ -82,7 +97,7 @@ export function RequestsPage() {
       setCreated(res);
       await load();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : '登记失败');
+      message.error(showFieldErrors(form, err, '登记失败', intakeFormFields));
     }
   };
 

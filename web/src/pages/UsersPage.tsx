@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
+import { showFieldErrors } from '../forms';
 import { api, ApiError, ONE_TIME_PASSWORD_HOURS, roleLabels, scopeLabels, userStateLabels, type Role, type RoleScope, type User } from '../api';
 import { useAgency } from '../agency';
 
@@ -50,7 +51,7 @@ export function UsersPage() {
       setSecret({ username: res.user.username, password: res.oneTimePassword });
       await load();
     } catch (err) {
-      fail(err);
+      message.error(showFieldErrors(form, err, '操作失败'));
     }
   };
 
@@ -62,7 +63,7 @@ export function UsersPage() {
       message.success('角色已更新');
       await load();
     } catch (err) {
-      fail(err);
+      message.error(showFieldErrors(rolesForm, err, '操作失败'));
     }
   };
 
