@@ -12,6 +12,7 @@ import { loadCalendar } from './calendar.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import { quoteFee } from './requests.ts';
 import { agencyOfRequest, requestEvents, requestRow } from '../capabilities/requests/sql.ts';
+import { claimNoticeNumber, formatNoticeNumber, issuedNoticeNumber, nextNoticeSeq } from '../capabilities/requests/notice-numbers.ts';
 import { noticeFieldsOf, recordPersonalDataRead } from '../capabilities/requests/personal-data.ts';
 import type { PersonalDataVia } from '../capabilities/requests/contract.ts';
 
@@ -112,20 +113,39 @@ async function buildNotice(deps: ServiceDeps, scope: AgencyScope, requestId: num
  * applicant's name in it (`via`), after it rendered (a refused notice records nothing).
  */
 async function renderNoticeIn(deps: ServiceDeps, scope: AgencyScope, requestId: number, kind: NoticeKind, format: 'html' | 'docx', via: PersonalDataVia) {
-  const notice = await buildNotice(deps, scope, requestId, kind);
+  const built = await buildNotice(deps, scope, requestId, kind);
+  const prefix = (await getNoticeSettings(deps.db, scope)).docNumberPrefix?.trim();
   try {
-    const body = format === 'html' ? renderNoticeHtml(notice) : await renderNoticeDocx(notice);
-    const row = await requestRow(deps.db, scope, requestId);
-    const actor = scope.actor;
-    await appendAudit(deps.db, { at: deps.now(), actorUserId: actor.kind === 'user' ? actor.userId : null, agencyId: row.agency_id, action: 'request.notice', entity: 'request', entityId: requestId, after: { kind, format, ...(via === 'applicant.notice' ? { by: 'applicant' } : {}) } });
-    await recordPersonalDataRead(deps.db, deps, scope, row, via, noticeFieldsOf(row, kind), kind);
-    return { body, title: `${noticeTitle(notice)}（${row.query_code}）` };
+    // A 文号 once given stays; a new one is claimed only after the notice rendered, so a notice
+    // refused for missing settings uses up no number. Two issues at once: the loser reads again.
+    for (let attempt = 1; ; attempt++) {
+      const issued = await issuedNoticeNumber(deps.db, scope, requestId, kind);
+      const year = Number(built.issueDate.slice(0, 4));
+      const seq = issued === null && prefix ? await nextNoticeSeq(deps.db, scope, year) : null;
+      const docNumber = issued ?? (seq !== null && prefix ? formatNoticeNumber(prefix, year, seq) : undefined);
+      const notice: Notice = docNumber ? { ...built, docNumber } : built;
+      const body = format === 'html' ? renderNoticeHtml(notice) : await renderNoticeDocx(notice);
+      if (seq !== null && docNumber && !(await claimNoticeNumber(deps.db, scope, { requestId, kind, year, seq, docNumber, at: deps.now() }))) {
+        if (attempt < 5) continue;
+        throw new AppError('NOTICE_NUMBER_BUSY', '文号分配冲突，请稍后重试', 409);
+      }
+      return await recordIssue(deps, scope, requestId, kind, format, via, notice, body);
+    }
   } catch (err) {
     if (err instanceof NoticeDataError) {
       throw new AppError('NOTICE_INCOMPLETE', `${err.message}。请在“系统管理 → 文书设置”中补全本机关信息`, 409, { problems: err.problems });
     }
     throw err;
   }
+}
+
+/** Records that a rendered notice was issued, and who read the applicant's name in it. */
+async function recordIssue(deps: ServiceDeps, scope: AgencyScope, requestId: number, kind: NoticeKind, format: 'html' | 'docx', via: PersonalDataVia, notice: Notice, body: string | Buffer) {
+  const row = await requestRow(deps.db, scope, requestId);
+  const actor = scope.actor;
+  await appendAudit(deps.db, { at: deps.now(), actorUserId: actor.kind === 'user' ? actor.userId : null, agencyId: row.agency_id, action: 'request.notice', entity: 'request', entityId: requestId, after: { kind, format, ...(via === 'applicant.notice' ? { by: 'applicant' } : {}) } });
+  await recordPersonalDataRead(deps.db, deps, scope, row, via, noticeFieldsOf(row, kind), kind);
+  return { body, title: `${noticeTitle(notice)}（${row.query_code}）` };
 }
 
 /** A notice for staff: only those who handle requests, as it carries the applicant's name (docs/decisions/013). */

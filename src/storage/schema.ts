@@ -373,6 +373,18 @@ export interface Database {
   mailboxes: MailboxTable;
   messages: MessageTable;
   message_events: MessageEventTable;
+  notice_numbers: NoticeNumberTable;
+}
+
+/** A notice's 文号, given once (migration 0018). */
+export interface NoticeNumberTable {
+  agency_id: number;
+  year: number;
+  seq: number;
+  request_id: number;
+  kind: string;
+  doc_number: string;
+  issued_at: string;
 }
 
 export type DocumentRow = Selectable<DocumentTable>;

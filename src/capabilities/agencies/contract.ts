@@ -74,6 +74,8 @@ export const noticeSettingLabels = {
   court: '管辖人民法院',
   paymentMethod: '信息处理费缴费方式',
   portalUrl: '门户网址',
+  // 设了代字的机关，文书编号为“代字〔年〕号”，每年一个序列（capabilities/requests/notice-numbers.ts）。
+  docNumberPrefix: '文书文号代字',
 } as const;
 export type NoticeSettingKey = keyof typeof noticeSettingLabels;
 export type NoticeSettings = Partial<Record<NoticeSettingKey, string>>;

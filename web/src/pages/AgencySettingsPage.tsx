@@ -11,6 +11,7 @@ const noticeHints: Partial<Record<NoticeSettingKey, string>> = {
   reconsiderationBody: '答复书告知申请人的复议机关，如“某县人民政府”',
   court: '如“某县人民法院”',
   portalUrl: '受理回执中的查询网址，如 https://www.example.gov.cn',
+  docNumberPrefix: '如“常政信公”，文书编号为“常政信公〔2026〕1号”，每年从 1 号起按出具先后编号；留空则文书不编文号',
 };
 
 /** Per-agency settings: notices, index numbers, and the portal's 公开指南/公开制度 pages. */
