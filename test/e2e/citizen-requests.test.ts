@@ -6,32 +6,24 @@
  * 答复书 downloads. Staff steps go through the API. axe-core finds nothing on each screen, and a
  * 390 px phone never scrolls sideways.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { launchBrowser, newTestPage } from '../helpers/browser.ts';
+import { axeViolations, newTestPage, overflow } from '../helpers/browser.ts';
 import { fillRequestForm } from '../helpers/request-form.ts';
 import { firstLogin, NEW_ADMIN_PASSWORD } from '../helpers/workspace.ts';
 import { httpLogin, type HttpClient } from '../helpers/http-client.ts';
-import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
-
-const shots = path.join(repoRoot, 'test-results');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's violations on the page, and how far a 390 px phone would scroll sideways; screenshots at both widths. */
+import { e2eSuite, shots } from '../helpers/e2e.ts';
 async function checkScreen(page: Page, name: string): Promise<string[]> {
-  await page.evaluate(axeSource); // not an inline <script>: the CSP refuses those, DevTools evaluation is exempt
-  const result = await page.evaluate(async () => (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] }));
-  const problems = result.violations.map((v) => `${name}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const problems = (await axeViolations(page)).map((v) => `${name}: ${v}`);
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
   const size = page.viewportSize()!;
   await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - 390);
-  if (overflow > 0) problems.push(`${name}: scrolls sideways by ${overflow} px at 390 px`);
+  const over = await overflow(page);
+  if (over > 0) problems.push(`${name}: scrolls sideways by ${over} px at 390 px`);
   await page.screenshot({ path: path.join(shots, `${name}-390.png`), fullPage: true });
   await page.setViewportSize(size);
   return problems;
@@ -45,28 +37,17 @@ const description = (page: Page, id: string): Promise<string> =>
   }, id);
 
 describe("the citizen's side of a request, in Chromium", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
+  const e2e = e2eSuite();
   let api: HttpClient;
   before(async () => {
-    mkdirSync(shots, { recursive: true });
-    dataDir = tempDataDir();
-    server = await startServer({ GONGKAI_DATA_DIR: dataDir });
-    browser = await launchBrowser();
-    const staff = await newTestPage(browser);
-    await firstLogin(staff, server.url, passwordFrom(server.output)!);
+    const staff = await newTestPage(e2e.browser);
+    await firstLogin(staff, e2e.server.url, e2e.password);
     await staff.context().close();
-    api = await httpLogin(server.url, 'admin', NEW_ADMIN_PASSWORD);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDir(dataDir);
+    api = await httpLogin(e2e.server.url, 'admin', NEW_ADMIN_PASSWORD);
   });
 
   const track = async (page: Page, code: string) => {
-    await page.goto(`${server.url}/org/changping/open/request/track`);
+    await page.goto(`${e2e.server.url}/org/changping/open/request/track`);
     await page.getByLabel('查询码').fill(code);
     await page.getByLabel('联系电话后四位').fill('5678');
     await page.getByRole('button', { name: '查询' }).click();
@@ -80,8 +61,8 @@ describe("the citizen's side of a request, in Chromium", () => {
   };
 
   it('tells every problem of the form at once, next to each field, and a wrong captcha does not hide them', async () => {
-    const page = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
-    await page.goto(`${server.url}/org/changping/open/request`);
+    const page = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
+    await page.goto(`${e2e.server.url}/org/changping/open/request`);
     await page.getByLabel('用途（选填）').fill('学术研究');
     assert.equal(await page.locator('#f-purpose-count').innerText(), '已输入 4 字，最多 1000 字', 'the counter follows the typing');
     assert.equal(await page.getByLabel('姓名或名称').getAttribute('maxlength'), '100');
@@ -114,8 +95,8 @@ describe("the citizen's side of a request, in Chromium", () => {
   });
 
   it('takes the 补正 online with a file, then offers the 答复书 for download', async () => {
-    const citizen = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
-    await citizen.goto(`${server.url}/org/changping/open/request`);
+    const citizen = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
+    await citizen.goto(`${e2e.server.url}/org/changping/open/request`);
     await fillRequestForm(citizen, '2025年常平乡农村危房改造补助名单');
     await citizen.getByRole('button', { name: '提交申请' }).click();
     const code = (await citizen.getByTestId('query-code').innerText()).trim();

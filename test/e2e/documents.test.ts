@@ -1,42 +1,29 @@
 /// <reference lib="dom" />
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newTestPage, tick } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { newTestPage, tick } from '../helpers/browser.ts';
 import { PINNED_CHINA_DATE } from '../helpers/clock.ts';
 import { firstLogin } from '../helpers/workspace.ts';
-import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
+import { passwordFrom } from '../helpers/server.ts';
 import { httpLogin } from '../helpers/http-client.ts';
 import { idNumberCheckChar } from '../../src/domain/scan/index.ts';
 import { makeZip } from '../fixtures/attachments/generate.ts';
+import { e2eSuite, shots } from '../helpers/e2e.ts';
 
-const shots = path.join(repoRoot, 'test-results');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const plantedId = '44030619900307201' + idNumberCheckChar('44030619900307201');
 
 describe('proactive disclosure in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    dataDir = tempDataDir();
-    server = await startServer({ GONGKAI_DATA_DIR: dataDir });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDir(dataDir);
-  });
+  const e2e = e2eSuite();
 
   it('drafts a document, catches the planted ID number, blocks publication until it is removed, then publishes', async () => {
-    const password = passwordFrom(server.output)!;
-    const page = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
-    await firstLogin(page, server.url, password);
+    const password = passwordFrom(e2e.server.output)!;
+    const page = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
+    await firstLogin(page, e2e.server.url, password);
 
     await page.getByRole('navigation', { name: '功能导航' }).getByText('主动公开').click();
     await page.getByRole('button', { name: '新建文件' }).click();
@@ -121,8 +108,8 @@ describe('proactive disclosure in Chromium', () => {
     await page.getByRole('navigation', { name: '功能导航' }).getByText('主动公开').click();
     await page.getByRole('row', { name: /城乡低保对象公示/ }).getByText(PINNED_CHINA_DATE).waitFor();
 
-    const portal = await newTestPage(browser);
-    await portal.goto(`${server.url}/org/changping/search?q=${encodeURIComponent('低保')}`);
+    const portal = await newTestPage(e2e.browser);
+    await portal.goto(`${e2e.server.url}/org/changping/search?q=${encodeURIComponent('低保')}`);
     await portal.getByRole('link', { name: /城乡低保对象公示/ }).click();
     await portal.getByRole('heading', { name: '2025年第四季度城乡低保对象公示' }).waitFor();
     assert.ok(!(await portal.content()).includes(plantedId));
@@ -131,7 +118,7 @@ describe('proactive disclosure in Chromium', () => {
   });
 
   it('has no axe-core violations on any portal page type, in normal and large-text mode', async () => {
-    const api = await httpLogin(server.url, 'admin', 'Changping-2025!');
+    const api = await httpLogin(e2e.server.url, 'admin', 'Changping-2025!');
     const docs = await api.request('GET', '/documents?agencyId=1&status=published');
     const docId = docs.json.items[0]?.id;
     assert.ok(docId, 'a published document exists');
@@ -152,15 +139,15 @@ describe('proactive disclosure in Chromium', () => {
       '/no/such/page',
     ];
     const run = async (page: Page, url: string) => {
-      await page.goto(server.url + url);
+      await page.goto(e2e.server.url + url);
       await page.evaluate(axeSource); // not an inline <script>: the CSP refuses those, DevTools evaluation is exempt
       const result = await page.evaluate(async () => (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] }));
       return result.violations.map((v) => `${url}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
     };
-    const page = await newTestPage(browser);
+    const page = await newTestPage(e2e.browser);
     const problems: string[] = [];
     for (const url of pages) problems.push(...(await run(page, url)));
-    await page.goto(`${server.url}/a11y/text-size?large=1`);
+    await page.goto(`${e2e.server.url}/a11y/text-size?large=1`);
     assert.equal(await page.evaluate(() => document.documentElement.className), 'large-text');
     problems.push(...(await run(page, `/org/changping/documents/${docId}`)));
     assert.equal(await page.evaluate(() => document.documentElement.className), 'large-text', 'document pages honour the large-text mode');

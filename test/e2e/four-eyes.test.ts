@@ -1,44 +1,30 @@
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newTestPage, tick } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { newTestPage, tick } from '../helpers/browser.ts';
 import { firstLogin, NEW_ADMIN_PASSWORD } from '../helpers/workspace.ts';
-import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
+import { passwordFrom } from '../helpers/server.ts';
 import { httpLogin } from '../helpers/http-client.ts';
+import { e2eSuite, shots } from '../helpers/e2e.ts';
 
-const shots = path.join(repoRoot, 'test-results');
 
 /**
  * The four-eyes rule in 平安县民政局 (no self-review): the drafter sees 保密审查 and 批准
  * disabled with the reason; a reviewer and a head, signed in as themselves, take those steps.
  */
 describe('four eyes on a document, in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    dataDir = tempDataDir();
-    server = await startServer({ GONGKAI_DATA_DIR: dataDir });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDir(dataDir);
-  });
+  const e2e = e2eSuite();
 
   const openDocument = async (page: Page, id: number) => {
-    await page.goto(`${server.url}/admin/proactive/${id}`);
+    await page.goto(`${e2e.server.url}/admin/proactive/${id}`);
     await page.getByTestId('document-status').waitFor();
   };
 
   it('keeps the drafter from reviewing or approving their own document', async () => {
-    const drafter = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
-    await firstLogin(drafter, server.url, passwordFrom(server.output)!);
-    const api = await httpLogin(server.url, 'admin', NEW_ADMIN_PASSWORD);
+    const drafter = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
+    await firstLogin(drafter, e2e.server.url, passwordFrom(e2e.server.output)!);
+    const api = await httpLogin(e2e.server.url, 'admin', NEW_ADMIN_PASSWORD);
     const bureau = (await api.request('GET', '/auth/session')).json.agencies.find((a: { code: string }) => a.code === 'pingan-mzj').id as number;
     const staff: Record<string, string> = {};
     for (const [username, role] of [['mz.reviewer', 'reviewer'], ['mz.head', 'head']] as const) {
@@ -72,8 +58,8 @@ describe('four eyes on a document, in Chromium', () => {
     const refused = await api.request('POST', `/documents/${id}/transitions`, { action: 'review', checklist: { noStateSecret: true, noPrivacy: true, noSecurityRisk: true, inScope: true, opinion: '同意' } });
     assert.equal(refused.status, 403, 'the server refuses it too');
 
-    const reviewer = await newTestPage(browser);
-    await firstLogin(reviewer, server.url, staff['mz.reviewer']!, 'mz.reviewer', 'Reviewer-2026!');
+    const reviewer = await newTestPage(e2e.browser);
+    await firstLogin(reviewer, e2e.server.url, staff['mz.reviewer']!, 'mz.reviewer', 'Reviewer-2026!');
     await openDocument(reviewer, id);
     await reviewer.getByRole('button', { name: '保密审查', exact: true }).click();
     const dialog = reviewer.getByRole('dialog', { name: '保密审查' });
@@ -85,8 +71,8 @@ describe('four eyes on a document, in Chromium', () => {
     assert.equal(await drafter.getByRole('button', { name: '批准', exact: true }).isDisabled(), true, 'the drafter, though head, may not approve');
     assert.match(await drafter.getByTestId('why-approve').innerText(), /起草人不能批准本人起草的文件/);
 
-    const head = await newTestPage(browser);
-    await firstLogin(head, server.url, staff['mz.head']!, 'mz.head', 'Head-2026-pass!');
+    const head = await newTestPage(e2e.browser);
+    await firstLogin(head, e2e.server.url, staff['mz.head']!, 'mz.head', 'Head-2026-pass!');
     await openDocument(head, id);
     await head.getByRole('button', { name: '批准', exact: true }).click();
     await head.getByTestId('document-status').filter({ hasText: '已批准待发布' }).waitFor();

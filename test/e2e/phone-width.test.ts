@@ -1,19 +1,19 @@
 /// <reference lib="dom" />
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newTestPage } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { newTestPage, overflow } from '../helpers/browser.ts';
 import { firstLogin } from '../helpers/workspace.ts';
 import { fillRequestForm } from '../helpers/request-form.ts';
-import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
+import { passwordFrom } from '../helpers/server.ts';
+import { e2eSuite, shots as allShots } from '../helpers/e2e.ts';
 
-const shots = path.join(repoRoot, 'test-results', 'phone');
+const shots = path.join(allShots, 'phone');
+mkdirSync(shots, { recursive: true });
 const PHONE = { width: 390, height: 844 };
 
-/** How far a page runs past the screen's right edge, in CSS pixels (0 when it fits). */
-const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /**
  * Issue 18 item 9: no page, portal or workspace, is wider than a 390 px phone. The pages are found
@@ -21,20 +21,7 @@ const overflow = (page: Page): Promise<number> => page.evaluate(() => document.d
  * of the workspace's menu — so a page added later is measured without being listed here.
  */
 describe('every page type fits a 390 px phone, in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    dataDir = tempDataDir();
-    server = await startServer({ GONGKAI_DATA_DIR: dataDir });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDir(dataDir);
-  });
+  const e2e = e2eSuite();
 
   async function measure(page: Page, url: string, wide: string[]): Promise<void> {
     await page.goto(url);
@@ -46,32 +33,32 @@ describe('every page type fits a 390 px phone, in Chromium', () => {
   }
 
   it('portal: home, agency home, every column, a document, search, request, tracking, reports, checker, 404', async () => {
-    const page = await newTestPage(browser, { viewport: PHONE });
-    await page.goto(`${server.url}/org/changping/`);
+    const page = await newTestPage(e2e.browser, { viewport: PHONE });
+    await page.goto(`${e2e.server.url}/org/changping/`);
     const columns = await page
       .getByRole('navigation', { name: '政府信息公开栏目' })
       .getByRole('link')
       .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
-    await page.goto(`${server.url}/org/changping/open/catalogue`);
+    await page.goto(`${e2e.server.url}/org/changping/open/catalogue`);
     const documentLink = await page.locator('a[href*="/documents/"]').first().getAttribute('href');
     assert.ok(documentLink, 'the demo catalogue lists a published document');
     const urls = [
-      `${server.url}/`,
-      `${server.url}/org/changping/`,
+      `${e2e.server.url}/`,
+      `${e2e.server.url}/org/changping/`,
       ...columns,
-      new URL(documentLink, server.url).href,
-      `${server.url}/org/changping/search?q=${encodeURIComponent('常平乡')}`,
-      `${server.url}/org/changping/open/request`,
-      `${server.url}/org/changping/open/request/track`,
-      `${server.url}/org/changping/open/annual-reports`,
-      `${server.url}/org/changping/open/annual-reports/check`,
-      `${server.url}/no/such/page`,
+      new URL(documentLink, e2e.server.url).href,
+      `${e2e.server.url}/org/changping/search?q=${encodeURIComponent('常平乡')}`,
+      `${e2e.server.url}/org/changping/open/request`,
+      `${e2e.server.url}/org/changping/open/request/track`,
+      `${e2e.server.url}/org/changping/open/annual-reports`,
+      `${e2e.server.url}/org/changping/open/annual-reports/check`,
+      `${e2e.server.url}/no/such/page`,
     ];
     assert.ok(columns.length >= 5, `the column navigation has its links (${columns.length})`);
     const wide: string[] = [];
     for (const url of [...new Set(urls)]) await measure(page, url, wide);
     // A request filed on the phone, and its receipt page (the workspace test opens it).
-    await page.goto(`${server.url}/org/changping/open/request`);
+    await page.goto(`${e2e.server.url}/org/changping/open/request`);
     await fillRequestForm(page, '常平乡2026年农村道路养护资金使用情况');
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.getByTestId('query-code').waitFor();
@@ -82,8 +69,8 @@ describe('every page type fits a 390 px phone, in Chromium', () => {
   });
 
   it('workspace: sign-in, every menu entry, a request and a document, and the header', async () => {
-    const desk = await newTestPage(browser);
-    await firstLogin(desk, server.url, passwordFrom(server.output)!);
+    const desk = await newTestPage(e2e.browser);
+    await firstLogin(desk, e2e.server.url, passwordFrom(e2e.server.output)!);
     const nav = desk.getByRole('navigation', { name: '功能导航' });
     await nav.getByText('系统管理').click();
     await nav.getByText('审计日志').waitFor();
@@ -91,21 +78,21 @@ describe('every page type fits a 390 px phone, in Chromium', () => {
     const routes = await nav.locator('[role=menuitem][data-menu-id]:not([aria-haspopup])').evaluateAll((items) => items.map((li) => /-(\/[^-]*)$/.exec(li.getAttribute('data-menu-id') ?? '')?.[1] ?? ''));
     // Pages reached from an area's own tabs and buttons rather than the menu.
     const inner = ['/proactive/statistics', '/proactive/plan', '/proactive/new', '/reports/check'];
-    const menu = [...routes.filter(Boolean), ...inner].map((route) => `${server.url}/admin${route}`);
+    const menu = [...routes.filter(Boolean), ...inner].map((route) => `${e2e.server.url}/admin${route}`);
     assert.ok(routes.filter(Boolean).length >= 12, `the menu has its entries (${routes.join(' ')})`);
     const wide: string[] = [];
-    const signIn = await newTestPage(browser, { viewport: PHONE });
-    await measure(signIn, `${server.url}/admin/`, wide);
+    const signIn = await newTestPage(e2e.browser, { viewport: PHONE });
+    await measure(signIn, `${e2e.server.url}/admin/`, wide);
     await signIn.close();
 
     // The same signed-in page, narrowed to the phone.
     const page = desk;
     await page.setViewportSize(PHONE);
-    await page.goto(`${server.url}/admin/requests`);
+    await page.goto(`${e2e.server.url}/admin/requests`);
     const request = await page.locator('a[href*="/requests/"]').first().getAttribute('href');
-    await page.goto(`${server.url}/admin/proactive`);
+    await page.goto(`${e2e.server.url}/admin/proactive`);
     const document = await page.locator('a[href*="/proactive/"]').filter({ hasNotText: /统计|计划/ }).first().getAttribute('href');
-    const urls = [...menu, ...(request ? [new URL(request, `${server.url}/admin/`).href] : []), ...(document ? [new URL(document, `${server.url}/admin/`).href] : [])];
+    const urls = [...menu, ...(request ? [new URL(request, `${e2e.server.url}/admin/`).href] : []), ...(document ? [new URL(document, `${e2e.server.url}/admin/`).href] : [])];
     assert.ok(request && document, 'the demo data has a request and a document to open');
     for (const url of [...new Set(urls)]) await measure(page, url, wide);
     // The header holds the agency switcher, the user and 退出: all on screen.

@@ -3,45 +3,30 @@
  * subordinates of 平安县 for 2025, opens 常平乡's findings, adds a real report for 青石镇 as a
  * file, checks again and downloads the workbook; at 390 px the page does not scroll sideways.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newTestPage } from '../helpers/browser.ts';
-import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
+import { newTestPage } from '../helpers/browser.ts';
+import { passwordFrom, repoRoot } from '../helpers/server.ts';
 import { firstLogin } from '../helpers/workspace.ts';
+import { e2eSuite, shots } from '../helpers/e2e.ts';
 
-const shots = path.join(repoRoot, 'test-results');
 const C08 = path.join(repoRoot, 'test/fixtures/reports/collected/c08_mutaxiang_dongzhi_2024.txt');
 
 describe('下级机关年报检查 in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    dataDir = tempDataDir();
-    server = await startServer({ GONGKAI_DATA_DIR: dataDir });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDir(dataDir);
-  });
+  const e2e = e2eSuite();
 
   it('checks the subordinates, shows findings, takes an upload and downloads the workbook', async () => {
-    const page = await newTestPage(browser, { viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    await firstLogin(page, server.url, passwordFrom(server.output)!);
+    const page = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    await firstLogin(page, e2e.server.url, passwordFrom(e2e.server.output)!);
     // The operator grants itself 管理员 with 本机关及下级 on the county, as a county office would hold.
-    const session = (await (await page.request.get(`${server.url}/api/v1/auth/session`)).json()) as { csrfToken: string; user: { id: number } };
-    const managed = (await (await page.request.get(`${server.url}/api/v1/agencies/managed`)).json()) as { items: { id: number; code: string }[] };
+    const session = (await (await page.request.get(`${e2e.server.url}/api/v1/auth/session`)).json()) as { csrfToken: string; user: { id: number } };
+    const managed = (await (await page.request.get(`${e2e.server.url}/api/v1/agencies/managed`)).json()) as { items: { id: number; code: string }[] };
     const county = managed.items.find((a) => a.code === 'pingan')!.id;
-    const granted = await page.request.put(`${server.url}/api/v1/users/${session.user.id}/roles`, { headers: { 'x-csrf-token': session.csrfToken }, data: { agencyId: county, roles: ['admin'], scope: 'subtree' } });
+    const granted = await page.request.put(`${e2e.server.url}/api/v1/users/${session.user.id}/roles`, { headers: { 'x-csrf-token': session.csrfToken }, data: { agencyId: county, roles: ['admin'], scope: 'subtree' } });
     assert.equal(granted.status(), 200, await granted.text());
     await page.evaluate((id) => localStorage.setItem('gongkai.agencyId', String(id)), county);
-    await page.goto(`${server.url}/admin/reports/check`);
+    await page.goto(`${e2e.server.url}/admin/reports/check`);
 
     await page.getByRole('tab', { name: '下级机关年报检查' }).click();
     await page.getByLabel('报告年度').fill('2025');

@@ -4,15 +4,14 @@
  * and another pasted with JavaScript switched off (plain forms), the findings and tables shown;
  * axe-core finds nothing on the form, a result and an error; a 390 px phone never scrolls sideways.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { axeViolations, launchBrowser, newTestPage, overflow } from '../helpers/browser.ts';
-import { removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
+import { axeViolations, newTestPage, overflow } from '../helpers/browser.ts';
+import { removeDir, repoRoot, tempDataDir } from '../helpers/server.ts';
+import { e2eSuite, shots } from '../helpers/e2e.ts';
 
-const shots = path.join(repoRoot, 'test-results');
 const fixtures = path.join(repoRoot, 'test/fixtures/reports/collected');
 // A real report (an excerpt, cut in table 三) with two warnings; another with a wrong period.
 const C21 = path.join(fixtures, 'c21_yuyangzhen_qianjiang_2022.txt');
@@ -20,24 +19,11 @@ const C08 = path.join(fixtures, 'c08_mutaxiang_dongzhi_2024.txt');
 const CHECK = '/org/changping/open/annual-reports/check';
 
 describe('年报体检 in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    dataDir = tempDataDir();
-    server = await startServer({ GONGKAI_DATA_DIR: dataDir });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDir(dataDir);
-  });
+  const e2e = e2eSuite();
 
   it('uploads a real report and pastes another with JavaScript off, and shows findings and tables', async () => {
-    const page = await newTestPage(browser, { viewport: { width: 1366, height: 900 }, javaScriptEnabled: false });
-    await page.goto(`${server.url}/org/changping/open/annual-reports`);
+    const page = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 }, javaScriptEnabled: false });
+    await page.goto(`${e2e.server.url}/org/changping/open/annual-reports`);
     await page.getByRole('link', { name: /年报体检/ }).click();
     await page.getByRole('heading', { level: 1, name: '年报体检' }).waitFor();
 
@@ -66,8 +52,8 @@ describe('年报体检 in Chromium', () => {
 
   it('has no axe-core violations on the form, a result and an error, and fits a 390 px phone', async () => {
     const problems: string[] = [];
-    const page = await newTestPage(browser);
-    await page.goto(server.url + CHECK);
+    const page = await newTestPage(e2e.browser);
+    await page.goto(e2e.server.url + CHECK);
     problems.push(...(await axeViolations(page)));
     await page.getByLabel('报告文件', { exact: true }).setInputFiles(C21);
     await page.getByRole('button', { name: '上传并检查' }).click();
@@ -90,8 +76,8 @@ describe('年报体检 in Chromium', () => {
     removeDir(bigDir);
     assert.deepEqual(problems, []);
 
-    const phone = await newTestPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await phone.goto(server.url + CHECK);
+    const phone = await newTestPage(e2e.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto(e2e.server.url + CHECK);
     assert.ok((await overflow(phone)) <= 0, `the form fits (overflow ${await overflow(phone)}px)`);
     await phone.getByLabel('报告文件', { exact: true }).setInputFiles(C21);
     await phone.getByRole('button', { name: '上传并检查' }).click();

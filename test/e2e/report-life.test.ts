@@ -5,35 +5,20 @@
  * version, with no axe violation and no sideways scrolling at 390 px. The 2026 report cannot be
  * published yet (the pinned clock is in 2026).
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { axeViolations, launchBrowser, newTestPage, overflow } from '../helpers/browser.ts';
-import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
+import { axeViolations, newTestPage, overflow } from '../helpers/browser.ts';
+import { passwordFrom } from '../helpers/server.ts';
 import { firstLogin } from '../helpers/workspace.ts';
+import { e2eSuite, shots } from '../helpers/e2e.ts';
 
-const shots = path.join(repoRoot, 'test-results');
 describe('the annual report’s life in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    dataDir = tempDataDir();
-    server = await startServer({ GONGKAI_DATA_DIR: dataDir });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDir(dataDir);
-  });
+  const e2e = e2eSuite();
 
   it('publishes after confirmation, corrects with a reason, and the portal shows both versions', async () => {
-    const page = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
-    await firstLogin(page, server.url, passwordFrom(server.output)!);
+    const page = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
+    await firstLogin(page, e2e.server.url, passwordFrom(e2e.server.output)!);
     await page.getByTestId('agency-switcher').click();
     await page.locator('.ant-select-item-option[title="平安县民政局 · 部门"]').click();
     await page.getByRole('navigation', { name: '功能导航' }).getByText('年度报告').click();
@@ -83,8 +68,8 @@ describe('the annual report’s life in Chromium', () => {
     await page.getByText('更正说明', { exact: false }).first().waitFor();
     await page.screenshot({ path: path.join(shots, 'workspace-report-corrected.png'), fullPage: true });
 
-    const portal = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
-    await portal.goto(`${server.url}/org/pingan-mzj/annual-reports/2025`);
+    const portal = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
+    await portal.goto(`${e2e.server.url}/org/pingan-mzj/annual-reports/2025`);
     await portal.locator('header.site-header').waitFor();
     await portal.getByRole('navigation', { name: '政府信息公开栏目' }).waitFor();
     await portal.getByText('补充第五部分的改进情况。', { exact: false }).first().waitFor();
@@ -99,9 +84,9 @@ describe('the annual report’s life in Chromium', () => {
     assert.equal(await portal.getByText('已于12月启用统一模板', { exact: false }).count(), 0);
     assert.deepEqual(await axeViolations(portal), []);
 
-    const mobile = await newTestPage(browser, { viewport: { width: 390, height: 844 } });
+    const mobile = await newTestPage(e2e.browser, { viewport: { width: 390, height: 844 } });
     for (const file of ['2025', '2025-v1']) {
-      await mobile.goto(`${server.url}/org/pingan-mzj/annual-reports/${file}`);
+      await mobile.goto(`${e2e.server.url}/org/pingan-mzj/annual-reports/${file}`);
       await mobile.locator('article.report-sheet table.requests').waitFor();
       const over = await overflow(mobile);
       assert.ok(over <= 0, `${file}: no sideways scrolling at 390 px (overflow ${over}px)`);

@@ -3,36 +3,21 @@
  * A number of table 三 opens the requests of that one cell, fetched when it is opened, and each
  * links to its request; at 390 px the page does not scroll sideways.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newTestPage } from '../helpers/browser.ts';
-import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
+import { newTestPage } from '../helpers/browser.ts';
+import { passwordFrom } from '../helpers/server.ts';
 import { firstLogin } from '../helpers/workspace.ts';
+import { e2eSuite, shots } from '../helpers/e2e.ts';
 
-const shots = path.join(repoRoot, 'test-results');
 
 describe('年度报告 in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    dataDir = tempDataDir();
-    server = await startServer({ GONGKAI_DATA_DIR: dataDir });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDir(dataDir);
-  });
+  const e2e = e2eSuite();
 
   it('opens the requests behind a number of table 三', async () => {
-    const page = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
-    await firstLogin(page, server.url, passwordFrom(server.output)!);
+    const page = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
+    await firstLogin(page, e2e.server.url, passwordFrom(e2e.server.output)!);
     await page.getByTestId('agency-switcher').click();
     await page.locator('.ant-select-item-option[title="平安县民政局 · 部门"]').click();
     await page.getByRole('navigation', { name: '功能导航' }).getByText('年度报告').click();
@@ -56,9 +41,9 @@ describe('年度报告 in Chromium', () => {
     await page.waitForURL(/\/admin\/requests\/\d+$/);
     await page.getByTestId('request-status').waitFor();
 
-    const mobile = await newTestPage(browser, { viewport: { width: 390, height: 844 } });
+    const mobile = await newTestPage(e2e.browser, { viewport: { width: 390, height: 844 } });
     await mobile.context().addCookies(await page.context().cookies());
-    await mobile.goto(`${server.url}/admin/reports`);
+    await mobile.goto(`${e2e.server.url}/admin/reports`);
     await mobile.getByText('三、收到和处理政府信息公开申请情况', { exact: false }).first().waitFor();
     const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no sideways scrolling at 390 px (overflow ${overflow}px)`);

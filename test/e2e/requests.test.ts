@@ -1,33 +1,19 @@
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newTestPage } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { newTestPage } from '../helpers/browser.ts';
 import { firstLogin } from '../helpers/workspace.ts';
 import { fillRequestForm } from '../helpers/request-form.ts';
-import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
+import { passwordFrom } from '../helpers/server.ts';
+import { e2eSuite, shots } from '../helpers/e2e.ts';
 
-const shots = path.join(repoRoot, 'test-results');
 
 describe('a request from the online form to the reply, in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    dataDir = tempDataDir();
-    server = await startServer({ GONGKAI_DATA_DIR: dataDir });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDir(dataDir);
-  });
+  const e2e = e2eSuite();
 
   async function trackedStatus(page: Page, code: string): Promise<{ status: string; due: string | null }> {
-    await page.goto(`${server.url}/org/changping/open/request/track`);
+    await page.goto(`${e2e.server.url}/org/changping/open/request/track`);
     await page.getByLabel('查询码').fill(code);
     await page.getByLabel('联系电话后四位').fill('5678');
     await page.getByRole('button', { name: '查询' }).click();
@@ -38,8 +24,8 @@ describe('a request from the online form to the reply, in Chromium', () => {
   }
 
   it('files, confirms, extends and answers a request while the tracking page follows', async () => {
-    const citizen = await newTestPage(browser);
-    await citizen.goto(`${server.url}/org/changping/open/request`);
+    const citizen = await newTestPage(e2e.browser);
+    await citizen.goto(`${e2e.server.url}/org/changping/open/request`);
     await fillRequestForm(citizen, '2025年常平乡低保资金发放情况');
     await citizen.screenshot({ path: path.join(shots, 'portal-request-form.png'), fullPage: true });
     await citizen.getByRole('button', { name: '提交申请' }).click();
@@ -48,8 +34,8 @@ describe('a request from the online form to the reply, in Chromium', () => {
 
     assert.deepEqual(await trackedStatus(citizen, code), { status: '待确认收到', due: null });
 
-    const staff = await newTestPage(browser);
-    await firstLogin(staff, server.url, passwordFrom(server.output)!);
+    const staff = await newTestPage(e2e.browser);
+    await firstLogin(staff, e2e.server.url, passwordFrom(e2e.server.output)!);
 
     await staff.getByTestId('reminders').getByRole('link', { name: code }).click();
     const action = async (button: string, fill?: () => Promise<void>) => {

@@ -1,44 +1,25 @@
 /// <reference lib="dom" />
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newTestPage } from '../helpers/browser.ts';
-import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
-
-const shots = path.join(repoRoot, 'test-results');
+import { newTestPage } from '../helpers/browser.ts';
+import { e2eSuite, shots } from '../helpers/e2e.ts';
 
 describe('workspace and portal in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  let password: string;
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    dataDir = tempDataDir();
-    server = await startServer({ GONGKAI_DATA_DIR: dataDir });
-    password = passwordFrom(server.output)!;
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDir(dataDir);
-  });
+  const e2e = e2eSuite();
 
   it('logs in with the printed one-time password, sets a new one, and shows the navigation', async () => {
-    const page = await newTestPage(browser);
-    await page.goto(`${server.url}/admin/`);
+    const page = await newTestPage(e2e.browser);
+    await page.goto(`${e2e.server.url}/admin/`);
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码', { exact: true }).fill('wrong-password');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('alert').filter({ hasText: '用户名或密码不正确' }).waitFor();
 
-    await page.getByLabel('密码', { exact: true }).fill(password);
+    await page.getByLabel('密码', { exact: true }).fill(e2e.password);
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByText('请设置新密码').waitFor();
-    await page.getByLabel('当前密码').fill(password);
+    await page.getByLabel('当前密码').fill(e2e.password);
     await page.getByLabel('新密码', { exact: true }).fill('Changping-2025!');
     await page.getByLabel('确认新密码').fill('Changping-2025!');
     await page.getByRole('button', { name: '修改密码' }).click();
@@ -78,8 +59,8 @@ describe('workspace and portal in Chromium', () => {
   });
 
   it('opens the portal, navigates the column and shows a Chinese 404', async () => {
-    const page = await newTestPage(browser);
-    await page.goto(`${server.url}/`);
+    const page = await newTestPage(e2e.browser);
+    await page.goto(`${e2e.server.url}/`);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     // The platform's home is the county's, leading to the townships and departments below it.
     assert.match(await page.title(), /平安县/);
@@ -90,13 +71,13 @@ describe('workspace and portal in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: '公开指南' }).waitFor();
     await page.screenshot({ path: path.join(shots, 'portal-guide.png'), fullPage: true });
 
-    const mobile = await newTestPage(browser, { viewport: { width: 375, height: 740 } });
-    await mobile.goto(`${server.url}/`);
+    const mobile = await newTestPage(e2e.browser, { viewport: { width: 375, height: 740 } });
+    await mobile.goto(`${e2e.server.url}/`);
     const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling on a phone (overflow ${overflow}px)`);
     await mobile.screenshot({ path: path.join(shots, 'portal-mobile.png'), fullPage: true });
 
-    const res = await page.goto(`${server.url}/no/such/page`);
+    const res = await page.goto(`${e2e.server.url}/no/such/page`);
     assert.equal(res?.status(), 404);
     await page.getByRole('heading', { name: '页面不存在' }).waitFor();
     await page.close();
