@@ -229,6 +229,19 @@ export interface DocumentTable {
   created_by: number | null;
   created_at: string;
   updated_at: string;
+  // 0016: 政策解读, the 三同步 exemption, the 退回 reason, versions (decision 018).
+  interprets_id: number | null;
+  interpretation_form: string | null;
+  interpretation_text: string | null;
+  interpretation_media_url: string | null;
+  exemption_reason: string | null;
+  exemption_by: number | null;
+  exemption_at: string | null;
+  returned_reason: string | null;
+  returned_by: number | null;
+  returned_at: string | null;
+  revises_id: number | null;
+  version: Generated<number>;
 }
 
 export interface DocumentAttachmentTable {

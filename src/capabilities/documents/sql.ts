@@ -4,14 +4,15 @@
  */
 import { DEFAULT_INDEX_SCHEME, formatIndexNo } from '../../domain/documents/catalogue.ts';
 import { maskScanMatch, scanText, type ScanHit } from '../../domain/scan/index.ts';
-import type { DocumentRow } from '../../storage/schema.ts';
+import type { Insertable } from 'kysely';
+import type { DocumentRow, DocumentTable } from '../../storage/schema.ts';
 import { AppError, notFound } from '../../services/errors.ts';
 import type { Tx } from '../../services/context.ts';
 import type { AgencyScope } from '../../services/policy.ts';
 import { ensureCategories, getAgency } from '../../services/agencies.ts';
 import type { DocumentAttachment, DocumentListFilters, ScanFinding } from './contract.ts';
 
-export type NewDocumentRow = Omit<DocumentRow, 'id' | 'agency_id'>;
+export type NewDocumentRow = Omit<Insertable<DocumentTable>, 'id' | 'agency_id'>;
 
 /**
  * The agency a document belongs to: the one read that needs no scope, since a caller needs the
