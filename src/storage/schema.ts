@@ -22,6 +22,7 @@ export interface AgencyTable {
 export type { AgencyLevel } from '../domain/agencies/hierarchy.ts';
 import type { AgencyLevel } from '../domain/agencies/hierarchy.ts';
 import type { MailboxTable, MessageEventTable, MessageTable } from './schema-messages.ts';
+import type { ReportReminderTable } from './schema-report-reminders.ts';
 
 export interface UserTable {
   id: Generated<number>;
@@ -386,6 +387,7 @@ export interface Database {
   mailboxes: MailboxTable;
   messages: MessageTable;
   message_events: MessageEventTable;
+  report_reminders: ReportReminderTable;
 }
 
 export type DocumentRow = Selectable<DocumentTable>;
