@@ -94,7 +94,8 @@ function readDate(m: RegExpMatchArray): DateParts {
 export function findStatisticsPeriods(text: string): PeriodStatement[] {
   const out: PeriodStatement[] = [];
   for (const s of sentences(text.normalize('NFKC'))) {
-    const k = s.indexOf('统计');
+    // "所列数据截止日期为2025年12月31日" states the period's end without the word 统计.
+    const k = s.includes('统计') ? s.indexOf('统计') : s.search(/数据[^。，,]{0,4}?截[止至]/);
     if (k < 0) continue;
     const tail = s.slice(k);
     const matches = [...tail.matchAll(DATE_TOKEN)];
@@ -367,7 +368,9 @@ export function checkRepeated(units: readonly TextUnit[]): Finding[] {
       const word = m[1]!;
       if (new Set(word).size === 1 || MAY_REPEAT.test(word)) continue;
       if (JOINS_NEXT.test(unit.text.slice(m.index + word.length))) continue;
-      out.push(finding('text.repeated', `“${m[0]}”：“${word}”重复了一次`, at(unit, m.index, m[0].length)));
+      out.push(
+        finding('text.repeated', `“${m[0]}”：“${word}”重复了一次`, at(unit, m.index, m[0].length)),
+      );
     }
   }
   return out;
