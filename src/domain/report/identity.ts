@@ -172,6 +172,8 @@ const AGENCY_PATTERNS: readonly RegExp[] = [
     `(?<=《|^|[^\\p{Script=Han}]|现将|公布|公开|发布|编制|形成了)${HAN_NAME}\\s*\\d{4}\\s*年度?\\s*(?:的)?\\s*政府信息公开工作(?:年度)?报告`,
     'u',
   ),
+  // "2024年丽水市政府信息公开工作年度报告根据……": a year-first title run into the first sentence.
+  /^\s*\d{4}\s*年度?\s*(\p{Script=Han}{2,20}?(?:省|市|县|区|旗|州|盟|乡|镇|街道))(?:人民)?政府信息公开工作(?:年度)?报告/u,
   new RegExp(
     `(?:现|特)(?:向社会)?(?:公布|公开|发布|将)\\s*(?:\\d{4}\\s*年度?)?\\s*《?${NAME}\\s*(?:\\d{4}\\s*年度?)?\\s*(?:政府)?信息`,
   ),
@@ -188,10 +190,10 @@ const WEAK_NAME =
   /(?:^|[^\p{Script=Han}]|年度?|[，。、])(\p{Script=Han}{2,20}?(?:人民政府|街道办事处))/gu;
 
 /**
- * The first four patterns name the report ("编制湛江市人民政府地方志办公室2023年…报告"): there an
+ * The first five patterns name the report ("编制湛江市人民政府地方志办公室2023年…报告"): there an
  * office is the agency itself. The others name who drafted it or answers questions.
  */
-const TITLE_PATTERNS = 4;
+const TITLE_PATTERNS = 5;
 
 /**
  * "2024年，淤上乡根据《条例》……", "2022年宜城市教育局全面贯彻……": a township, street or bureau

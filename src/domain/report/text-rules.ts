@@ -183,6 +183,11 @@ const PLACEHOLDERS: readonly { re: RegExp; message: string }[] = [
   { re: /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>/g, message: '残留的网页标记' },
   { re: /现行有效的?(?:行政)?规范性文件\s*[。，,；;]/g, message: '缺少数字' },
   { re: /(?:共计|累计|合计)(?:件|条|个|篇|次)[，,。；;]/g, message: '缺少数字' },
+  // "全年在政府网上共主动公开条，其中……": the count left out between the verb and its unit.
+  {
+    re: /(?:共|累计|合计|总计)(?![同享建治商产])[^\d。，,；;]{0,10}?(?:公开|发布|收到|受理|办结|答复|办理)(?:信息)?(?:条|件|篇)(?=[，,。；;]|其中)/g,
+    message: '缺少数字',
+  },
 ];
 
 /** '>' with no '<' before it in the sentence: the rest of an escaped tag. */

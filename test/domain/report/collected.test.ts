@@ -489,6 +489,39 @@ const EXPECTED: Record<string, Expectation> = {
       assert.match(message(f, 'cells.blank'), /共9行/);
     },
   },
+  // "120条，其中……" adds up to 120 exactly; "规划计划" listed twice is not read by any rule.
+  'c51_unnamedju_tongxiang_2024.txt': {
+    agency: null,
+    year: 2024,
+    level: 'department',
+    findings: [],
+    more: (r) =>
+      assert.deepEqual(
+        ['issued', 'repealed', 'inForce'].map((c) => valueAt(r, 'proactive', 'normative', c)),
+        [4, 5, 5],
+      ),
+  },
+  // A year-first title run into the first sentence; parts in 条 and 件 that add up (79603).
+  'c52_lishuishi_2024.txt': {
+    agency: '丽水市',
+    year: 2024,
+    level: 'city',
+    findings: [],
+  },
+  // Headings 二 to 四 with no tables under them; "扫一扫在手机打开当前页" is the page's.
+  'c53_wenguanglvju_jinkouhe_2024.txt': {
+    agency: '乐山市金口河区文化广播电视体育和旅游局',
+    year: 2024,
+    level: 'department',
+    findings: ['structure.missing-table', 'structure.missing-table'],
+  },
+  // "全年在政府网上共主动公开条": the total left out (the mirror's "365体育官网" is not the report's).
+  'c54_unnamedyuanqu_mirror_2024.txt': {
+    agency: null,
+    year: 2024,
+    findings: ['text.placeholder'],
+    more: (_r, f) => assert.match(message(f, 'text.placeholder'), /共主动公开条/),
+  },
 };
 
 describe('collected real reports', () => {
