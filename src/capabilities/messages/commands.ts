@@ -9,6 +9,7 @@ import { loadCalendar } from '../../services/calendar.ts';
 import { verifyCaptcha } from '../../services/captcha.ts';
 import { applicantScope, publicIntakeScope, scopeFor, type AgencyScope } from '../../services/policy.ts';
 import { messageOfWriter } from './queries.ts';
+import { invalidatePublicCaches } from '../../services/publications.ts';
 import type { MessageChannel } from '../../domain/messages/index.ts';
 import { agencyOfMessage, appendMessageEvents, eventsOf, insertMailbox, insertMessage, limitsOf, mailboxRow, messageEventRows, messageRow } from './sql.ts';
 import { cleanPhone, messageProblems, type MessageFieldProblem } from './validation.ts';
@@ -87,6 +88,19 @@ export async function intakeMessage(deps: ServiceDeps, actor: Actor & { kind: 'u
   });
 }
 
+/**
+ * A message that came through the portal (or an earlier website) on a past day, entered by staff:
+ * imports and the demo. The same checks as a staff entry; the channel stays 网上留言.
+ */
+export async function importOnlineMessage(deps: ServiceDeps, actor: Actor & { kind: 'user' }, agencyId: number, input: NewMessageInput, receivedDate: IsoDate): Promise<{ id: number; queryCode: string }> {
+  const problems = messageProblems(input);
+  if (problems.length) refuse(problems);
+  const issue = dateProblem(receivedDate, '收到日期');
+  if (issue) throw new AppError('INVALID_DATE', issue);
+  if (compareIsoDates(receivedDate, chinaDate(deps.now())) > 0) throw new AppError('INVALID_DATE', '收到日期不能晚于今天');
+  return deps.db.transaction().execute(async (tx) => intake(tx, deps, await scopeFor(tx, actor, agencyId, 'messages.record'), input, 'online', receivedDate, actor.userId));
+}
+
 const roleRefusals: Partial<Record<MessageEvent['type'], string>> = {
   extensionApproved: '延期须经负责人批准',
   extensionRejected: '延期须经负责人批准',
@@ -130,6 +144,8 @@ export async function recordMessageEvent(deps: ServiceDeps, actor: Actor & { kin
     await appendMessageEvents(tx, deps, scope, id, existing, [event], actor.userId, calendar, today);
     await appendAudit(tx, { at: deps.now(), actorUserId: actor.userId, agencyId: scope.agencyId, action: `message.${event.type}`, entity: 'message', entityId: id, after: event });
   });
+  // A published reply is a public page: the portal's and the site search's copies are dropped.
+  if (input.type === 'published') invalidatePublicCaches(deps);
 }
 
 /** The writer rates the reply, proving the query code and the last 4 phone digits (once, within 20 working days). */

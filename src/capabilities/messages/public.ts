@@ -126,3 +126,10 @@ export async function messageYears(deps: ServiceDeps, agencyId: number): Promise
   years.add(Number(chinaDate(deps.now()).slice(0, 4)));
   return [...years].sort((a, b) => b - a);
 }
+
+/** The published replies as the site search's pages (portal-page-search.ts); none for a closed agency. */
+export async function replySearchPages(deps: ServiceDeps, agencyId: number): Promise<{ path: string; kindLabel: string; title: string; text: string; year: number }[]> {
+  const agency = await deps.db.selectFrom('agencies').select('closed_at').where('id', '=', agencyId).executeTakeFirst();
+  if (!agency || agency.closed_at) return [];
+  return (await allPublishedReplies(deps, agencyId)).map((r) => ({ path: `/open/interaction/replies/${r.id}`, kindLabel: '留言答复', title: r.title, text: `${r.body}\n${r.reply}`, year: Number(r.replyDate.slice(0, 4)) }));
+}
