@@ -4,6 +4,7 @@
  * docs/report-json-schema.md ("The roll-up"), its tables keyed by the same codes as a report's.
  */
 import ExcelJS from 'exceljs';
+import { chinaDate } from '../../domain/calendar/china-time.ts';
 import { ROLLUP_CELLS, SECTIONS, type AnnualReport, type TableId } from '../../domain/report/index.ts';
 import { reportToJson, type ReportJson } from '../../exports/report/json.ts';
 import { expandLayout, tableLayout } from '../../exports/report/layout.ts';
@@ -53,21 +54,34 @@ const THIN = { style: 'thin', color: { argb: 'FF000000' } } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN } as const;
 const TABLES: readonly TableId[] = ['proactive', 'requests', 'appeals'];
 
-/** Writes a line of text across `width` columns at `row`; returns the next row. */
-function line(ws: ExcelJS.Worksheet, row: number, width: number, text: string, font: Partial<ExcelJS.Font> = { name: '宋体', size: 11 }): number {
-  ws.mergeCells(row, 1, row, width);
+/** Writes a line of text across `span` columns (`units` wide) at `row`; returns the next row. */
+function line(ws: ExcelJS.Worksheet, row: number, span: number, units: number, text: string, font: Partial<ExcelJS.Font> = { name: '宋体', size: 11 }): number {
+  ws.mergeCells(row, 1, row, span);
   const c = ws.getCell(row, 1);
   c.value = text;
   c.font = font;
   c.alignment = { vertical: 'middle', wrapText: true };
-  ws.getRow(row).height = Math.max(18, Math.ceil(text.length / (width * 4)) * 16);
+  ws.getRow(row).height = Math.max(18, Math.ceil(textWidth(text) / units) * 16);
   return row + 1;
 }
 
+/** Width of a text in Excel's character units: a Chinese character is two. */
+const textWidth = (text: string): number => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
+/** Excel's character units for a printed width in mm (about 2 units per 4 mm), as the report's own XLSX. */
+const unitsOf = (mm: number): number => Math.max(6, Math.round(mm / 2));
+
+/** Column widths fitting the three tables stacked on one sheet: the widest of each column. */
+function columnWidths(report: AnnualReport): number[] {
+  const widths: number[] = [];
+  for (const id of TABLES) tableLayout(report, id).widthsMm.forEach((mm, i) => (widths[i] = Math.max(widths[i] ?? 0, unitsOf(mm))));
+  return widths;
+}
+
 /** Writes one table of `report` in the official layout from `top`; returns the row after it. */
-function writeTable(ws: ExcelJS.Worksheet, report: AnnualReport, id: TableId, top: number): number {
+function writeTable(ws: ExcelJS.Worksheet, report: AnnualReport, id: TableId, top: number, widths: readonly number[]): number {
   const grid = expandLayout(tableLayout(report, id));
-  grid.forEach((cells, r) =>
+  grid.forEach((cells, r) => {
+    let lines = 1;
     cells.forEach((p, k) => {
       const cell = ws.getCell(top + r, k + 1);
       cell.font = FONT;
@@ -75,23 +89,26 @@ function writeTable(ws: ExcelJS.Worksheet, report: AnnualReport, id: TableId, to
       cell.alignment = { horizontal: p.cell.align === 'left' ? 'left' : 'center', vertical: 'middle', wrapText: true };
       if (!p.origin) return;
       cell.value = p.cell.role === 'value' ? (p.cell.value ?? null) : p.cell.text;
-    }),
-  );
+      // Excel does not fit rows with merged cells: the height comes from the wrapped text.
+      if (p.cell.rowSpan === 1) lines = Math.max(lines, Math.ceil((textWidth(p.cell.text) + 1) / Math.max(1, widths.slice(k, k + p.cell.colSpan).reduce((a, b) => a + b, 0) - 1)));
+    });
+    ws.getRow(top + r).height = Math.max(20, lines * 14 + 6);
+  });
   for (const cells of grid) for (const p of cells) if (p.origin && (p.cell.rowSpan > 1 || p.cell.colSpan > 1)) ws.mergeCells(top + p.row, p.col + 1, top + p.row + p.cell.rowSpan - 1, p.col + p.cell.colSpan);
   return top + grid.length + 1;
 }
 
-const WIDTH = 15; // table 四 is the widest: 15 columns
-
-function tablesSheet(wb: ExcelJS.Workbook, name: string, caption: string, report: AnnualReport | null, notes: string[]): void {
-  const ws = wb.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  ws.columns = Array.from({ length: WIDTH }, (_, i) => ({ width: i === 0 ? 14 : 9 }));
-  let row = line(ws, 1, WIDTH, caption, { name: '宋体', size: 12, bold: true });
-  for (const n of notes) row = line(ws, row, WIDTH, n);
+function tablesSheet(wb: ExcelJS.Workbook, name: string, caption: string, report: AnnualReport | null, notes: string[], widths: readonly number[]): void {
+  const ws = wb.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.columns = widths.map((width) => ({ width }));
+  const span = widths.length;
+  const total = widths.reduce((a, b) => a + b, 0);
+  let row = line(ws, 1, span, total, caption, { name: '宋体', size: 12, bold: true });
+  for (const n of notes) row = line(ws, row, span, total, n);
   if (!report) return;
   for (const id of TABLES) {
-    row = line(ws, row + 1, WIDTH, SECTIONS.find((s) => s.table === id)!.heading, { name: '黑体', size: 11 });
-    row = writeTable(ws, report, id, row);
+    row = line(ws, row + 1, span, total, SECTIONS.find((s) => s.table === id)!.heading, { name: '黑体', size: 11 });
+    row = writeTable(ws, report, id, row, widths);
   }
 }
 
@@ -116,18 +133,19 @@ export async function rollupWorkbook(view: RollupView, reports: ReadonlyMap<numb
     view.sumFindings.length ? `汇总数的校验：${view.sumFindings.map((f) => f.message).join('；')}` : '汇总数的校验：未发现问题。',
   ];
   const taken = new Set<string>(['汇总', '机关列表']);
-  tablesSheet(wb, '汇总', view.sum.title ?? '', view.sum, sumNotes);
-  const list = wb.addWorksheet('机关列表');
+  const widths = columnWidths(view.sum);
+  tablesSheet(wb, '汇总', view.sum.title ?? '', view.sum, sumNotes, widths);
+  const list = wb.addWorksheet('机关列表', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   list.columns = [{ width: 12 }, { width: 28 }, { width: 12 }, { width: 12 }, { width: 8 }, { width: 8 }, { width: 80 }];
   list.addRow(['代码', '机关', '层级', '发布日期', '错误', '提示', '问题']).font = { name: '宋体', size: 11, bold: true };
   for (const m of view.members) {
     const problems = m.missing ? '未发布年度报告，未计入汇总' : m.findings.map((f) => `[${f.severity === 'error' ? '错误' : '提示'}] ${f.message}`).join('\n');
-    const r = list.addRow([m.code, `${'　'.repeat(m.depth)}${m.name}`, m.levelLabel, m.publishedAt?.slice(0, 10) ?? '', m.missing ? null : m.errors, m.missing ? null : m.warnings, problems]);
+    const r = list.addRow([m.code, `${'　'.repeat(m.depth)}${m.name}`, m.levelLabel, m.publishedAt ? chinaDate(m.publishedAt) : '', m.missing ? null : m.errors, m.missing ? null : m.warnings, problems]);
     r.alignment = { vertical: 'top', wrapText: true };
   }
   for (const m of view.members) {
     const notes = m.missing ? ['未发布年度报告，未计入汇总。'] : m.findings.map((f) => `[${f.severity === 'error' ? '错误' : '提示'}] ${f.ruleTitle}：${f.message}`);
-    tablesSheet(wb, sheetName(m.name, taken), `${m.name}${view.year}年度报告${m.missing ? '（未发布）' : `（第${m.version}版）`}`, reports.get(m.agencyId) ?? null, notes);
+    tablesSheet(wb, sheetName(m.name, taken), `${m.name}${view.year}年度报告${m.missing ? '（未发布）' : `（第${m.version}版）`}`, reports.get(m.agencyId) ?? null, notes, widths);
   }
   return { body: Buffer.from(await wb.xlsx.writeBuffer()), fileName: `${view.agencyName}${view.year}年度报告汇总.xlsx` };
 }
