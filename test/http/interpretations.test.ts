@@ -80,6 +80,8 @@ for (const dialect of DIALECTS) {
       const notReady = await move(policy.id, { action: 'publish' });
       assert.equal(notReady.json().error.code, 'INTERPRETATION_NOT_READY');
       await approve(draftInterp.id);
+      const waiting = (await detail(draftInterp.id)).actions.find((a: { action: string }) => a.action === 'publish');
+      assert.deepEqual({ allowed: waiting.allowed, waits: /同步发布/.test(waiting.reason) }, { allowed: false, waits: true }, 'the workspace disables publishing a 解读 alone');
       const alone = await move(draftInterp.id, { action: 'publish' });
       assert.equal(alone.statusCode, 409);
       assert.equal(alone.json().error.code, 'INTERPRETATION_WAITS_FOR_POLICY');

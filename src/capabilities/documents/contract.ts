@@ -153,7 +153,7 @@ export interface DocumentDetail extends DocumentSummary {
   interpretation: InterpretationInfo | null;
   /** The 解读 of this document (any status). */
   interpretations: LinkedDocument[];
-  /** 三同步: whether a 解读 is required and, when publishing would be refused now, why. */
+  /** 三同步: whether a 解读 is required and, when publishing (a policy, or a 解读 alone) would be refused now, why. */
   interpretationGate: { required: boolean; blocked: { code: string; message: string } | null };
   exemption: RecordedNote | null;
   /** The last 退回's reason, until the draft is submitted again. */

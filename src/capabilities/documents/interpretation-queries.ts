@@ -1,5 +1,5 @@
 /** The document detail's 解读, 三同步, 退回 and version parts, for the workspace (decision 018). */
-import { interpretationFormLabels, interpretationGate, needsInterpretation, type InterpretationForm } from '../../domain/documents/interpretation.ts';
+import { interpretationAloneRefusal, interpretationFormLabels, interpretationGate, needsInterpretation, type InterpretationForm } from '../../domain/documents/interpretation.ts';
 import { statusLabels, type DocumentStatus } from '../../domain/documents/catalogue.ts';
 import type { DocumentRow } from '../../storage/schema.ts';
 import type { Tx } from '../../services/context.ts';
@@ -32,13 +32,15 @@ export async function interpretationDetail(tx: Tx, scope: AgencyScope, row: Docu
     ? interpretationGate({ docKind: row.doc_kind, exempted: row.exemption_reason !== null }, linked.map((l) => ({ id: l.id, title: l.title, status: l.status as DocumentStatus })))
     : null;
   const form = row.interpretation_form as InterpretationForm | null;
+  // A 解读 goes out with its policy: alone, only once the policy is published.
+  const waiting = row.interprets_id !== null && row.status !== 'published' && row.status !== 'withdrawn' ? interpretationAloneRefusal((policy?.status ?? 'withdrawn') as DocumentStatus) : null;
   return {
     interpretation:
       form && policy
         ? { form, formLabel: interpretationFormLabels[form], text: row.interpretation_text, mediaUrl: row.interpretation_media_url, policy: toLinked(policy) }
         : null,
     interpretations: linked.map(toLinked),
-    interpretationGate: { required, blocked: gate && !gate.ok ? { code: gate.code, message: gate.message } : null },
+    interpretationGate: { required, blocked: gate && !gate.ok ? { code: gate.code, message: gate.message } : waiting ? { code: 'INTERPRETATION_WAITS_FOR_POLICY', message: waiting } : null },
     exemption: row.exemption_reason && row.exemption_at ? { reason: row.exemption_reason, by: names.get(row.exemption_by ?? -1) ?? null, at: row.exemption_at } : null,
     returned: row.returned_reason && row.returned_at ? { reason: row.returned_reason, by: names.get(row.returned_by ?? -1) ?? null, at: row.returned_at } : null,
     previousVersion: previous ? toLinked(previous) : null,
