@@ -144,7 +144,8 @@ describe("the citizen's side of a message, in Chromium", () => {
     assert.deepEqual(await checkScreen(citizen, 'portal-message-replies'), []);
     await citizen.getByRole('link', { name: '建议在南村桥头增设路灯' }).click();
     const meta = await citizen.getByTestId('reply-meta').innerText();
-    for (const [label, value] of [['留言人', '张**'], ['留言时间', date], ['受理日期', date], ['答复日期', date], ['答复单位', '常平乡'], ['留言人评价', '基本满意']]) {
+    const rows: [string, string][] = [['留言人', '张**'], ['留言时间', date], ['受理日期', date], ['答复日期', date], ['答复单位', '常平乡'], ['留言人评价', '基本满意']];
+    for (const [label, value] of rows) {
       assert.match(meta, new RegExp(`${label}\\s+${value.replace(/\*/g, '\\*')}`), label);
     }
     assert.equal((await citizen.content()).includes('张小红'), false, 'the name is never shown whole');

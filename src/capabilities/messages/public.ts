@@ -27,8 +27,8 @@ import { eventsOf } from './sql.ts';
 import type { PublishedReply } from './contract.ts';
 
 /** Published messages of the agency answering them, newest reply first, each with its events. */
-async function publishedRows(tx: Tx, scope: AgencyScope): Promise<(MessageRow & { agency: string })[]> {
-  return tx
+async function publishedRows(tx: Tx, scope: AgencyScope, id?: number): Promise<(MessageRow & { agency: string })[]> {
+  let q = tx
     .selectFrom('messages')
     .innerJoin('agencies', 'agencies.id', 'messages.agency_id')
     .selectAll('messages')
@@ -37,8 +37,9 @@ async function publishedRows(tx: Tx, scope: AgencyScope): Promise<(MessageRow & 
     .where('messages.published_date', 'is not', null)
     .where('messages.consent_to_publish', '=', 1)
     .orderBy('messages.closed_date', 'desc')
-    .orderBy('messages.id', 'desc')
-    .execute();
+    .orderBy('messages.id', 'desc');
+  if (id !== undefined) q = q.where('messages.id', '=', id);
+  return q.execute();
 }
 
 function publicReply(row: MessageRow & { agency: string }, events: ReturnType<typeof eventsOf>, calendar: WorkingCalendar, today: string): PublishedReply | null {
@@ -65,10 +66,10 @@ function publicReply(row: MessageRow & { agency: string }, events: ReturnType<ty
   };
 }
 
-/** Every published reply of the agency, newest first. */
-export async function allPublishedReplies(deps: ServiceDeps, agencyId: number): Promise<PublishedReply[]> {
+/** Every published reply of the agency (or the one with `id`), newest first. */
+export async function allPublishedReplies(deps: ServiceDeps, agencyId: number, id?: number): Promise<PublishedReply[]> {
   const scope = await publicIntakeScope(deps.db, agencyId);
-  const rows = await publishedRows(deps.db, scope);
+  const rows = await publishedRows(deps.db, scope, id);
   if (rows.length === 0) return [];
   const events = await deps.db.selectFrom('message_events').selectAll().where('message_id', 'in', rows.map((r) => r.id)).orderBy('message_id').orderBy('seq').execute();
   const byMessage = new Map<number, typeof events>();
@@ -87,7 +88,7 @@ export async function publishedReplies(deps: ServiceDeps, agencyId: number, q: s
 }
 
 export async function publishedReply(deps: ServiceDeps, agencyId: number, id: number): Promise<PublishedReply | null> {
-  return (await allPublishedReplies(deps, agencyId)).find((r) => r.id === id) ?? null;
+  return (await allPublishedReplies(deps, agencyId, id))[0] ?? null;
 }
 
 /** The text the site search matches: title, the writer's message and the reply, as published. */
