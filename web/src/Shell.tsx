@@ -32,6 +32,8 @@ import { ReportCheckPage } from './pages/ReportCheckPage';
 import { AppealsPage } from './pages/AppealsPage';
 import { PlanPage } from './pages/PlanPage';
 import { AgencySettingsPage } from './pages/AgencySettingsPage';
+import { SubmissionStatusPage } from './pages/SubmissionStatusPage';
+import { ReportRollupPage } from './pages/ReportRollupPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { MessagesDetailPage } from './pages/MessagesDetailPage';
 import { MessagesMailboxesPage } from './pages/MessagesMailboxesPage';
@@ -160,6 +162,8 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
                 <Route path="/reports" element={<ReportsPage />} />
                 <Route path="/appeals" element={<AppealsPage />} />
                 <Route path="/reports/check" element={<ReportCheckPage />} />
+                <Route path="/reports/submission" element={<SubmissionStatusPage />} />
+                <Route path="/reports/rollup" element={<ReportRollupPage />} />
                 <Route path="/requests/:id" element={<RequestDetailPage />} />
                 <Route path="/interaction" element={<MessagesPage />} />
                 <Route path="/interaction/mailboxes" element={<MessagesMailboxesPage />} />

@@ -6,7 +6,7 @@
  */
 import type { AnnualReport, Finding } from '../../domain/report/index.ts';
 
-export { ROLLUP_CELLS, type RollupCellRef } from '../../domain/report/rollup.ts';
+export type { RollupCellRef } from '../../domain/report/rollup.ts';
 
 export const rollupScopeLabels = { subtree: '本级及全部下级', departments: '本级政府部门' } as const;
 export type RollupScope = keyof typeof rollupScopeLabels;
