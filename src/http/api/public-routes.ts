@@ -125,7 +125,7 @@ export function searchRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           pageSize: req.query.pageSize ?? 20,
         });
         // `pages`: the agency's reports, guide and published 留言 replies (only with `agency`, on page 1).
-        return { total: result.total, totalCapped: result.totalCapped, items: result.items, pages: result.pages };
+        return { total: result.total, totalCapped: result.totalCapped, items: result.items, ...(agencyId === undefined ? {} : { pages: result.pages }) };
       },
     );
   };
