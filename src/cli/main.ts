@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { registerReportCheck } from './report-check.ts';
+import { registerReportRollup } from './report-rollup.ts';
 import { registerAgencyCommands } from './agency-commands.ts';
 import { loadConfig, appVersion } from '../config.ts';
 import { systemActor } from '../services/context.ts';
@@ -283,6 +284,7 @@ export function buildCli(): Command {
       });
     });
   registerReportCheck(report, out);
+  registerReportRollup(report, withRuntime, out);
 
   registerAgencyCommands(program, withRuntime, out);
 

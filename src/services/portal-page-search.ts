@@ -10,6 +10,7 @@ import { SNIPPET_LENGTH } from '../storage/search-index.ts';
 import type { ServiceDeps } from './context.ts';
 import type { Narrative } from '../capabilities/reports/contract.ts';
 import { TtlCache } from './ttl-cache.ts';
+import { replySearchPages } from '../capabilities/messages/public.ts';
 
 export interface PageHit {
   /** Below the agency's address: `/annual-reports/2025`, `/open/guide`. */
@@ -60,6 +61,8 @@ async function loadCandidates(deps: ServiceDeps, agencyId: number): Promise<Cand
     const slug = p.slug as keyof typeof pageLabels;
     candidates.push({ path: `/open/${slug}`, kindLabel: pageLabels[slug], title: p.title || pageLabels[slug], text: htmlToPlainText(p.body_html) });
   }
+  // Published 留言 replies (issue 16): only replies the writer agreed to publish, with the texts as published.
+  candidates.push(...(await replySearchPages(deps, agencyId)));
   return candidates;
 }
 

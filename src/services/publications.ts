@@ -1,4 +1,5 @@
 import { art20Items, validityLabels, type Validity } from '../domain/documents/catalogue.ts';
+import { interpretationFormLabels, type InterpretationForm } from '../domain/documents/interpretation.ts';
 import { chinaYearRange } from '../domain/calendar/china-time.ts';
 import { SEARCH_COUNT_CAP } from '../storage/search-index.ts';
 import { runRead } from '../storage/sqlite-readers/ops.ts';
@@ -27,6 +28,26 @@ export interface PublicDocument {
   bodyHtml: string;
   viewCount: number;
   attachments: { id: number; name: string; mime: string; sizeBytes: number }[];
+  /** Set on a 政策解读: its form, its text alternative or 文字稿, and the policy it interprets. */
+  interpretation: { form: string; formLabel: string; text: string | null; mediaUrl: string | null; policy: { id: number; title: string } | null } | null;
+  /** The published 解读 of this document. */
+  interpretations: { id: number; title: string; formLabel: string }[];
+  version: number;
+  /** The withdrawn version this one revises (its page keeps the 撤回 note). */
+  previousVersion: { id: number; version: number } | null;
+}
+
+/** A withdrawn version that was revised: the portal keeps its 撤回 note and links the current version. */
+export interface EarlierVersion {
+  id: number;
+  indexNo: string;
+  title: string;
+  docNo: string | null;
+  version: number;
+  publishedAt: string | null;
+  withdrawnAt: string;
+  withdrawnReason: string;
+  current: { id: number; title: string; version: number } | null;
 }
 
 export interface PublicListItem {
@@ -149,6 +170,54 @@ async function loadPublished(deps: ServiceDeps, agencyId: number, id: number) {
     bodyHtml: row.body_html,
     storedViews: row.view_count,
     attachments,
+    ...(await publicLinks(deps, row)),
+  };
+}
+
+/** The 解读 ⇄ policy links and the earlier version of a published document, as the public may see them. */
+async function publicLinks(deps: ServiceDeps, row: DocumentRow): Promise<Pick<PublicDocument, 'interpretation' | 'interpretations' | 'version' | 'previousVersion'>> {
+  const base = () => deps.db.selectFrom('documents').where('agency_id', '=', row.agency_id);
+  const policy = row.interprets_id === null ? undefined : await base().select(['id', 'title']).where('id', '=', row.interprets_id).where('status', '=', 'published').executeTakeFirst();
+  const form = row.interpretation_form as InterpretationForm | null;
+  const interpretations = await base().select(['id', 'title', 'interpretation_form']).where('interprets_id', '=', row.id).where('status', '=', 'published').orderBy('published_at').orderBy('id').execute();
+  const previous = row.revises_id === null ? undefined : await base().select(['id', 'version']).where('id', '=', row.revises_id).where('status', '=', 'withdrawn').executeTakeFirst();
+  return {
+    interpretation: form ? { form, formLabel: interpretationFormLabels[form], text: row.interpretation_text, mediaUrl: row.interpretation_media_url, policy: policy ?? null } : null,
+    interpretations: interpretations.map((i) => ({ id: i.id, title: i.title, formLabel: interpretationFormLabels[i.interpretation_form as InterpretationForm] ?? '解读' })),
+    version: row.version,
+    previousVersion: previous ?? null,
+  };
+}
+
+/**
+ * A withdrawn document that was revised as a new version: its 撤回 note, never its body (a
+ * withdrawal may be for what the body said), and the newest published version of its line.
+ * Withdrawn documents without a revision stay not found.
+ */
+export async function earlierVersion(deps: ServiceDeps, agencyId: number, id: number): Promise<EarlierVersion | null> {
+  const docs = () => deps.db.selectFrom('documents').where('agency_id', '=', agencyId);
+  const row = await docs().select(['id', 'index_no', 'title', 'doc_no', 'version', 'published_at', 'updated_at', 'withdrawn_reason']).where('id', '=', id).where('status', '=', 'withdrawn').executeTakeFirst();
+  if (!row) return null;
+  let current: EarlierVersion['current'] = null;
+  let at = row.id;
+  for (let step = 0; step < 50; step++) {
+    const next = await docs().select(['id', 'title', 'version', 'status']).where('revises_id', '=', at).executeTakeFirst();
+    if (!next) break;
+    if (next.status === 'published') current = { id: next.id, title: next.title, version: next.version };
+    at = next.id;
+  }
+  if (at === row.id) return null;
+  return {
+    id: row.id,
+    indexNo: row.index_no,
+    title: row.title,
+    docNo: row.doc_no,
+    version: row.version,
+    publishedAt: row.published_at,
+    // A withdrawn document is never edited again, so its last change is the withdrawal.
+    withdrawnAt: row.updated_at,
+    withdrawnReason: row.withdrawn_reason ?? '',
+    current,
   };
 }
 

@@ -14,6 +14,8 @@ import * as m0010 from './migrations/0010_request_projection.ts';
 import * as m0012 from './migrations/0012_personal_data_access.ts';
 import * as m0013 from './migrations/0013_report_versions.ts';
 import * as m0014 from './migrations/0014_messages.ts';
+import * as m0016 from './migrations/0016_interpretations.ts';
+import * as m0017 from './migrations/0017_report_reminders.ts';
 import * as m0018 from './migrations/0018_notice_numbers.ts';
 
 /** Every migration, in order. Static imports keep them bundled with the code that needs them. */
@@ -32,6 +34,8 @@ const migrations: Record<string, Migration> = {
   '0012_personal_data_access': m0012,
   '0013_report_versions': m0013,
   '0014_messages': m0014,
+  '0016_interpretations': m0016,
+  '0017_report_reminders': m0017,
   '0018_notice_numbers': m0018,
 };
 

@@ -22,6 +22,7 @@ export interface AgencyTable {
 export type { AgencyLevel } from '../domain/agencies/hierarchy.ts';
 import type { AgencyLevel } from '../domain/agencies/hierarchy.ts';
 import type { MailboxTable, MessageEventTable, MessageTable } from './schema-messages.ts';
+import type { ReportReminderTable } from './schema-report-reminders.ts';
 
 export interface UserTable {
   id: Generated<number>;
@@ -229,6 +230,19 @@ export interface DocumentTable {
   created_by: number | null;
   created_at: string;
   updated_at: string;
+  // 0016: 政策解读, the 三同步 exemption, the 退回 reason, versions (decision 018).
+  interprets_id: number | null;
+  interpretation_form: string | null;
+  interpretation_text: string | null;
+  interpretation_media_url: string | null;
+  exemption_reason: string | null;
+  exemption_by: number | null;
+  exemption_at: string | null;
+  returned_reason: string | null;
+  returned_by: number | null;
+  returned_at: string | null;
+  revises_id: number | null;
+  version: Generated<number>;
 }
 
 export interface DocumentAttachmentTable {
@@ -373,6 +387,7 @@ export interface Database {
   mailboxes: MailboxTable;
   messages: MessageTable;
   message_events: MessageEventTable;
+  report_reminders: ReportReminderTable;
   notice_numbers: NoticeNumberTable;
 }
 

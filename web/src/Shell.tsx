@@ -32,6 +32,11 @@ import { ReportCheckPage } from './pages/ReportCheckPage';
 import { AppealsPage } from './pages/AppealsPage';
 import { PlanPage } from './pages/PlanPage';
 import { AgencySettingsPage } from './pages/AgencySettingsPage';
+import { SubmissionStatusPage } from './pages/SubmissionStatusPage';
+import { ReportRollupPage } from './pages/ReportRollupPage';
+import { MessagesPage } from './pages/MessagesPage';
+import { MessagesDetailPage } from './pages/MessagesDetailPage';
+import { MessagesMailboxesPage } from './pages/MessagesMailboxesPage';
 
 export const areas = [
   { key: '/proactive', label: '主动公开', icon: <NotificationOutlined />, intro: '公开目录、保密审查、发布渠道与第二十条统计。' },
@@ -83,7 +88,7 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
   ];
   const path = location.pathname === '/' ? '/' : location.pathname.replace(/\/$/, '');
   // A detail page highlights its area.
-  const selected = path.startsWith('/requests/') ? '/requests' : path.startsWith('/proactive/') ? '/proactive' : path.startsWith('/reports/') ? '/reports' : path;
+  const selected = path.startsWith('/requests/') ? '/requests' : path.startsWith('/proactive/') ? '/proactive' : path.startsWith('/reports/') ? '/reports' : path.startsWith('/interaction/') ? '/interaction' : path;
   const menu = (
     <Menu
       mode="inline"
@@ -157,9 +162,14 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
                 <Route path="/reports" element={<ReportsPage />} />
                 <Route path="/appeals" element={<AppealsPage />} />
                 <Route path="/reports/check" element={<ReportCheckPage />} />
+                <Route path="/reports/submission" element={<SubmissionStatusPage />} />
+                <Route path="/reports/rollup" element={<ReportRollupPage />} />
                 <Route path="/requests/:id" element={<RequestDetailPage />} />
+                <Route path="/interaction" element={<MessagesPage />} />
+                <Route path="/interaction/mailboxes" element={<MessagesMailboxesPage />} />
+                <Route path="/interaction/messages/:id" element={<MessagesDetailPage />} />
                 {areas
-                  .filter((a) => !['/requests', '/proactive', '/reports', '/appeals'].includes(a.key))
+                  .filter((a) => !['/requests', '/proactive', '/reports', '/appeals', '/interaction'].includes(a.key))
                   .map((a) => (
                     <Route key={a.key} path={a.key} element={<AreaPage title={a.label} intro={a.intro} />} />
                   ))}

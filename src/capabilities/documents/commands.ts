@@ -14,6 +14,8 @@ import { invalidatePublicCaches } from '../../services/publications.ts';
 import { searchDocumentsOf } from '../../services/search-index.ts';
 import { allows, scopeFor, type AgencyScope } from '../../services/policy.ts';
 import { workflowFacts } from './queries.ts';
+import { interpretationColumns, interpretationInputProblems, publishGate } from './interpretations.ts';
+import { interpretationRows } from './interpretation-sql.ts';
 import {
   agencyOfDocument,
   agencyOfScanHit,
@@ -94,6 +96,7 @@ function checkInput(input: DocumentInput, today: string): void {
   if (input.validity && input.validity !== 'valid' && !invalidFrom) add('invalidFrom', '失效或废止的文件须填写失效日期');
   if (input.docKind && input.docKind !== 'rule' && input.docKind !== 'normative') add('docKind', '文件类型无效');
   if ((input.bodyHtml ?? '').length > 2_000_000) add('bodyHtml', '正文过长');
+  problems.push(...interpretationInputProblems(input));
   if (problems.length) {
     const messages = problems.map((p) => p.message);
     throw new AppError('INVALID_DOCUMENT', messages.join('；'), 400, { problems: messages, fields: problems });
@@ -128,6 +131,7 @@ export async function createDocument(deps: ServiceDeps, actor: Actor, agencyId: 
       published_at: options.publishedAt ?? null,
       topic: input.topic?.trim() || null,
       category_id: await categoryId(tx, scope, input.categoryCode),
+      ...(await interpretationColumns(tx, scope, input, null)),
       disclosure_method: 'proactive',
       doc_kind: input.docKind ?? null,
       validity: input.validity ?? 'valid',
@@ -177,6 +181,7 @@ export async function updateDocument(deps: ServiceDeps, actor: Actor, id: number
       formed_at: input.formedAt ?? input.writtenAt ?? null,
       topic: input.topic?.trim() || null,
       category_id: await categoryId(tx, scope, input.categoryCode),
+      ...(await interpretationColumns(tx, scope, input, id)),
       doc_kind: input.docKind ?? null,
       validity: input.validity ?? 'valid',
       effective_from: input.effectiveFrom ?? null,
@@ -198,57 +203,82 @@ export async function transitionDocument(...args: Parameters<typeof transitionDo
   return row;
 }
 
-async function transitionDocumentInTx(
-  deps: ServiceDeps,
-  actor: Actor,
-  id: number,
-  action: TransitionAction,
-  input: { reason?: string | undefined; checklist?: ReviewChecklist | undefined; scheduledAt?: string | undefined } = {},
-): Promise<DocumentRow> {
-  return deps.db.transaction().execute(async (tx) => {
-    const scope = await scopeFor(tx, actor, await agencyOfDocument(tx, id));
-    const before = await documentRow(tx, scope, id);
-    if (action === 'submit') await rescan(tx, scope, before);
-    const hits = await unresolvedHits(tx, scope, id);
-    const next = nextStatus({ status: before.status as DocumentStatus, unresolvedHits: hits, roles: scope.roles, ...(await workflowFacts(tx, scope, before)) }, action);
-    const selfReview = next.ok && next.selfReview === true;
-    if (!next.ok) throw next.byRole ? forbidden(next.reason) : new AppError('WORKFLOW_REFUSED', next.reason, 409, { unresolvedHits: hits });
-    const patch: Partial<DocumentRow> = { status: next.status, updated_at: deps.now().toISOString() };
-    if (action === 'review') {
-      const c = input.checklist;
-      if (!c || !c.noStateSecret || !c.noPrivacy || !c.noSecurityRisk || !c.inScope) {
-        throw new AppError('REVIEW_INCOMPLETE', `保密审查须逐项确认：${Object.values(reviewChecklistLabels).join('；')}`, 400);
-      }
-      patch.review_json = JSON.stringify({ ...c, reviewer: actorId(actor), at: deps.now().toISOString(), ...(selfReview ? { selfReview: true } : {}) });
+type TransitionInput = { reason?: string | undefined; checklist?: ReviewChecklist | undefined; scheduledAt?: string | undefined };
+
+async function transitionDocumentInTx(deps: ServiceDeps, actor: Actor, id: number, action: TransitionAction, input: TransitionInput = {}): Promise<DocumentRow> {
+  return deps.db.transaction().execute((tx) => applyTransition(tx, deps, actor, id, action, input, false));
+}
+
+/**
+ * One step of the workflow inside the caller's transaction. `withPolicy`: a 解读 published or
+ * withdrawn along with its policy, so a failure of either undoes both (三同步).
+ */
+async function applyTransition(tx: Tx, deps: ServiceDeps, actor: Actor, id: number, action: TransitionAction, input: TransitionInput, withPolicy: boolean): Promise<DocumentRow> {
+  const scope = await scopeFor(tx, actor, await agencyOfDocument(tx, id));
+  const before = await documentRow(tx, scope, id);
+  if (action === 'submit') await rescan(tx, scope, before);
+  const hits = await unresolvedHits(tx, scope, id);
+  const next = nextStatus({ status: before.status as DocumentStatus, unresolvedHits: hits, roles: scope.roles, ...(await workflowFacts(tx, scope, before)) }, action);
+  const selfReview = next.ok && next.selfReview === true;
+  if (!next.ok) throw next.byRole ? forbidden(next.reason) : new AppError('WORKFLOW_REFUSED', next.reason, 409, { unresolvedHits: hits });
+  const patch: Partial<DocumentRow> = { status: next.status, updated_at: deps.now().toISOString() };
+  if (action === 'review') {
+    const c = input.checklist;
+    if (!c || !c.noStateSecret || !c.noPrivacy || !c.noSecurityRisk || !c.inScope) {
+      throw new AppError('REVIEW_INCOMPLETE', `保密审查须逐项确认：${Object.values(reviewChecklistLabels).join('；')}`, 400);
     }
-    if ((action === 'reject' || action === 'withdraw') && !input.reason?.trim()) {
-      throw new AppError('REASON_REQUIRED', action === 'reject' ? '退回须写明理由' : '撤回须写明理由', 400);
+    patch.review_json = JSON.stringify({ ...c, reviewer: actorId(actor), at: deps.now().toISOString(), ...(selfReview ? { selfReview: true } : {}) });
+  }
+  if ((action === 'reject' || action === 'withdraw') && !input.reason?.trim()) {
+    throw new AppError('REASON_REQUIRED', action === 'reject' ? '退回须写明理由' : '撤回须写明理由', 400);
+  }
+  if (action === 'withdraw') patch.withdrawn_reason = input.reason!.trim();
+  // The reason stays on the draft until it is submitted again.
+  if (action === 'reject') Object.assign(patch, { returned_reason: input.reason!.trim(), returned_by: actorId(actor), returned_at: deps.now().toISOString() });
+  if (action === 'submit') Object.assign(patch, { returned_reason: null, returned_by: null, returned_at: null });
+  const publishWith = (action === 'publish' || action === 'schedule') && !withPolicy ? await publishGate(tx, scope, before, action) : [];
+  if (action === 'schedule') {
+    const at = input.scheduledAt ? new Date(input.scheduledAt) : null;
+    if (!at || Number.isNaN(at.getTime()) || at.getTime() <= deps.now().getTime()) throw new AppError('INVALID_SCHEDULE', '定时发布时间须晚于现在');
+    patch.scheduled_at = at.toISOString();
+  }
+  if (action === 'publish') {
+    patch.published_at = before.published_at ?? deps.now().toISOString();
+    patch.scheduled_at = null;
+  }
+  const after = await updateDocumentRow(tx, scope, id, patch);
+  if (action === 'publish') await indexPublished(tx, deps, after);
+  if (action === 'withdraw') await removeDocument(tx, deps.dialect, id);
+  for (const other of publishWith) await alongWithPolicy(tx, deps, actor, other, 'publish', {});
+  if (action === 'withdraw' && after.interprets_id === null) {
+    // A 解读 does not outlive its policy on the portal.
+    for (const i of await interpretationRows(tx, scope, id)) {
+      if (i.status === 'published' || i.status === 'scheduled') await alongWithPolicy(tx, deps, actor, i.id, 'withdraw', { reason: `所解读的政策文件已撤回：${input.reason!.trim()}` });
     }
-    if (action === 'withdraw') patch.withdrawn_reason = input.reason!.trim();
-    if (action === 'schedule') {
-      const at = input.scheduledAt ? new Date(input.scheduledAt) : null;
-      if (!at || Number.isNaN(at.getTime()) || at.getTime() <= deps.now().getTime()) throw new AppError('INVALID_SCHEDULE', '定时发布时间须晚于现在');
-      patch.scheduled_at = at.toISOString();
-    }
-    if (action === 'publish') {
-      patch.published_at = before.published_at ?? deps.now().toISOString();
-      patch.scheduled_at = null;
-    }
-    const after = await updateDocumentRow(tx, scope, id, patch);
-    if (action === 'publish') await indexPublished(tx, deps, after);
-    if (action === 'withdraw') await removeDocument(tx, deps.dialect, id);
-    await appendAudit(tx, {
-      at: deps.now(),
-      actorUserId: actorId(actor),
-      agencyId: before.agency_id,
-      action: `document.${action}`,
-      entity: 'document',
-      entityId: id,
-      before: { status: before.status },
-      after: { status: after.status, reason: input.reason, checklist: input.checklist, scheduledAt: patch.scheduled_at, ...(selfReview ? { selfReview: true } : {}) },
-    });
-    return after;
+  }
+  await appendAudit(tx, {
+    at: deps.now(),
+    actorUserId: actorId(actor),
+    agencyId: before.agency_id,
+    action: `document.${action}`,
+    entity: 'document',
+    entityId: id,
+    before: { status: before.status },
+    after: { status: after.status, reason: input.reason, checklist: input.checklist, scheduledAt: patch.scheduled_at, ...(selfReview ? { selfReview: true } : {}), ...(withPolicy ? { withPolicy: true } : {}) },
   });
+  return after;
+}
+
+/** A 解读's step taken with its policy's; its refusal names the 解读 and undoes the policy's step. */
+async function alongWithPolicy(tx: Tx, deps: ServiceDeps, actor: Actor, id: number, action: 'publish' | 'withdraw', input: TransitionInput): Promise<void> {
+  try {
+    await applyTransition(tx, deps, actor, id, action, input, true);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    const title = (await tx.selectFrom('documents').select('title').where('id', '=', id).executeTakeFirst())?.title ?? String(id);
+    const verb = action === 'publish' ? '发布' : '撤回';
+    throw new AppError('INTERPRETATION_PUBLISH_FAILED', `解读《${title}》不能随政策文件${verb}：${err.message}。政策文件未${verb}`, 409, { interpretationId: id });
+  }
 }
 
 /** Publishes scheduled documents whose time has come (called every minute by the server). */

@@ -8,6 +8,9 @@ import type { ActionChoice, DocumentAction } from '../../domain/documents/workfl
 
 export { docKindLabels, documentStatuses, statusLabels, validityLabels } from '../../domain/documents/catalogue.ts';
 export { documentActionLabels } from '../../domain/documents/workflow.ts';
+export { interpretationFormLabels, interpretationForms, interpretationTextLabels, MIN_INTERPRETATION_TEXT } from '../../domain/documents/interpretation.ts';
+export type { InterpretationForm } from '../../domain/documents/interpretation.ts';
+import type { InterpretationForm } from '../../domain/documents/interpretation.ts';
 export type { DocKind, DocumentStatus, Validity } from '../../domain/documents/catalogue.ts';
 export type { ActionChoice, DocumentAction } from '../../domain/documents/workflow.ts';
 
@@ -27,6 +30,12 @@ export interface DocumentInput {
   bodyHtml: string;
   /** Given for legacy imports; otherwise assigned from the agency's scheme. */
   indexNo?: string | undefined;
+  /** Makes the document a 政策解读 of this policy document (same agency). */
+  interpretsId?: number | null | undefined;
+  interpretationForm?: InterpretationForm | undefined;
+  /** A 图解's text alternative, a video's captions or 文字稿, a text 解读's summary. */
+  interpretationText?: string | undefined;
+  interpretationMediaUrl?: string | undefined;
 }
 
 /** Each field's name on the form: the API's validation errors name fields by these, never by their keys. */
@@ -45,6 +54,10 @@ export const documentFieldLabels: Record<keyof DocumentInput | 'agencyId', strin
   invalidFrom: '失效或废止日期',
   bodyHtml: '正文',
   indexNo: '索引号',
+  interpretsId: '所解读的政策文件',
+  interpretationForm: '解读形式',
+  interpretationText: '文字说明或文字稿',
+  interpretationMediaUrl: '视频地址',
 };
 
 export interface ReviewChecklist {
@@ -70,6 +83,8 @@ export const reviewChecklistLabels: Record<Exclude<keyof ReviewChecklist, 'opini
 export interface DocumentListFilters {
   status?: DocumentStatus | undefined;
   q?: string | undefined;
+  /** Only 规章 and 规范性文件 that have no 解读 and no exemption (三同步). */
+  missingInterpretation?: boolean | undefined;
   page: number;
   pageSize: number;
 }
@@ -93,6 +108,11 @@ export interface DocumentSummary {
   /** Art. 26: the last day to publish, counted from 形成/变更. */
   publicationDue: string | null;
   publicationOverdue: boolean;
+  /** Set on a 解读: the policy it interprets. */
+  interpretsId: number | null;
+  /** A 规章 or 规范性文件 with no 解读 (withdrawn ones aside) and no recorded exemption. */
+  lacksInterpretation: boolean;
+  version: number;
 }
 
 export interface DocumentAttachment {
@@ -129,6 +149,42 @@ export interface DocumentDetail extends DocumentSummary {
   scanHits: ScanFinding[];
   /** The workspace's buttons: the same rules the transition applies, for this actor. */
   actions: ActionChoice[];
+  /** Set when the document is a 解读. */
+  interpretation: InterpretationInfo | null;
+  /** The 解读 of this document (any status). */
+  interpretations: LinkedDocument[];
+  /** 三同步: whether a 解读 is required and, when publishing (a policy, or a 解读 alone) would be refused now, why. */
+  interpretationGate: { required: boolean; blocked: { code: string; message: string } | null };
+  exemption: RecordedNote | null;
+  /** The last 退回's reason, until the draft is submitted again. */
+  returned: RecordedNote | null;
+  /** The withdrawn version this one revises, and the revision of this one. */
+  previousVersion: LinkedDocument | null;
+  nextVersion: LinkedDocument | null;
+}
+
+export interface LinkedDocument {
+  id: number;
+  title: string;
+  indexNo: string;
+  status: DocumentStatus;
+  statusLabel: string;
+  formLabel?: string | undefined;
+}
+
+export interface InterpretationInfo {
+  form: InterpretationForm;
+  formLabel: string;
+  text: string | null;
+  mediaUrl: string | null;
+  policy: LinkedDocument;
+}
+
+/** A note someone recorded: why, by whom, when. */
+export interface RecordedNote {
+  reason: string;
+  by: string | null;
+  at: string;
 }
 
 export type TransitionAction = Exclude<DocumentAction, 'edit'>;

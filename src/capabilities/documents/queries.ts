@@ -10,6 +10,9 @@ import { getSelfReview } from '../agencies/queries.ts';
 import { scopeFor, type AgencyScope } from '../../services/policy.ts';
 import { agencyOfDocument, attachmentsOf, categoryCodeOf, categoryRows, documentPage, documentRow, scanFindings, unresolvedHitCounts } from './sql.ts';
 import { documentFieldLabels, type DocumentDetail, type DocumentListFilters, type DocumentSummary, type ReviewChecklist } from './contract.ts';
+import { interpretationGaps, type InterpretationForm } from '../../domain/documents/interpretation.ts';
+import { hasImageAttachment, lackingInterpretation } from './interpretation-sql.ts';
+import { interpretationDetail } from './interpretation-queries.ts';
 
 /** The agency's catalogue columns (read only: agencies get their Art. 20 columns when created). */
 export async function listCategories(deps: ServiceDeps, actor: Actor, agencyId: number) {
@@ -20,6 +23,7 @@ async function summarise(tx: Tx, scope: AgencyScope, rows: DocumentRow[], today:
   if (rows.length === 0) return [];
   const calendar = await loadCalendar(tx);
   const hitCount = await unresolvedHitCounts(tx, scope, rows.map((r) => r.id));
+  const lacking = await lackingInterpretation(tx, scope, rows.map((r) => r.id));
   return rows.map((r) => {
     const due = r.formed_at ? (proactivePublicationDue(r.formed_at, calendar).date ?? null) : null;
     const publishedDay = r.published_at ? chinaDate(new Date(r.published_at)) : null;
@@ -41,6 +45,9 @@ async function summarise(tx: Tx, scope: AgencyScope, rows: DocumentRow[], today:
       unresolvedHits: hitCount.get(r.id) ?? 0,
       publicationDue: due,
       publicationOverdue: !!due && compareIsoDates(publishedDay ?? today, due) > 0,
+      interpretsId: r.interprets_id,
+      lacksInterpretation: lacking.has(r.id),
+      version: r.version,
     };
   });
 }
@@ -56,6 +63,7 @@ export async function getDocument(deps: ServiceDeps, actor: Actor, id: number): 
   const row = await documentRow(deps.db, scope, id);
   const [summary] = await summarise(deps.db, scope, [row], chinaDate(deps.now()));
   const facts = await workflowFacts(deps.db, scope, row);
+  const more = await interpretationDetail(deps.db, scope, row);
   return {
     ...summary!,
     agencyId: row.agency_id,
@@ -71,7 +79,11 @@ export async function getDocument(deps: ServiceDeps, actor: Actor, id: number): 
     viewCount: row.view_count,
     attachments: await attachmentsOf(deps.db, scope, id),
     scanHits: await scanFindings(deps.db, scope, id),
-    actions: documentActions({ status: row.status as DocumentStatus, unresolvedHits: 0, roles: scope.roles, ...facts }),
+    ...more,
+    // The 三同步 gate disables 发布 with its reason, as the server would refuse it.
+    actions: documentActions({ status: row.status as DocumentStatus, unresolvedHits: 0, roles: scope.roles, ...facts }).map((a) =>
+      a.allowed && (a.action === 'publish' || a.action === 'schedule') && more.interpretationGate.blocked ? { ...a, allowed: false, reason: more.interpretationGate.blocked.message } : a,
+    ),
   };
 }
 
@@ -81,5 +93,10 @@ export async function getDocument(deps: ServiceDeps, actor: Actor, id: number): 
  */
 export async function workflowFacts(tx: Tx, scope: AgencyScope, row: DocumentRow): Promise<{ isDrafter: boolean; selfReviewAllowed: boolean; missing: string[] }> {
   const missing = [row.category_id === null ? documentFieldLabels.categoryCode : null, row.formed_at === null ? documentFieldLabels.formedAt : null].filter((m) => m !== null);
+  if (row.interpretation_form) {
+    const form = row.interpretation_form as InterpretationForm;
+    const hasImage = form === 'graphic' && (await hasImageAttachment(tx, scope, row.id));
+    missing.push(...interpretationGaps({ form, text: row.interpretation_text, mediaUrl: row.interpretation_media_url, hasImage }));
+  }
   return { isDrafter: scope.actor.kind === 'user' && row.created_by === scope.actor.userId, selfReviewAllowed: (await getSelfReview(tx, scope)).allowed, missing };
 }

@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import type { ServiceDeps } from '../../services/context.ts';
 import { addAttachment, createCategory, createDocument, resolveScanHit, setIndexScheme, transitionDocument, updateDocument } from './commands.ts';
 import { getDocument, listCategories, listDocuments } from './queries.ts';
-import { documentFieldLabels as label, documentStatuses } from './contract.ts';
+import { clearExemption, recordExemption, reviseDocument } from './interpretations.ts';
+import { documentFieldLabels as label, documentStatuses, interpretationForms } from './contract.ts';
 import { AppError } from '../../services/errors.ts';
 import { getAgency } from '../../services/agencies.ts';
 import { getPublished, toChannelView } from '../../services/publications.ts';
@@ -29,6 +30,10 @@ export const DocumentBody = {
   effectiveFrom: Type.Optional(DateString('生效日期', label.effectiveFrom)),
   invalidFrom: Type.Optional(DateString('失效或废止日期', label.invalidFrom)),
   bodyHtml: Type.String({ maxLength: 2_000_000, title: label.bodyHtml }),
+  interpretsId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { title: label.interpretsId })),
+  interpretationForm: Type.Optional(Type.Union(interpretationForms.map((f) => Type.Literal(f)), { title: label.interpretationForm })),
+  interpretationText: Opt(20_000, label.interpretationText),
+  interpretationMediaUrl: Opt(500, label.interpretationMediaUrl),
 };
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -59,13 +64,40 @@ export function documentRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           tags: ['主动公开'],
           summary: '文件列表',
           querystring: Type.Object(
-            { agencyId: Type.Integer({ minimum: 1 }), status: Type.Optional(Type.Union(documentStatuses.map((s) => Type.Literal(s)))), q: Opt(100), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) },
+            {
+              agencyId: Type.Integer({ minimum: 1 }),
+              status: Type.Optional(Type.Union(documentStatuses.map((s) => Type.Literal(s)))),
+              q: Opt(100),
+              missingInterpretation: Type.Optional(Type.Boolean({ description: '只列出缺少政策解读（且未记录不解读理由）的规章和规范性文件' })),
+              page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+              pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+            },
             { additionalProperties: false },
           ),
         },
       },
-      async (req) => listDocuments(deps, requireUser(req), req.query.agencyId, { status: req.query.status, q: req.query.q, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }),
+      async (req) =>
+        listDocuments(deps, requireUser(req), req.query.agencyId, { status: req.query.status, q: req.query.q, missingInterpretation: req.query.missingInterpretation, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }),
     );
+
+    app.put(
+      '/documents/:id/interpretation-exemption',
+      { schema: { tags: ['主动公开'], summary: '三同步：记录规章或规范性文件不作解读的理由', params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000, title: '不作解读的理由' }) }, { additionalProperties: false }) } },
+      async (req) => {
+        await recordExemption(deps, requireUser(req), req.params.id, req.body.reason);
+        return getDocument(deps, requireUser(req), req.params.id);
+      },
+    );
+
+    app.delete('/documents/:id/interpretation-exemption', { schema: { tags: ['主动公开'], summary: '三同步：发布前撤销不作解读的理由', params: IdParams } }, async (req) => {
+      await clearExemption(deps, requireUser(req), req.params.id);
+      return getDocument(deps, requireUser(req), req.params.id);
+    });
+
+    app.post('/documents/:id/revisions', { schema: { tags: ['主动公开'], summary: '将已撤回的文件修订为新版本（新草稿，重新审查）', params: IdParams } }, async (req, reply) => {
+      const row = await reviseDocument(deps, requireUser(req), req.params.id);
+      return reply.status(201).send(await getDocument(deps, requireUser(req), row.id));
+    });
 
     app.post(
       '/documents',

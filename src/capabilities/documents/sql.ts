@@ -4,14 +4,16 @@
  */
 import { DEFAULT_INDEX_SCHEME, formatIndexNo } from '../../domain/documents/catalogue.ts';
 import { maskScanMatch, scanText, type ScanHit } from '../../domain/scan/index.ts';
-import type { DocumentRow } from '../../storage/schema.ts';
+import type { Insertable } from 'kysely';
+import type { DocumentRow, DocumentTable } from '../../storage/schema.ts';
 import { AppError, notFound } from '../../services/errors.ts';
 import type { Tx } from '../../services/context.ts';
 import type { AgencyScope } from '../../services/policy.ts';
 import { ensureCategories, getAgency } from '../../services/agencies.ts';
 import type { DocumentAttachment, DocumentListFilters, ScanFinding } from './contract.ts';
+import { lacksInterpretationSql } from './interpretation-sql.ts';
 
-export type NewDocumentRow = Omit<DocumentRow, 'id' | 'agency_id'>;
+export type NewDocumentRow = Omit<Insertable<DocumentTable>, 'id' | 'agency_id'>;
 
 /**
  * The agency a document belongs to: the one read that needs no scope, since a caller needs the
@@ -212,6 +214,7 @@ export async function insertAttachment(tx: Tx, doc: Pick<DocumentRow, 'id'>, val
 export async function documentPage(tx: Tx, scope: AgencyScope, filters: DocumentListFilters): Promise<{ total: number; rows: DocumentRow[] }> {
   let query = tx.selectFrom('documents').selectAll().where('agency_id', '=', scope.agencyId);
   if (filters.status) query = query.where('status', '=', filters.status);
+  if (filters.missingInterpretation) query = query.where(lacksInterpretationSql);
   if (filters.q?.trim()) {
     const like = `%${filters.q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
     query = query.where((eb) => eb.or([eb('title', 'like', like), eb('index_no', 'like', like), eb('doc_no', 'like', like)]));

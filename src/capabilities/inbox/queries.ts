@@ -4,7 +4,9 @@
  */
 import type { Actor, ServiceDeps } from '../../services/context.ts';
 import { agencyIdsInReach, allows, scopeFor, type AgencyScope } from '../../services/policy.ts';
+import { chinaDate } from '../../domain/calendar/china-time.ts';
 import { documentsInStatus, extensionsWaiting, reportsWaiting, returnedDrafts } from './sql.ts';
+import { messageExtensionsWaiting, messagesInPhase, messagesRed, messagesReturnedTo } from './messages-sql.ts';
 import { inboxKindLabels, type Inbox, type InboxItem, type InboxKind } from './contract.ts';
 
 /** Agencies beyond this many are not counted one by one: a province-wide operator uses the supervision views instead. */
@@ -25,7 +27,30 @@ async function agencyItems(deps: ServiceDeps, scope: AgencyScope, userId: number
     const years = await reportsWaiting(db, scope);
     add('reportPublication', years.length, '/reports');
   }
+  await messageItems(deps, scope, userId, add);
   return items;
+}
+
+/** 留言 (decision 016): each reply step to the role that takes it, never to whom the separation of duties bars. */
+async function messageItems(deps: ServiceDeps, scope: AgencyScope, userId: number, add: (kind: InboxKind, count: number, path: string) => void): Promise<void> {
+  const db = deps.db;
+  const list = '/interaction';
+  if (allows(scope, 'messages.record')) {
+    add('messageAcceptance', await messagesInPhase(db, scope, 'awaitingAcceptance'), `${list}?phase=awaitingAcceptance`);
+    add('messageReply', await messagesInPhase(db, scope, 'handling'), `${list}?phase=handling`);
+    add('messageReturnedReply', await messagesReturnedTo(db, scope, userId), `${list}?phase=handling`);
+  }
+  if (allows(scope, 'messages.reviewReply')) {
+    add('messageReview', await messagesInPhase(db, scope, 'replyInReview', { userId, types: ['replyDrafted'] }), `${list}?phase=replyInReview`);
+  }
+  if (allows(scope, 'messages.approveReply')) {
+    add('messageApproval', await messagesInPhase(db, scope, 'replyReviewed', { userId, types: ['replyDrafted', 'replyReviewed'] }), `${list}?phase=replyReviewed`);
+  }
+  // The list cannot filter on a pending extension: the link opens the open messages.
+  if (allows(scope, 'messages.approveExtension')) add('messageExtensionApproval', await messageExtensionsWaiting(db, scope), `${list}?phase=open`);
+  if (allows(scope, 'messages.record')) {
+    add('messageRedAlert', await messagesRed(db, scope, chinaDate(deps.now())), `${list}?due=red`);
+  }
 }
 
 export async function inboxOf(deps: ServiceDeps, actor: Actor & { kind: 'user' }): Promise<Inbox> {
@@ -36,5 +61,5 @@ export async function inboxOf(deps: ServiceDeps, actor: Actor & { kind: 'user' }
     const scope = await scopeFor(deps.db, actor, id);
     items.push(...(await agencyItems(deps, scope, actor.userId, names.get(id) ?? '')));
   }
-  return { items, notYet: ['待回复的留言', '待结束的意见征集'] };
+  return { items, notYet: ['待结束的意见征集'] };
 }

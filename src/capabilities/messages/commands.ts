@@ -1,7 +1,7 @@
 /** The messages capability's commands: mailboxes, intake (online and by staff), and each step. */
 import { compareIsoDates, dateProblem, type IsoDate } from '../../domain/calendar/index.ts';
 import { chinaDate } from '../../domain/calendar/china-time.ts';
-import { messageRoleMayRecord, type Rating, replayMessage, replyLimitProblem, separationRefusal, type MessageEvent } from '../../domain/messages/index.ts';
+import { messageRoleMayRecord, publicationHits, publicationRefusal, type Rating, replayMessage, replyLimitProblem, separationRefusal, transferRefusal, type MessageEvent } from '../../domain/messages/index.ts';
 import { appendAudit } from '../../storage/audit.ts';
 import { AppError, forbidden, notFound } from '../../services/errors.ts';
 import type { Actor, ServiceDeps, Tx } from '../../services/context.ts';
@@ -9,8 +9,9 @@ import { loadCalendar } from '../../services/calendar.ts';
 import { verifyCaptcha } from '../../services/captcha.ts';
 import { applicantScope, publicIntakeScope, scopeFor, type AgencyScope } from '../../services/policy.ts';
 import { messageOfWriter } from './queries.ts';
+import { invalidatePublicCaches } from '../../services/publications.ts';
 import type { MessageChannel } from '../../domain/messages/index.ts';
-import { agencyOfMessage, appendMessageEvents, eventsOf, insertMailbox, insertMessage, limitsOf, mailboxRow, messageEventRows } from './sql.ts';
+import { agencyOfMessage, appendMessageEvents, eventsOf, insertMailbox, insertMessage, limitsOf, mailboxRow, messageEventRows, messageRow } from './sql.ts';
 import { cleanPhone, messageProblems, type MessageFieldProblem } from './validation.ts';
 import type { MessageEventInput, NewMailboxInput, NewMessageInput, StaffMessageInput } from './contract.ts';
 
@@ -87,6 +88,19 @@ export async function intakeMessage(deps: ServiceDeps, actor: Actor & { kind: 'u
   });
 }
 
+/**
+ * A message that came through the portal (or an earlier website) on a past day, entered by staff:
+ * imports and the demo. The same checks as a staff entry; the channel stays 网上留言.
+ */
+export async function importOnlineMessage(deps: ServiceDeps, actor: Actor & { kind: 'user' }, agencyId: number, input: NewMessageInput, receivedDate: IsoDate): Promise<{ id: number; queryCode: string }> {
+  const problems = messageProblems(input);
+  if (problems.length) refuse(problems);
+  const issue = dateProblem(receivedDate, '收到日期');
+  if (issue) throw new AppError('INVALID_DATE', issue);
+  if (compareIsoDates(receivedDate, chinaDate(deps.now())) > 0) throw new AppError('INVALID_DATE', '收到日期不能晚于今天');
+  return deps.db.transaction().execute(async (tx) => intake(tx, deps, await scopeFor(tx, actor, agencyId, 'messages.record'), input, 'online', receivedDate, actor.userId));
+}
+
 const roleRefusals: Partial<Record<MessageEvent['type'], string>> = {
   extensionApproved: '延期须经负责人批准',
   extensionRejected: '延期须经负责人批准',
@@ -112,16 +126,26 @@ export async function recordMessageEvent(deps: ServiceDeps, actor: Actor & { kin
       if (!target) throw notFound('承办机关');
       if (target.closed_at) throw new AppError('AGENCY_CLOSED', '承办机关已撤销，不能转办', 409);
       if (target.id === scope.agencyId) throw new AppError('TRANSFER_TO_SELF', '不能转办给本机关', 409);
+      const refusal = transferRefusal(await tx.selectFrom('agencies').select(['id', 'parent_id']).execute(), scope.agencyId, target.id);
+      if (refusal) throw new AppError('TRANSFER_OUTSIDE_HIERARCHY', `${refusal}，${target.name}不在其中`, 409);
       Object.assign(event, { toAgencyName: target.name });
     }
     const state = replayMessage(existing, calendar);
     if (state.ok) {
       const refusal = separationRefusal(state.value, event.type, actor.userId);
       if (refusal) throw forbidden(`${refusal}（不同人员分别起草、审核、批准）`);
+      if (event.type === 'published' && state.value.reply && state.value.consentToPublish && !state.value.publishedDate) {
+        const row = await messageRow(tx, scope, id);
+        const texts = { title: row.title, body: row.body, reply: state.value.reply.text };
+        const leak = publicationRefusal(texts, event.resolutions ?? []);
+        if (leak) throw new AppError('SCAN_HITS_UNRESOLVED', leak, 409, { hits: publicationHits(texts, event.resolutions ?? []).filter((h) => !h.resolved) });
+      }
     }
     await appendMessageEvents(tx, deps, scope, id, existing, [event], actor.userId, calendar, today);
     await appendAudit(tx, { at: deps.now(), actorUserId: actor.userId, agencyId: scope.agencyId, action: `message.${event.type}`, entity: 'message', entityId: id, after: event });
   });
+  // A published reply is a public page: the portal's and the site search's copies are dropped.
+  if (input.type === 'published') invalidatePublicCaches(deps);
 }
 
 /** The writer rates the reply, proving the query code and the last 4 phone digits (once, within 20 working days). */

@@ -54,13 +54,18 @@ export interface StaffMessageInput extends NewMessageInput {
 }
 
 /** Events staff record; who took a reply step is the signed-in user, never a field. */
-export type MessageEventInput = DistributiveOmit<Exclude<MessageEvent, { type: 'received' }>, 'by'>;
+export type MessageEventInput = DistributiveOmit<Exclude<MessageEvent, { type: 'received' | 'convertedToRequest' }>, 'by'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface MessageListItem {
   id: number;
   queryCode: string;
+  /** The mailbox; after a 转办, the handling agency and where the message came from. */
   mailbox: string;
+  /** The agency handling the message now. */
+  agency: string;
+  /** The mailbox it was sent to (agency and name) when another agency handles it now; null otherwise. */
+  transferredFrom: string | null;
   kind: MessageKind;
   kindLabel: string;
   title: string;
@@ -92,7 +97,7 @@ export interface MessageTimelineEntry {
   recordedAt: string;
 }
 
-export interface MessageDetail extends MessageListItem {
+export interface MessageDetail extends MessageListItem, MessagePublicationInfo {
   agencyId: number;
   channel: MessageChannel;
   channelLabel: string;
@@ -113,7 +118,7 @@ export interface MessageDetail extends MessageListItem {
 }
 
 /** What the writer sees with the query code and the last 4 phone digits. */
-export interface MessageTracking {
+export interface MessageTracking extends MessageTrackingExtra {
   queryCode: string;
   title: string;
   kindLabel: string;
@@ -128,3 +133,68 @@ export interface MessageTracking {
   /** The last day to rate, while a rating may still be given. */
   rateBy?: string;
 }
+
+/** A leak-scan hit in a text to be published, and whether the publication's resolutions cover it. */
+export interface MessagePublicationHit {
+  field: 'title' | 'body' | 'reply';
+  fieldLabel: string;
+  kind: string;
+  start: number;
+  end: number;
+  /** About 20 characters either side, the match marked 【…】. */
+  context: string;
+  message: string;
+  resolved: boolean;
+}
+
+/** Sent with `{ type: 'published' }`: how each hit was resolved (masked, or kept with a reason). */
+export interface MessageScanResolutionInput {
+  field: 'title' | 'body' | 'reply';
+  start: number;
+  end: number;
+  action: 'mask' | 'keep';
+  reason?: string;
+}
+
+/** What the case page adds for publishing and for the conversion into a request. */
+export interface MessagePublicationInfo {
+  /** Hits in the texts to be published (title, body, reply) while the reply may still be published. */
+  publicationHits: MessagePublicationHit[];
+  /** The request the message became (属依申请公开). */
+  convertedRequest: { requestId: number; queryCode: string } | null;
+  /** Refused as 属依申请公开 and not converted yet: POST /messages/:id/convert-to-request. */
+  mayConvertToRequest: boolean;
+}
+
+/** What the writer's tracking page adds: the explained due date, the 信访 notice, the request it became. */
+export interface MessageTrackingExtra {
+  dueExplanation: { label: string; detail: string }[];
+  petitionNotice: string | null;
+  convertedRequestCode: string | null;
+}
+
+/** A published reply as the portal shows it: the writer masked (张**), the texts as resolved for publication. */
+export interface PublishedReplyItem {
+  id: number;
+  title: string;
+  kindLabel: string;
+  writer: string;
+  /** 留言时间. */
+  receivedDate: string;
+  /** 受理日期. */
+  acceptedDate: string | null;
+  /** 答复日期. */
+  replyDate: string;
+  /** 答复单位. */
+  replyAgency: string;
+  publishedDate: string;
+}
+
+export interface PublishedReply extends PublishedReplyItem {
+  body: string;
+  reply: string;
+  ratingLabel: string | null;
+}
+
+/** One period of the published statistics (see domain/messages/statistics.ts). */
+export type { MessagePeriodStats } from '../../domain/messages/index.ts';

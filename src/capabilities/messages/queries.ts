@@ -10,6 +10,8 @@ import {
   messageKind,
   messageKindLabels,
   messagePhaseLabels,
+  petitionNotice,
+  publicationHits,
   ratingLabels,
   rejectionReasonLabels,
   replayMessage,
@@ -28,7 +30,7 @@ import type { Actor, ServiceDeps } from '../../services/context.ts';
 import { loadCalendar } from '../../services/calendar.ts';
 import { allows, publicIntakeScope, scopeFor } from '../../services/policy.ts';
 import { findAgency } from '../../services/agencies.ts';
-import { agencyOfMessage, eventsOf, limitsOf, listMailboxRows, listMessageRows, messageByCode, messageEventRows, messageRow, trackedEvents } from './sql.ts';
+import { agencyOfMessage, eventsOf, limitsOf, listedNames, listMailboxRows, listMessageRows, messageByCode, messageEventRows, messageRow, trackedEvents, type ListedMessageRow } from './sql.ts';
 import type { MailboxDto, MessageDetail, MessageListItem, MessageListQuery, MessageTracking } from './contract.ts';
 
 const OPEN: readonly string[] = ['awaitingAcceptance', 'handling', 'replyInReview', 'replyReviewed'];
@@ -40,12 +42,15 @@ function dueStatusOf(row: MessageRow, today: IsoDate): DueStatus {
   return compareIsoDates(today, row.due_soon_from) >= 0 ? 'dueSoon' : 'onTrack';
 }
 
-function listItem(row: MessageRow & { mailbox: string }, today: IsoDate): MessageListItem {
+function listItem(row: ListedMessageRow, today: IsoDate): MessageListItem {
   const dueStatus = dueStatusOf(row, today);
+  const transferredFrom = row.mailboxAgency === row.agency ? null : `${row.mailboxAgency}${row.mailbox}`;
   return {
     id: row.id,
     queryCode: row.query_code,
-    mailbox: row.mailbox,
+    mailbox: transferredFrom ? `${row.agency}（转自${transferredFrom}）` : row.mailbox,
+    agency: row.agency,
+    transferredFrom,
     kind: row.kind as MessageKind,
     kindLabel: messageKindLabels[row.kind as MessageKind],
     title: row.title,
@@ -85,7 +90,7 @@ export async function listMessages(deps: ServiceDeps, actor: Actor, q: MessageLi
 export async function getMessage(deps: ServiceDeps, actor: Actor, id: number): Promise<MessageDetail> {
   const scope = await scopeFor(deps.db, actor, await agencyOfMessage(deps.db, id));
   const row = await messageRow(deps.db, scope, id);
-  const mailbox = await deps.db.selectFrom('mailboxes').select('name').where('id', '=', row.mailbox_id).executeTakeFirstOrThrow();
+  const names = await listedNames(deps.db, row);
   const eventRows = await messageEventRows(deps.db, scope, id);
   const calendar = await loadCalendar(deps.db);
   const replayed = replayMessage(eventsOf(eventRows), calendar);
@@ -100,7 +105,7 @@ export async function getMessage(deps: ServiceDeps, actor: Actor, id: number): P
     return refusal ? { type: p.type, allowed: false, reason: refusal } : p;
   });
   return {
-    ...listItem({ ...row, mailbox: mailbox.name }, today),
+    ...listItem({ ...row, ...names }, today),
     redAlert: d.redAlert,
     agencyId: row.agency_id,
     channel: row.channel as MessageChannel,
@@ -120,6 +125,9 @@ export async function getMessage(deps: ServiceDeps, actor: Actor, id: number): P
     effectiveRating: d.effectiveRating,
     timeline: eventRows.map((r) => ({ seq: r.seq, type: r.type as MessageDetail['timeline'][number]['type'], label: messageEventLabels[r.type as keyof typeof messageEventLabels], date: r.date, data: JSON.parse(r.data_json) as Record<string, unknown>, actorUserId: r.actor_user_id, recordedAt: r.recorded_at })),
     possibleEvents: possible,
+    publicationHits: s.reply && s.consentToPublish && !s.publishedDate ? publicationHits({ title: row.title, body: row.body, reply: s.reply.text }) : [],
+    convertedRequest: s.convertedRequest,
+    mayConvertToRequest: s.rejection?.reason === 'disclosureRequest' && !s.convertedRequest && allows(scope, 'messages.record') && full,
   };
 }
 
@@ -153,5 +161,8 @@ export async function trackMessage(deps: ServiceDeps, code: string, secret: stri
     rejectionReason: state.rejection ? rejectionReasonLabels[state.rejection.reason] : null,
     ratingLabel: d.effectiveRating ? ratingLabels[d.effectiveRating] : null,
     ...(mayRate && d.ratingDue?.date ? { rateBy: d.ratingDue.date } : {}),
+    dueExplanation: isOpen(state) ? d.replyDue.steps.map((st) => ({ label: st.label, detail: st.detail })) : [],
+    petitionNotice: state.rejection?.reason === 'petition' ? petitionNotice(row.agency) : null,
+    convertedRequestCode: state.convertedRequest?.queryCode ?? null,
   };
 }

@@ -9,6 +9,9 @@ import { DateString, IdParams, withErrors } from '../../http/api/schemas.ts';
 import { SUBMIT_LIMIT, SubmissionRefused, TRACK_LIMIT } from '../../http/api/public-routes.ts';
 import { createMailbox, intakeMessage, rateAsWriter, recordMessageEvent, submitMessageOnline } from './commands.ts';
 import { getMessage, listMailboxes, listMessages, publicMailboxes, trackMessage } from './queries.ts';
+import { convertToRequest } from './convert.ts';
+import { messageStatisticsOf, publishedReplies, publishedReply } from './public.ts';
+import { chinaDate } from '../../domain/calendar/china-time.ts';
 import { messageFieldLimits as L, type MessageEventInput } from './contract.ts';
 
 const lit = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -42,7 +45,17 @@ const EventSchema = Type.Union([
   ev('replyReturned', { reason: Text(1000) }),
   ev('replyReviewed', {}),
   ev('replyApproved', {}),
-  ev('published', {}),
+  ev('published', {
+    resolutions: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { field: lit(['title', 'body', 'reply'] as const), start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 0 }), action: lit(['mask', 'keep'] as const), reason: Type.Optional(Text(500, 0)) },
+          { additionalProperties: false },
+        ),
+        { maxItems: 200, description: '敏感信息检查发现的每一处：遮盖（mask）或说明理由后保留（keep）' },
+      ),
+    ),
+  }),
   ev('rated', { rating: lit(ratings), comment: Type.Optional(Text(1000, 0)) }),
   ev('note', { text: Text(2000) }),
 ]);
@@ -125,6 +138,11 @@ export function messageRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         return getMessage(deps, actor, req.params.id);
       },
     );
+    app.post(
+      '/messages/:id/convert-to-request',
+      { schema: { tags, summary: '以“属依申请公开”不予受理的留言转为依申请公开申请（以收到留言之日为收到申请之日）', params: IdParams } },
+      async (req, reply) => reply.status(201).send(await convertToRequest(deps, requireUser(req), req.params.id)),
+    );
   };
 }
 
@@ -132,6 +150,7 @@ const Track = { code: Type.String({ minLength: 4, maxLength: 40 }), secret: Type
 
 /** The public: an agency's mailboxes, the form, tracking and rating by query code (POST, never in the URL). */
 export function publicMessageRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
+  const agencyOf = async (code: string) => (await findAgency(deps.db, code)) ?? Promise.reject(notFound('机构'));
   return async (app) => {
     const tags = ['公众'];
     app.get(
@@ -157,6 +176,41 @@ export function publicMessageRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebo
         const { captchaToken, captchaAnswer, ...input } = req.body;
         const { queryCode } = await submitMessageOnline(deps, agency.id, input, { token: captchaToken, answer: captchaAnswer });
         return reply.status(201).send({ queryCode, trackingHint: '联系电话后四位' });
+      },
+    );
+    const Code = Type.Object({ code: Type.String({ minLength: 1, maxLength: 100 }) });
+    app.get(
+      '/public/agencies/:code/message-replies',
+      {
+        schema: {
+          tags,
+          summary: '已公开的留言答复（可按关键词查找；留言人姓名已遮盖）',
+          params: Code,
+          querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 256 })), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }, { additionalProperties: false }),
+        },
+      },
+      async (req) => publishedReplies(deps, (await agencyOf(req.params.code)).id, req.query.q ?? '', req.query.page ?? 1, req.query.pageSize ?? 20),
+    );
+    app.get(
+      '/public/agencies/:code/message-replies/:id',
+      { schema: { tags, summary: '一条已公开的留言答复：留言时间、受理日期、答复日期、答复单位和答复内容', params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 100 }), id: Type.Integer({ minimum: 1 }) }) } },
+      async (req) => (await publishedReply(deps, (await agencyOf(req.params.code)).id, req.params.id)) ?? Promise.reject(notFound('答复')),
+    );
+    app.get(
+      '/public/agencies/:code/message-statistics',
+      {
+        schema: {
+          tags,
+          summary: '留言办理统计：按月、按年的收到、答复、按时答复、平均答复工作日数和满意度',
+          params: Code,
+          querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false }),
+        },
+      },
+      async (req) => {
+        const agency = await agencyOf(req.params.code);
+        const year = req.query.year ?? Number(chinaDate(deps.now()).slice(0, 4));
+        const stats = await messageStatisticsOf(deps, agency.id, year);
+        return { calendarYear: year, year: stats.year, months: stats.months };
       },
     );
     app.post(

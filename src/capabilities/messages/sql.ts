@@ -94,6 +94,13 @@ export async function insertMessage(tx: Tx, scope: AgencyScope, values: NewMessa
   }
 }
 
+/** The names a message is listed under: its mailbox, the mailbox's agency and the agency handling it now. */
+export async function listedNames(tx: Tx, row: MessageRow): Promise<{ mailbox: string; mailboxAgency: string; agency: string }> {
+  const m = await tx.selectFrom('mailboxes').innerJoin('agencies', 'agencies.id', 'mailboxes.agency_id').select(['mailboxes.name as mailbox', 'agencies.name as mailboxAgency']).where('mailboxes.id', '=', row.mailbox_id).executeTakeFirstOrThrow();
+  const a = await tx.selectFrom('agencies').select('name').where('id', '=', row.agency_id).executeTakeFirstOrThrow();
+  return { ...m, agency: a.name };
+}
+
 export async function messageRow(tx: Tx, scope: AgencyScope, id: number): Promise<MessageRow> {
   const row = await tx.selectFrom('messages').selectAll().where('id', '=', id).where('agency_id', '=', scope.agencyId).executeTakeFirst();
   if (!row) throw notFound('留言');
@@ -156,8 +163,16 @@ export async function appendMessageEvents(
 }
 
 /** One page of the agency's messages, filtered on the stored projection against `today`. */
-export async function listMessageRows(tx: Tx, scope: AgencyScope, q: MessageListQuery, today: IsoDate): Promise<{ total: number; rows: (MessageRow & { mailbox: string })[] }> {
-  let base = tx.selectFrom('messages').innerJoin('mailboxes', 'mailboxes.id', 'messages.mailbox_id').where('messages.agency_id', '=', scope.agencyId);
+/** Where a message is and where it came in: the mailbox's own agency differs after a 转办. */
+export type ListedMessageRow = MessageRow & { mailbox: string; mailboxAgency: string; agency: string };
+
+export async function listMessageRows(tx: Tx, scope: AgencyScope, q: MessageListQuery, today: IsoDate): Promise<{ total: number; rows: ListedMessageRow[] }> {
+  let base = tx
+    .selectFrom('messages')
+    .innerJoin('mailboxes', 'mailboxes.id', 'messages.mailbox_id')
+    .innerJoin('agencies as ma', 'ma.id', 'mailboxes.agency_id')
+    .innerJoin('agencies as ca', 'ca.id', 'messages.agency_id')
+    .where('messages.agency_id', '=', scope.agencyId);
   if (q.phase === 'open') base = base.where('messages.phase', 'in', OPEN_PHASES);
   else if (q.phase === 'closed') base = base.where('messages.phase', 'not in', OPEN_PHASES);
   else if (q.phase) base = base.where('messages.phase', '=', q.phase);
@@ -171,7 +186,7 @@ export async function listMessageRows(tx: Tx, scope: AgencyScope, q: MessageList
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .selectAll('messages')
-    .select('mailboxes.name as mailbox')
+    .select(['mailboxes.name as mailbox', 'ma.name as mailboxAgency', 'ca.name as agency'])
     .orderBy('messages.due_date')
     .orderBy('messages.id')
     .limit(q.pageSize)

@@ -10,6 +10,8 @@ import { DateString, IdParams, titled } from '../../http/api/schemas.ts';
 import { advanceReport, correctReport, saveAppeal, saveNarrative, saveReportContacts } from './commands.ts';
 import { getReport, getReportContacts, listAppeals, reportCellRecords } from './queries.ts';
 import { exportReport } from './exports.ts';
+import { rollupRoutes } from './rollup-routes.ts';
+import { submissionRoutes } from './submission-routes.ts';
 import { APPEAL_KINDS, appealResults, narrativeLabels, reportContactLabels, reportFieldLabels, reportFormatNames, type ClosedAppealResult } from './contract.ts';
 
 const YearParams = Type.Object({ year: Type.Integer({ minimum: 2008, maximum: 2100 }) });
@@ -43,6 +45,9 @@ const AppealBody = titled(Type.Object(
 
 export function reportRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
+    // 报送 and 汇总 (issue 12) live in files of their own.
+    await app.register(submissionRoutes(deps));
+    await app.register(rollupRoutes(deps));
     app.get(
       '/reports/:year',
       { schema: { tags: ['年度报告'], summary: '年度报告：由记录计算的表格、校验结果、状态与期限', params: YearParams, querystring: Type.Object(AgencyBody, { additionalProperties: false }) } },

@@ -19,6 +19,7 @@ import {
   type Rating,
   type RejectionReason,
 } from './kinds.ts';
+import type { ScanResolution } from './publication.ts';
 
 export type MessageEvent =
   | { type: 'received'; date: IsoDate; kind: MessageKind; channel: MessageChannel; limitWorkingDays: number; consentToPublish: boolean }
@@ -34,7 +35,10 @@ export type MessageEvent =
   | { type: 'replyReturned'; date: IsoDate; by: number; reason: string }
   | { type: 'replyReviewed'; date: IsoDate; by: number }
   | { type: 'replyApproved'; date: IsoDate; by: number }
-  | { type: 'published'; date: IsoDate }
+  /** `resolutions`: how each leak-scan hit in the published texts was resolved (masked or kept with a reason). */
+  | { type: 'published'; date: IsoDate; resolutions?: ScanResolution[] }
+  /** A message refused as 属依申请公开, registered as a request with the message's receipt date. */
+  | { type: 'convertedToRequest'; date: IsoDate; requestId: number; requestQueryCode: string }
   | { type: 'rated'; date: IsoDate; rating: Rating; comment?: string }
   | { type: 'note'; date: IsoDate; text: string };
 
@@ -64,6 +68,7 @@ export const messageEventLabels: Record<MessageEventType, string> = {
   replyReviewed: '审核答复',
   replyApproved: '批准答复',
   published: '公开答复',
+  convertedToRequest: '转为依申请公开',
   rated: '评价',
   note: '备注',
 };
@@ -83,6 +88,9 @@ export interface MessageState {
   draft: { by: number; text: string; date: IsoDate; reviewedBy: number | null } | null;
   reply: { text: string; date: IsoDate; draftedBy: number; reviewedBy: number; approvedBy: number } | null;
   publishedDate: IsoDate | null;
+  /** Scan resolutions recorded with the publication. */
+  publicationResolutions: ScanResolution[];
+  convertedRequest: { requestId: number; queryCode: string } | null;
   rating: { rating: Rating; comment: string | null; date: IsoDate } | null;
 }
 
@@ -120,7 +128,7 @@ export function applyMessageEvent(state: MessageState | null, e: MessageEvent, c
       value: {
         kind: e.kind, channel: e.channel, receivedDate: e.date, limitWorkingDays: e.limitWorkingDays, consentToPublish: e.consentToPublish === true,
         phase: 'awaitingAcceptance', lastDate: e.date, acceptedDate: null, rejection: null, transfers: [], extension: null,
-        draft: null, reply: null, publishedDate: null, rating: null,
+        draft: null, reply: null, publishedDate: null, publicationResolutions: [], convertedRequest: null, rating: null,
       },
     };
   }
@@ -180,7 +188,12 @@ export function applyMessageEvent(state: MessageState | null, e: MessageEvent, c
       if (state.phase !== 'replied') return fail('答复经审核批准后才能公开');
       if (!state.consentToPublish) return fail('留言人未同意公开，不能公开答复');
       if (state.publishedDate) return fail('答复已公开');
-      return ok({ ...s, publishedDate: e.date });
+      return ok({ ...s, publishedDate: e.date, publicationResolutions: Array.isArray(e.resolutions) ? e.resolutions : [] });
+    case 'convertedToRequest':
+      if (state.rejection?.reason !== 'disclosureRequest') return fail('只有以“属依申请公开”不予受理的留言可以转为依申请公开申请');
+      if (state.convertedRequest) return fail('该留言已转为依申请公开申请');
+      if (!isUser(e.requestId) || blank(e.requestQueryCode)) return fail('缺少转成的申请');
+      return ok({ ...s, convertedRequest: { requestId: e.requestId, queryCode: e.requestQueryCode } });
     case 'rated': {
       if (state.phase !== 'replied' || !state.reply) return fail('答复后才能评价');
       if (state.rating) return fail('已评价，不能重复评价');
@@ -207,6 +220,7 @@ const permissionOf: Record<MessageEventType, Permission> = {
   replyReviewed: 'messages.reviewReply',
   replyApproved: 'messages.approveReply',
   published: 'messages.record',
+  convertedToRequest: 'messages.record',
   rated: 'messages.record',
   note: 'messages.record',
 };

@@ -56,6 +56,8 @@ function representatives(s: MessageState, type: MessageEventType, date: IsoDate)
       return [{ type, date, by }];
     case 'published':
       return [{ type, date }];
+    case 'convertedToRequest':
+      return [{ type, date, requestId: 1, requestQueryCode: 'XXXX-XXXX-XXXX' }];
     case 'rated':
       return [{ type, date, rating: 'satisfied' }];
     case 'note':

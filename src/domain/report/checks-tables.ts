@@ -79,6 +79,8 @@ export function checkCells(report: AnnualReport): Finding[] {
       continue;
     }
     const rows = t.rows as Record<string, Record<string, Cell | undefined> | undefined>;
+    const blanks: RowCells[] = [];
+    const dashes: RowCells[] = [];
     for (const [row, cols] of Object.entries(rows)) {
       if (!cols) continue;
       const blank: string[] = [];
@@ -115,33 +117,62 @@ export function checkCells(report: AnnualReport): Finding[] {
           );
         }
       }
-      if (dashed.length > 0) {
-        out.push(
-          finding('cells.dash', `应填写数字（无则填0）：${dashed.join('、')}`, {
-            table: id,
-            row,
-            ...(line ? { line } : {}),
-            text: `${TABLE_NAMES[id]}“${rowLabel(id, row)}”行`,
-          }),
-        );
-      }
-      if (blank.length > 0) {
-        out.push(
-          finding(
-            'cells.blank',
-            `表格单元格空白，应填写数字（无则填0）：${blank.map((b) => `“${b}”`).join('、')}列`,
-            {
-              table: id,
-              row,
-              ...(line ? { line } : {}),
-              text: `${TABLE_NAMES[id]}“${rowLabel(id, row)}”行`,
-            },
-          ),
-        );
-      }
+      if (dashed.length > 0) dashes.push({ row, cells: dashed, line });
+      if (blank.length > 0) blanks.push({ row, cells: blank.map((b) => `“${b}”`), line });
     }
+    out.push(
+      ...rowsFinding(id, 'cells.dash', dashes, '应填写数字（无则填0）', (c) => c.join('、')),
+      ...rowsFinding(
+        id,
+        'cells.blank',
+        blanks,
+        '表格单元格空白，应填写数字（无则填0）',
+        (c) => `${c.join('、')}列`,
+      ),
+    );
   }
   return out;
+}
+
+interface RowCells {
+  readonly row: string;
+  readonly cells: readonly string[];
+  readonly line: number | undefined;
+}
+
+/**
+ * Blank or dashed cells: one finding for the row, or one for the table when several rows have
+ * them (a table left blank but for its 总计 is one defect, not one per row).
+ */
+function rowsFinding(
+  id: (typeof TABLES)[number],
+  rule: 'cells.blank' | 'cells.dash',
+  found: readonly RowCells[],
+  title: string,
+  detail: (cells: readonly string[]) => string,
+): Finding[] {
+  const first = found[0];
+  if (!first) return [];
+  const line = first.line ? { line: first.line } : {};
+  if (found.length === 1) {
+    return [
+      finding(rule, `${title}：${detail(first.cells)}`, {
+        table: id,
+        row: first.row,
+        ...line,
+        text: `${TABLE_NAMES[id]}“${rowLabel(id, first.row)}”行`,
+      }),
+    ];
+  }
+  const listed = found.slice(0, 3).map((r) => `“${rowLabel(id, r.row)}”行${detail(r.cells)}`);
+  const more = found.length > 3 ? `等${found.length}行` : '';
+  return [
+    finding(rule, `${title}，共${found.length}行：${listed.join('；')}${more}`, {
+      table: id,
+      ...line,
+      text: `${TABLE_NAMES[id]}（${found.length}行）`,
+    }),
+  ];
 }
 
 // ---- template (labels as in the format) ---------------------------------------------------------

@@ -11,9 +11,13 @@ const META =
 const BREADCRUMB =
   /^(?:当前位置|您现在所在的位置|您现在的位置|您的位置|所在位置)\s*[:：]?|^[>＞»]\s*\S/;
 const FOOTER =
-  /版权所有|主办单位|承办单位|网站标识码|ICP备|公网安备|技术支持|网站地图|联系我们|Copyright|©/i;
+  /版权所有|扫一扫|主办单位|承办单位|网站标识码|ICP备|公网安备|技术支持|网站地图|联系我们|Copyright|©/i;
 const DATE =
   /(?:发布时间|发布日期|发表日期|公开日期|发文日期|生成日期|时间|日期)\s*[:：]?\s*(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
+
+/** "2022年01月18日来源:1", "2025-01-20 10:00 来源：…": a date that opens the metadata line. */
+const DATED_META =
+  /^(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|信息来源|作者|浏览|点击|发布)/;
 
 function isBreadcrumb(text: string): boolean {
   if (BREADCRUMB.test(text)) return true;
@@ -23,9 +27,12 @@ function isBreadcrumb(text: string): boolean {
 
 /** A line of page furniture. */
 export function isChrome(text: string): boolean {
-  const t = text.trim();
+  // "- 索引号: …": metadata served as a list.
+  const t = text.trim().replace(/^[-*•·]\s+/, '');
   if (t.length > 160) return false;
-  return META.test(t) || isBreadcrumb(t) || (FOOTER.test(t) && t.length <= 120);
+  return (
+    META.test(t) || DATED_META.test(t) || isBreadcrumb(t) || (FOOTER.test(t) && t.length <= 120)
+  );
 }
 
 function pad(n: string): string {
@@ -54,7 +61,7 @@ export function dropChrome(rows: readonly TextRow[]): Dechromed {
       kept.push(row);
       continue;
     }
-    const m = DATE.exec(text);
+    const m = DATE.exec(text) ?? DATED_META.exec(text.trim());
     if (m && publishedOn === undefined) publishedOn = `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
   }
   return { rows: kept, ...(publishedOn ? { publishedOn } : {}) };

@@ -13,10 +13,12 @@ const RECEIVED = [
   /(?:收到|受理|新收|接收|接到)[^。；\d]{0,20}?申请[^。；，,\d]{0,10}?(\d+)\s*(?:件|份|条|个)/g,
   /(?:收到|受理|新收|接收|接到)[^。；，,\d]{0,6}?(\d+)\s*(?:件|份)[^。；，,\d]{0,12}?申请/g,
 ];
+// "结转" is also written "转结" ("上年转结1件").
 const CARRIED_IN =
-  /上一?年度?结转[^。；，,\d]{0,14}?(\d+)\s*件|\d{4}\s*年度?结转(?:政府信息公开)?申请[^。；，,\d]{0,4}?(\d+)\s*件/g;
+  /上一?年度?(?:结转|转结)[^。；，,\d]{0,14}?(\d+)\s*件|\d{4}\s*年度?(?:结转|转结)(?:政府信息公开)?申请[^。；，,\d]{0,4}?(\d+)\s*件/g;
+// "结转下年度2件" and "2件结转下年办理".
 const CARRIED_OUT =
-  /结转(?:至|到)?(?:下一?年度?|\d{4}\s*年度?)(?:继续)?(?:办理)?[^。；，,\d]{0,6}?(\d+)\s*件/g;
+  /(?:结转|转结)(?:至|到)?(?:下一?年度?|\d{4}\s*年度?)(?:继续)?(?:办理)?[^。；，,\d]{0,6}?(\d+)\s*件|(?<![\d.])(\d+)\s*件[^。；，,\d]{0,4}?(?:结转|转结)(?:至|到)?(?:下一?年度?|\d{4}\s*年度?)/g;
 const CLOSED = /(?:办结|答复完毕|处理完毕)(?!率)[^。；，,\d]{0,4}?(\d+)\s*件/g;
 
 function numbers(
@@ -91,17 +93,53 @@ const COUNT = /(\d+)\s*(?:余)?\s*(条|件|篇|个|项|份)(?![\d%])/g;
  * the end of the marker's sentence.
  */
 /** Where a "其中/包括" at `k` may open a list of parts: the whole before it, or undefined. */
-function wholeBefore(text: string, k: number): { whole: RegExpExecArray; from: number } | undefined {
+function wholeBefore(
+  text: string,
+  k: number,
+): { whole: RegExpExecArray; from: number; total: number } | undefined {
   if (!/(?:^|[，,：:（(。\n])\s*$/.test(text.slice(0, k))) return undefined;
   let prefix = text.slice(0, k).replace(/[\s，,：:（(]*$/, '');
   if (prefix.endsWith('。')) prefix = prefix.slice(0, -1);
-  const sentenceStart = Math.max(prefix.lastIndexOf('。'), prefix.lastIndexOf('\n')) + 1;
+  const sentenceStart = Math.max(...['。', '\n', '；', ';'].map((c) => prefix.lastIndexOf(c))) + 1;
   // "177件(含2022年结转的3件)，其中……": a count in brackets is not the whole.
   const lead = prefix
     .slice(sentenceStart)
     .replace(/[(（][^()（）]*[)）]/g, (b) => ' '.repeat(b.length));
-  const whole = [...lead.matchAll(COUNT)].at(-1);
-  return whole ? { whole, from: sentenceStart + whole.index } : undefined;
+  const counts = [...lead.matchAll(COUNT)];
+  const whole = counts.at(-1);
+  if (!whole) return undefined;
+  // "收到申请9件，上年转结1件，其中网络申请5件、信函申请5件": with several counts of one unit
+  // before the marker, the parts may be of their sum; the larger whole is taken, so no part
+  // is called too large on a guess.
+  const same = counts.filter((c) => c[2] === whole[2]);
+  const total = same.length > 1 ? same.reduce((a, c) => a + Number(c[1]), 0) : Number(whole[1]);
+  return { whole, from: sentenceStart + whole.index, total };
+}
+
+/** A clause that reports an outcome ("已办结180件"), not a part of the whole. */
+const OUTCOME = /办结|答复|回复|反馈|完成|办理|占比|同比|增长|下降/;
+
+/**
+ * The parts listed after the marker, in the whole's unit: each clause's count, up to a nested
+ * "其中" or the first clause without one. Undefined when a part is approximate ("100余条") or a clause holds two counts.
+ */
+function listedParts(tail: string, skip: number, unit: string): number[] | undefined {
+  const nested = tail.slice(skip).search(/其中|包括|含/);
+  const list = nested < 0 ? tail : tail.slice(0, nested + skip);
+  const parts: number[] = [];
+  for (const clause of list.replace(/[(（][^()（）]*[)）]/g, '').split(/[，,、；;：:]/)) {
+    // "其中网络申请1件、信函申请35件，引发行政复议1件": a consequence ends the list.
+    if (parts.length > 0 && /复议|诉讼|引发|发生|涉及|导致/.test(clause)) break;
+    const counts = [...clause.matchAll(COUNT)].filter((c) => c[2] === unit);
+    // The list ends at the first clause after it without a count ("……，已按时办理，发生行政复议1件").
+    if (counts.length === 0) {
+      if (parts.length > 0) break;
+      continue;
+    }
+    if (counts.length > 1 || OUTCOME.test(clause) || /余|约|多/.test(clause)) return undefined;
+    parts.push(Number(counts[0]![1]));
+  }
+  return parts;
 }
 
 export function checkPartWhole(units: readonly TextUnit[]): Finding[] {
@@ -112,20 +150,34 @@ export function checkPartWhole(units: readonly TextUnit[]): Finding[] {
       const k = marker.index;
       const found = wholeBefore(text, k);
       if (!found) continue;
-      const { whole, from } = found;
+      const { whole, from, total: w } = found;
       const stop = text.slice(k).search(/[。；;\n]/);
       const tail = text.slice(k, stop < 0 ? undefined : k + stop);
-      const w = Number(whole[1]);
+      const where = (end: number) => ({
+        ...(unit.section ? { section: unit.section } : {}),
+        text: `${unit.label}：“${excerpt(text, from, end - from)}”`,
+      });
       const bigger = [...tail.matchAll(COUNT)].find((p) => Number(p[1]) > w);
-      if (!bigger) continue;
+      if (bigger) {
+        out.push(
+          finding(
+            'narrative.part-exceeds-whole',
+            `部分大于整体：文字称共${w === Number(whole[1]) ? whole[0] : `${w}${whole[2]}`}，其中“${bigger[0]}”`,
+            where(k + bigger.index + bigger[0].length),
+          ),
+        );
+        continue;
+      }
+      // "4042条，其中……1495条，……2918条": parts that add up to more than the whole.
+      if (whole[0].includes('余')) continue;
+      const parts = listedParts(tail, marker[0].length, whole[2]!);
+      const sum = parts?.reduce((a, b) => a + b, 0) ?? 0;
+      if (!parts || parts.length < 2 || sum <= w) continue;
       out.push(
         finding(
           'narrative.part-exceeds-whole',
-          `部分大于整体：文字称共${whole[0]}，其中“${bigger[0]}”`,
-          {
-            ...(unit.section ? { section: unit.section } : {}),
-            text: `${unit.label}：“${excerpt(text, from, k - from + bigger.index + bigger[0].length)}”`,
-          },
+          `分项之和大于总数：文字称共${w}${whole[2]}，其中所列各项合计${parts.join('+')}=${sum}${whole[2]}`,
+          where(k + tail.length),
         ),
       );
     }
@@ -136,7 +188,8 @@ export function checkPartWhole(units: readonly TextUnit[]): Finding[] {
 // ---- a share that does not match its figures ----------------------------------------------------
 
 /** "信息公开年报1条，占比1.1%": a part's count and its stated share of the whole. */
-const SHARE = /(\d+)\s*(条|件|篇|个|项|份)\s*[，,、]?\s*(?:占比|约占|占)(?:总数的?|全部的?)?\s*(\d+(?:\.\d+)?)\s*[%％]/g;
+const SHARE =
+  /(\d+)\s*(条|件|篇|个|项|份)\s*[，,、]?\s*(?:占比|约占|占)(?:总数的?|全部的?)?\s*(\d+(?:\.\d+)?)\s*[%％]/g;
 
 /**
  * "累计公开信息80条……其中，信息公开年报1条，占比1.1%": each share must be the part over the whole,

@@ -172,6 +172,8 @@ const AGENCY_PATTERNS: readonly RegExp[] = [
     `(?<=《|^|[^\\p{Script=Han}]|现将|公布|公开|发布|编制|形成了)${HAN_NAME}\\s*\\d{4}\\s*年度?\\s*(?:的)?\\s*政府信息公开工作(?:年度)?报告`,
     'u',
   ),
+  // "2024年丽水市政府信息公开工作年度报告根据……": a year-first title run into the first sentence.
+  /^\s*\d{4}\s*年度?\s*(\p{Script=Han}{2,20}?(?:省|市|县|区|旗|州|盟|乡|镇|街道))(?:人民)?政府信息公开工作(?:年度)?报告/u,
   new RegExp(
     `(?:现|特)(?:向社会)?(?:公布|公开|发布|将)\\s*(?:\\d{4}\\s*年度?)?\\s*《?${NAME}\\s*(?:\\d{4}\\s*年度?)?\\s*(?:政府)?信息`,
   ),
@@ -188,14 +190,17 @@ const WEAK_NAME =
   /(?:^|[^\p{Script=Han}]|年度?|[，。、])(\p{Script=Han}{2,20}?(?:人民政府|街道办事处))/gu;
 
 /**
- * The first four patterns name the report ("编制湛江市人民政府地方志办公室2023年…报告"): there an
+ * The first five patterns name the report ("编制湛江市人民政府地方志办公室2023年…报告"): there an
  * office is the agency itself. The others name who drafted it or answers questions.
  */
-const TITLE_PATTERNS = 4;
+const TITLE_PATTERNS = 5;
 
-/** "2024年，淤上乡根据《条例》……": a township or street named as the subject of the opening. */
+/**
+ * "2024年，淤上乡根据《条例》……", "2022年宜城市教育局全面贯彻……": a township, street or bureau
+ * named as the subject of a sentence near the opening; not "市教育局" (a short form).
+ */
 const SUBJECT_NAME =
-  /(?:^|[。\n])\s*\d{4}\s*年度?\s*[，,]?\s*(\p{Script=Han}{2,10}?(?:乡|镇|街道|街道办事处))(?=根据|认真|严格|按照|坚持|紧紧|结合|围绕|主动|全面|持续|深入|不断|进一步|高度)/u;
+  /(?:^|[。\n])\s*\d{4}\s*年度?\s*[，,]?\s*(\p{Script=Han}{2,12}?(?:乡|镇|街道|街道办事处|局|委员会))(?=根据|认真|严格|按照|坚持|紧紧|结合|围绕|主动|全面|持续|深入|不断|进一步|高度)/u;
 
 /** The agency named in the opening text. */
 export function findAgency(text: string): string | undefined {
@@ -207,7 +212,7 @@ export function findAgency(text: string): string | undefined {
   }
   const subject = SUBJECT_NAME.exec(head.slice(0, 600));
   const named = subject ? cleanAgency(subject[1]!) : undefined;
-  if (named && !/^[全各该本我]/.test(named)) return named;
+  if (named && !/^[全各该本我省市县区]/.test(named)) return named;
   for (const m of head.slice(0, 600).matchAll(WEAK_NAME)) {
     const name = cleanAgency(m[1]!);
     if (name && !/^(?:[省市县区]|上级|本级|各级|市县|县区)(?:人民政府|街道办事处)$/.test(name))
@@ -233,7 +238,8 @@ export function signatureAgency(lines: readonly Line[]): string | undefined {
 export function inferLevel(name: string | undefined, text: string): AgencyLevel | undefined {
   if (name) {
     const n = name.replace(/(?:人民政府|办事处|街道办|街办)$/, '');
-    if (/(?:乡|镇|街道|苏木)$/.test(n) || /街办$/.test(name)) return 'township';
+    // "佳荣里街": a 街道 named without 道.
+    if (/(?:乡|镇|街道?|苏木)$/.test(n) || /街办$/.test(name)) return 'township';
     if (/(?:局|委员会|委|办公室|办|中心|厅|署|院|队|所|站)$/.test(name)) return 'department';
     if (/(?:省|自治区)$/.test(n)) return 'province';
     if (/(?:市|州|盟)$/.test(n)) return 'city';

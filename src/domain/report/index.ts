@@ -60,6 +60,7 @@ export {
 } from './describe.ts';
 export { findStatisticsPeriods, type PeriodStatement } from './text-rules.ts';
 export { formatWan } from './text.ts';
+export { figureFindings, memberFindings, rollUp, ROLLUP_CELLS, type RollupCellRef, type RollupMemberInput, type RollupMemberResult, type RollupResult } from './rollup.ts';
 
 export type CheckResult =
   | {

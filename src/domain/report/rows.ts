@@ -185,6 +185,38 @@ function mergeStrips(rows: readonly RawRow[]): RawRow[] {
   return out;
 }
 
+/**
+ * "商业 | 科研 | 社会公益组织 | …" then "企业 | 机构 |": header cells broken over two rows, the
+ * second holding only the broken cells' ends. The ends join the cells they complete when every
+ * join is a label of the format that neither piece is alone.
+ */
+function continuationAt(prev: RawRow, row: RawRow): RawRow | undefined {
+  const ends = nonEmpty(row.cells).map((c) => c.trim());
+  const cells = prev.cells.map((c) => c.trim());
+  if (ends.length === 0 || ends.length >= nonEmpty(cells).length || row.pipesOnly) return undefined;
+  if (!ends.every((t) => /^\p{Script=Han}{1,4}$/u.test(t) && !isKnown(t))) return undefined;
+  for (let o = 0; o + ends.length <= cells.length; o++) {
+    const joined = ends.map((t, k) => cells[o + k]! + t);
+    if (joined.every((j, k) => isKnown(j) && !isKnown(cells[o + k]!))) {
+      const merged = [...cells];
+      joined.forEach((j, k) => (merged[o + k] = j));
+      return { ...prev, cells: merged };
+    }
+  }
+  return undefined;
+}
+
+function mergeContinuations(rows: readonly RawRow[]): RawRow[] {
+  const out: RawRow[] = [];
+  for (const row of rows) {
+    const prev = out.at(-1);
+    const merged = prev && nonEmpty(prev.cells).length > 1 ? continuationAt(prev, row) : undefined;
+    if (merged) out[out.length - 1] = merged;
+    else out.push(row);
+  }
+  return out;
+}
+
 // ---- one cell per line ----------------------------------------------------------------------------
 
 /** A line holding at most one cell: a one-cell-per-line table is a run of these. */
@@ -310,6 +342,8 @@ export function toRows(input: string | readonly (readonly string[])[]): TextRow[
         : r.cells.map((c) => c.replace(/^[\s\u200b\ufeff\u00a0]+|[\s\u200b\ufeff\u00a0]+$/g, '')),
     }))
     .filter((r) => r.pipesOnly || nonEmpty(r.cells).length > 0);
-  raw = mergeStrips(raw).map((r) => (r.pipesOnly ? r : { ...r, cells: splitSpaced(r.cells) }));
+  raw = mergeContinuations(
+    mergeStrips(raw).map((r) => (r.pipesOnly ? r : { ...r, cells: splitSpaced(r.cells) })),
+  );
   return regroupRuns(raw).map((r) => ({ no: r.no, cells: r.cells }));
 }

@@ -94,7 +94,8 @@ function readDate(m: RegExpMatchArray): DateParts {
 export function findStatisticsPeriods(text: string): PeriodStatement[] {
   const out: PeriodStatement[] = [];
   for (const s of sentences(text.normalize('NFKC'))) {
-    const k = s.indexOf('统计');
+    // "所列数据截止日期为2025年12月31日" states the period's end without the word 统计.
+    const k = s.includes('统计') ? s.indexOf('统计') : s.search(/数据[^。，,]{0,4}?截[止至]/);
     if (k < 0) continue;
     const tail = s.slice(k);
     const matches = [...tail.matchAll(DATE_TOKEN)];
@@ -182,6 +183,11 @@ const PLACEHOLDERS: readonly { re: RegExp; message: string }[] = [
   { re: /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>/g, message: '残留的网页标记' },
   { re: /现行有效的?(?:行政)?规范性文件\s*[。，,；;]/g, message: '缺少数字' },
   { re: /(?:共计|累计|合计)(?:件|条|个|篇|次)[，,。；;]/g, message: '缺少数字' },
+  // "全年在政府网上共主动公开条，其中……": the count left out between the verb and its unit.
+  {
+    re: /(?:共|累计|合计|总计)(?![同享建治商产])[^\d。，,；;]{0,10}?(?:公开|发布|收到|受理|办结|答复|办理)(?:信息)?(?:条|件|篇)(?=[，,。；;]|其中)/g,
+    message: '缺少数字',
+  },
 ];
 
 /** '>' with no '<' before it in the sentence: the rest of an escaped tag. */
@@ -367,7 +373,9 @@ export function checkRepeated(units: readonly TextUnit[]): Finding[] {
       const word = m[1]!;
       if (new Set(word).size === 1 || MAY_REPEAT.test(word)) continue;
       if (JOINS_NEXT.test(unit.text.slice(m.index + word.length))) continue;
-      out.push(finding('text.repeated', `“${m[0]}”：“${word}”重复了一次`, at(unit, m.index, m[0].length)));
+      out.push(
+        finding('text.repeated', `“${m[0]}”：“${word}”重复了一次`, at(unit, m.index, m[0].length)),
+      );
     }
   }
   return out;

@@ -128,7 +128,8 @@ export function searchRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           page: req.query.page ?? 1,
           pageSize: req.query.pageSize ?? 20,
         });
-        return { total: result.total, totalCapped: result.totalCapped, items: result.items };
+        // `pages`: the agency's reports, guide and published 留言 replies (only with `agency`, on page 1).
+        return { total: result.total, totalCapped: result.totalCapped, items: result.items, ...(agencyId === undefined ? {} : { pages: result.pages }) };
       },
     );
   };

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { chinaYear } from '../../domain/calendar/china-time.ts';
 import type { ServiceDeps } from '../../services/context.ts';
-import { getPortalPage, getPublished, latestPublished, listPublished, publicCategories, publishedAttachment, searchPublished, sitemapEntries, statutoryOverview, toChannelView } from '../../services/publications.ts';
+import { earlierVersion, getPortalPage, getPublished, latestPublished, listPublished, publicCategories, publishedAttachment, searchPublished, sitemapEntries, statutoryOverview, toChannelView } from '../../services/publications.ts';
 import { renderAtomFeed, renderRssFeed, renderSitemaps } from '../../views/channels/index.ts';
 import { AppError } from '../../services/errors.ts';
 import { annualReportsPage, cataloguePage, documentPage, editablePage, searchPage, statutoryPage, VIEW_COUNT_SLOT } from '../../views/portal/document-pages.ts';
+import { earlierVersionPage } from '../../views/portal/interpretation-parts.ts';
 import { TtlCache } from '../../services/ttl-cache.ts';
 import { publishedReport, publishedReports } from '../../capabilities/reports/queries.ts';
 import { exportReport, type ReportFormat } from '../../capabilities/reports/exports.ts';
@@ -56,11 +57,16 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
     const id = int(req.params.id, 1, 2 ** 31);
     if (!a || !id) return reply.callNotFound();
     const doc = await getPublished(deps, a.agency.id, id, true);
-    if (!doc) return reply.callNotFound();
+    if (!doc) {
+      // A withdrawn version that was revised keeps a page with its 撤回 note (decision 018).
+      const earlier = await earlierVersion(deps, a.agency.id, id);
+      return earlier ? reply.type(HTML).send(earlierVersionPage(a.view, earlier)) : reply.callNotFound();
+    }
     // The page is rendered once per cache period; only the view count changes per request.
     // Kept as encoded pieces around the view-count slots, so a request only joins bytes.
     const large = req.cookies?.gk_large === '1';
-    const pieces = await renderedPages.get(`${a.agency.code}:${id}:${large ? 'L' : 'N'}:${doc.title.length}:${doc.bodyHtml.length}`, async () =>
+    const links = `${doc.interpretations.map((i) => i.id).join(',')}:${doc.interpretation?.policy?.id ?? ''}:${doc.previousVersion?.id ?? ''}`;
+    const pieces = await renderedPages.get(`${a.agency.code}:${id}:${large ? 'L' : 'N'}:${doc.title.length}:${doc.bodyHtml.length}:${links}`, async () =>
       withTextSize(documentPage(a.view, doc), large)
         .split(VIEW_COUNT_SLOT)
         .map((part) => Buffer.from(part)),

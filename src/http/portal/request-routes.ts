@@ -32,7 +32,7 @@ type Body = Record<string, unknown> | undefined;
 const textOf = (body: Body, key: string): string | undefined => (typeof body?.[key] === 'string' ? (body[key] as string) : undefined);
 
 /** Each field's messages, from an AppError's `details.fields` (those with no field are general). */
-function fieldErrorsOf(err: AppError): { errors: FieldErrors; general: string[] } {
+export function fieldErrorsOf(err: AppError): { errors: FieldErrors; general: string[] } {
   const fields = (err.details as { fields?: { field: string; message: string }[] } | undefined)?.fields;
   if (!fields) return { errors: {}, general: [err.message] };
   const errors: FieldErrors = {};

@@ -8,6 +8,7 @@ import { agencyHomePage, columnPage, noAgencyPage, notFoundPage } from '../../vi
 import { registerDocumentPortal } from './document-routes.ts';
 import { registerReportCheckPortal } from './report-check-routes.ts';
 import { registerRequestPortal } from './request-routes.ts';
+import { registerMessagePortal } from './message-routes.ts';
 import { packageRoot } from '../../paths.ts';
 
 const portalCss = readFileSync(new URL('src/views/assets/portal.css', packageRoot), 'utf8');
@@ -101,6 +102,8 @@ export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
     const agency = await agencyByCode(deps, code);
     return agency ? { id: agency.id, code: agency.code, name: agency.name } : null;
   });
+
+  registerMessagePortal(app, deps, (code) => agencyByCode(deps, code));
 
   app.get<{ Params: { code: string; column: string } }>('/org/:code/open/:column', async (req, reply) => {
     const agency = await agencyByCode(deps, req.params.code);

@@ -3,6 +3,7 @@ import { agencyBase, portalPage, type PortalAgency } from './layout.ts';
 import type { PublicDocument, PublicListItem } from '../../services/publications.ts';
 import { validityLabels } from '../../domain/documents/catalogue.ts';
 import { chinaDateOrEmpty } from '../../domain/calendar/china-time.ts';
+import { documentNotes, interpretationList, interpretationMedia } from './interpretation-parts.ts';
 
 // Stored instants are UTC; the portal shows the date in China whatever the server's zone.
 const day = chinaDateOrEmpty;
@@ -85,9 +86,12 @@ export function documentPage(agency: PortalAgency, d: Omit<PublicDocument, 'view
   <tr><th scope="row">文号</th><td>${d.docNo ?? ''}</td><th scope="row">发布日期</th><td>${day(d.publishedAt)}</td></tr>
   <tr><th scope="row">有效性</th><td>${d.validityLabel}${d.invalidFrom ? html`（${d.invalidFrom} 起）` : ''}</td><th scope="row">${d.docKindLabel ? '文件类型' : '浏览次数'}</th><td>${d.docKindLabel ?? views}</td></tr>
 </table>
+${documentNotes(agency, d)}
 <article class="doc">
   <h1 class="doc-title">${d.title}</h1>
   <div class="doc-body">${unsafeHtml(d.bodyHtml)}</div>
+  ${interpretationMedia(agency, d)}
+  ${interpretationList(agency, d)}
   ${
     d.attachments.length
       ? html`<section aria-labelledby="att"><h2 id="att">附件</h2><ul>${d.attachments.map(

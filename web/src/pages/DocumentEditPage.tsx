@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, List, Modal, Row, Select, Space, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { api, ApiError, apiUpload } from '../api';
@@ -7,6 +7,7 @@ import { clearFieldErrors, showFieldErrors } from '../forms';
 import { useAgency } from '../agency';
 import { RichText } from '../RichText';
 import { dateTime, pickedChinaInstant } from '../clock';
+import { DocumentNotices, InterpretationCard, InterpretationFields } from './DocumentInterpretation';
 import { docKindLabels, documentFieldLabels as L, reviewChecklistLabels, validityLabels, type DocumentDetail, type ReviewChecklist, type ScanFinding as ScanHit } from '../../../src/capabilities/documents/contract.ts';
 
 type CheckKey = Exclude<keyof ReviewChecklist, 'opinion'>;
@@ -21,6 +22,8 @@ export function DocumentEditPage() {
   const { agency, roles } = useAgency();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
+  // 新建解读 from a policy's page arrives with ?interprets=<policy id>.
+  const interpretsParam = Number(useSearchParams()[0].get('interprets')) || null;
   const [doc, setDoc] = useState<DocumentDetail | null>(null);
   const [categories, setCategories] = useState<{ code: string; name: string; parentId: number | null }[]>([]);
   const [form] = Form.useForm();
@@ -35,11 +38,26 @@ export function DocumentEditPage() {
   const load = useCallback(async () => {
     if (!agency) return;
     setCategories((await api<{ items: { code: string; name: string; parentId: number | null }[] }>('GET', `/categories?agencyId=${agency.id}`)).items);
-    if (isNew) return;
+    if (isNew) {
+      // 新建解读 comes here from a policy's page: the same component, so clear what it showed.
+      setDoc(null);
+      form.resetFields();
+      form.setFieldsValue({ interpretsId: interpretsParam, interpretationForm: 'text' });
+      return;
+    }
     const d = await api<DocumentDetail>('GET', `/documents/${id}`);
     setDoc(d);
-    form.setFieldsValue({ ...d, writtenAt: d.writtenAt ? dayjs(d.writtenAt) : null, formedAt: d.formedAt ? dayjs(d.formedAt) : null, invalidFrom: d.invalidFrom ? dayjs(d.invalidFrom) : null });
-  }, [agency, id, isNew, form]);
+    form.setFieldsValue({
+      ...d,
+      writtenAt: d.writtenAt ? dayjs(d.writtenAt) : null,
+      formedAt: d.formedAt ? dayjs(d.formedAt) : null,
+      invalidFrom: d.invalidFrom ? dayjs(d.invalidFrom) : null,
+      interpretsId: d.interpretation?.policy.id ?? null,
+      interpretationForm: d.interpretation?.form ?? 'text',
+      interpretationText: d.interpretation?.text ?? undefined,
+      interpretationMediaUrl: d.interpretation?.mediaUrl ?? undefined,
+    });
+  }, [agency, id, isNew, form, interpretsParam]);
   useEffect(() => {
     load().catch(fail);
   }, [load]);
@@ -58,7 +76,9 @@ export function DocumentEditPage() {
         validity: v.validity,
         invalidFrom: toDate(v.invalidFrom),
         bodyHtml: (v.bodyHtml as string) ?? '',
-      }).filter(([k, x]) => x !== undefined && x !== '' && (x !== null || k === 'docKind')),
+        interpretsId: v.interpretsId ?? null,
+        ...(v.interpretsId ? { interpretationForm: v.interpretationForm, interpretationText: v.interpretationText, interpretationMediaUrl: v.interpretationMediaUrl } : {}),
+      }).filter(([k, x]) => x !== undefined && x !== '' && (x !== null || k === 'docKind' || k === 'interpretsId')),
     );
     clearFieldErrors(form);
     try {
@@ -138,6 +158,8 @@ export function DocumentEditPage() {
         {doc && <Tag data-testid="document-status">{doc.statusLabel}</Tag>}
         {doc && <Typography.Text type="secondary">索引号 {doc.indexNo}</Typography.Text>}
       </Space>
+      {/* The 退回 reason comes first: it is what the clerk has to act on. */}
+      {doc && <div style={{ marginTop: 16 }}><DocumentNotices doc={doc} canDraft={roles.includes('clerk') || roles.includes('admin')} /></div>}
       {doc && (
         <Space wrap style={{ margin: '16px 0' }} aria-label="流程操作">
           {/* The steps come from the server's own rules for this user: a step it would refuse is
@@ -210,10 +232,9 @@ export function DocumentEditPage() {
           style={{ marginBottom: 16 }}
         />
       )}
-      {doc?.withdrawnReason && <Alert type="warning" showIcon message={`已撤回：${doc.withdrawnReason}`} style={{ marginBottom: 16 }} />}
       <Row gutter={16}>
         <Col xs={24} lg={16}>
-          <Form form={form} layout="vertical" onFinish={save} onValuesChange={(changed: object) => clearFieldErrors(form, Object.keys(changed))} disabled={!editable} initialValues={{ validity: 'valid' }}>
+          <Form form={form} layout="vertical" onFinish={save} onValuesChange={(changed: object) => clearFieldErrors(form, Object.keys(changed))} disabled={!editable} initialValues={{ validity: 'valid', interpretsId: interpretsParam, interpretationForm: 'text' }}>
             <Form.Item label={L.title} name="title" rules={[{ required: true, message: `请填写“${L.title}”` }]}>
               <Input />
             </Form.Item>
@@ -264,6 +285,7 @@ export function DocumentEditPage() {
                 </Form.Item>
               </Col>
             </Row>
+            <InterpretationFields agencyId={agency.id} selfId={doc?.id ?? null} />
             <Form.Item label={L.bodyHtml} name="bodyHtml">
               <RichText label={L.bodyHtml} />
             </Form.Item>
@@ -277,6 +299,7 @@ export function DocumentEditPage() {
         <Col xs={24} lg={8}>
           {doc && (
             <>
+              <InterpretationCard doc={doc} canDraft={roles.includes('clerk') || roles.includes('admin')} canApprove={roles.includes('head')} reload={load} />
               <Card size="small" title="附件" style={{ marginBottom: 12 }}>
                 <List size="small" dataSource={doc.attachments} locale={{ emptyText: '无附件' }} renderItem={(a) => <List.Item>{a.name}</List.Item>} />
                 {editable && (

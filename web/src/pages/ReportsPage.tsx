@@ -112,6 +112,8 @@ export function ReportsPage() {
         <Space wrap>
           <Select aria-label="报告年度" value={year} onChange={setYear} options={Array.from({ length: 6 }, (_, i) => ({ value: thisYear() - i, label: `${thisYear() - i} 年度` }))} />
           <Link to="/reports/check">检查已发布的报告</Link>
+          <Link to="/reports/submission">报送情况</Link>
+          <Link to="/reports/rollup">汇总</Link>
         </Space>
       </Space>
       {view && (
