@@ -80,6 +80,22 @@ export const reviewChecklistLabels: Record<Exclude<keyof ReviewChecklist, 'opini
   inScope: '属于主动公开范围',
 };
 
+/** The other fields the documents API takes (workflow steps, columns, settings), for validation errors. */
+export const documentActionFieldLabels: Readonly<Record<string, string>> = {
+  action: '操作',
+  reason: '理由',
+  scheduledAt: '定时发布时间',
+  checklist: '保密审查',
+  ...Object.fromEntries(Object.entries(reviewChecklistLabels).map(([k, v]) => [`checklist.${k}`, v])),
+  'checklist.opinion': '审查意见',
+  resolution: '处理说明',
+  agencyId: '机构',
+  code: '栏目代码',
+  name: '栏目名称',
+  parentCode: '上级栏目代码',
+  scheme: '索引号规则',
+};
+
 export interface DocumentListFilters {
   status?: DocumentStatus | undefined;
   q?: string | undefined;

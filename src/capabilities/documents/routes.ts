@@ -4,14 +4,14 @@ import type { ServiceDeps } from '../../services/context.ts';
 import { addAttachment, createCategory, createDocument, resolveScanHit, setIndexScheme, transitionDocument, updateDocument } from './commands.ts';
 import { getDocument, listCategories, listDocuments } from './queries.ts';
 import { clearExemption, recordExemption, reviseDocument } from './interpretations.ts';
-import { documentFieldLabels as label, documentStatuses, interpretationForms } from './contract.ts';
+import { documentActionFieldLabels, documentFieldLabels as label, documentStatuses, interpretationForms } from './contract.ts';
 import { AppError } from '../../services/errors.ts';
 import { getAgency } from '../../services/agencies.ts';
 import { getPublished, toChannelView } from '../../services/publications.ts';
 import { renderNoticeBoardSheet, renderWechatArticle } from '../../views/channels/index.ts';
 import { requireUser } from '../../http/auth.ts';
 import { documentEditorBeforeBody } from '../../http/api/upload-guards.ts';
-import { DateString } from '../../http/api/schemas.ts';
+import { DateString, titled } from '../../http/api/schemas.ts';
 import { IdParams } from '../../http/api/schemas.ts';
 
 const Opt = (max: number, title?: string) => Type.Optional(Type.String({ maxLength: max, ...(title ? { title } : {}) }));
@@ -127,7 +127,7 @@ export function documentRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           tags: ['主动公开'],
           summary: '提交审查、保密审查、退回、批准、发布、定时发布、撤回',
           params: IdParams,
-          body: Type.Object(
+          body: titled(Type.Object(
             {
               action: Type.Union(['submit', 'review', 'reject', 'approve', 'publish', 'schedule', 'withdraw'].map((a) => Type.Literal(a))),
               reason: Opt(1000),
@@ -140,7 +140,7 @@ export function documentRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
               ),
             },
             { additionalProperties: false },
-          ),
+          ), documentActionFieldLabels),
         },
       },
       async (req) => {
@@ -191,7 +191,7 @@ export function documentRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
 
     app.post(
       '/scan-hits/:id/resolve',
-      { schema: { tags: ['主动公开'], summary: '审核人确认处理疑似敏感信息', params: IdParams, body: Type.Object({ resolution: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }) } },
+      { schema: { tags: ['主动公开'], summary: '审核人确认处理疑似敏感信息', params: IdParams, body: titled(Type.Object({ resolution: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }), documentActionFieldLabels) } },
       async (req) => {
         await resolveScanHit(deps, requireUser(req), req.params.id, req.body.resolution);
         return { ok: true };
@@ -210,7 +210,7 @@ export function documentRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['主动公开'],
           summary: '新增本机关子栏目',
-          body: Type.Object({ agencyId: Type.Integer({ minimum: 1 }), code: Type.String({ minLength: 2, maxLength: 40 }), name: Type.String({ minLength: 1, maxLength: 60 }), parentCode: Opt(40) }, { additionalProperties: false }),
+          body: titled(Type.Object({ agencyId: Type.Integer({ minimum: 1 }), code: Type.String({ minLength: 2, maxLength: 40 }), name: Type.String({ minLength: 1, maxLength: 60 }), parentCode: Opt(40) }, { additionalProperties: false }), documentActionFieldLabels),
         },
       },
       async (req, reply) => reply.status(201).send(await createCategory(deps, requireUser(req), req.body.agencyId, req.body)),
@@ -218,7 +218,7 @@ export function documentRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
 
     app.put(
       '/agencies/:id/index-scheme',
-      { schema: { tags: ['主动公开'], summary: '设置索引号规则', params: IdParams, body: Type.Object({ scheme: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }) } },
+      { schema: { tags: ['主动公开'], summary: '设置索引号规则', params: IdParams, body: titled(Type.Object({ scheme: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }), documentActionFieldLabels) } },
       async (req) => {
         await setIndexScheme(deps, requireUser(req), req.params.id, req.body.scheme);
         return { ok: true };

@@ -198,3 +198,46 @@ export interface PublishedReply extends PublishedReplyItem {
 
 /** One period of the published statistics (see domain/messages/statistics.ts). */
 export type { MessagePeriodStats } from '../../domain/messages/index.ts';
+
+/** The Chinese label of each field the messages API takes, by name or dotted path: validation errors name fields by these. */
+export const messageFieldLabels: Readonly<Record<string, string>> = {
+  agencyId: '机关',
+  name: '姓名',
+  description: '说明',
+  limits: '答复时限',
+  'limits.consultation': '咨询的答复时限（工作日）',
+  'limits.suggestion': '建议的答复时限（工作日）',
+  'limits.complaint': '投诉的答复时限（工作日）',
+  'limits.help': '求助的答复时限（工作日）',
+  channel: '来源渠道',
+  receivedDate: '收到日期',
+  mailboxId: '信箱',
+  kind: '留言类型',
+  title: '标题',
+  body: '留言内容',
+  phone: '联系电话',
+  email: '电子邮箱',
+  address: '通信地址',
+  consentToPublish: '是否同意公开',
+  captchaToken: '验证问题',
+  captchaAnswer: '验证问题的答案',
+  code: '查询码',
+  secret: '联系电话后四位',
+  rating: '评价',
+  comment: '评价意见',
+  // Events (POST /messages/{id}/events)
+  type: '办理环节',
+  date: '日期',
+  reason: '理由',
+  note: '备注',
+  toAgencyId: '转办机关',
+  workingDays: '延长的工作日数',
+  notice: '告知留言人的内容',
+  text: '内容',
+  resolutions: '敏感信息处理',
+  'resolutions.field': '所在部分',
+  'resolutions.start': '起始位置',
+  'resolutions.end': '结束位置',
+  'resolutions.action': '处理方式',
+  'resolutions.reason': '保留理由',
+};

@@ -5,14 +5,14 @@ import { findAgency } from '../../services/agencies.ts';
 import { notFound } from '../../services/errors.ts';
 import { messageChannels, messageKinds, MAX_REPLY_WORKING_DAYS, ratings, rejectionReasons } from '../../domain/messages/index.ts';
 import { requireUser } from '../../http/auth.ts';
-import { DateString, IdParams, withErrors } from '../../http/api/schemas.ts';
+import { DateString, IdParams, titled, withErrors } from '../../http/api/schemas.ts';
 import { SUBMIT_LIMIT, SubmissionRefused, TRACK_LIMIT } from '../../http/api/public-routes.ts';
 import { createMailbox, intakeMessage, rateAsWriter, recordMessageEvent, submitMessageOnline } from './commands.ts';
 import { getMessage, listMailboxes, listMessages, publicMailboxes, trackMessage } from './queries.ts';
 import { convertToRequest } from './convert.ts';
 import { messageStatisticsOf, publishedReplies, publishedReply } from './public.ts';
 import { chinaDate } from '../../domain/calendar/china-time.ts';
-import { messageFieldLimits as L, type MessageEventInput } from './contract.ts';
+import { messageFieldLabels, messageFieldLimits as L, type MessageEventInput } from './contract.ts';
 
 const lit = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
@@ -34,7 +34,7 @@ const MessageFields = {
 const ev = <P extends Record<string, TSchema>>(type: string, props: P) =>
   Type.Object({ type: Type.Literal(type), date: DateString('行为发生的日期'), ...props }, { additionalProperties: false });
 
-const EventSchema = Type.Union([
+const EventSchema = titled(Type.Union([
   ev('accepted', {}),
   ev('rejected', { reason: lit(rejectionReasons), note: Type.Optional(Text(1000, 0)) }),
   ev('transferred', { toAgencyId: Type.Integer({ minimum: 1 }), note: Type.Optional(Text(1000, 0)) }),
@@ -58,7 +58,7 @@ const EventSchema = Type.Union([
   }),
   ev('rated', { rating: lit(ratings), comment: Type.Optional(Text(1000, 0)) }),
   ev('note', { text: Text(2000) }),
-]);
+]), messageFieldLabels);
 
 /** Staff: mailboxes, the list, the case page, intake and each step. */
 export function messageRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
@@ -75,7 +75,7 @@ export function messageRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: '开设信箱（管理员或负责人），可设各类留言的答复时限（工作日，至多 15 个）',
-          body: Type.Object(
+          body: titled(Type.Object(
             {
               agencyId: Type.Integer({ minimum: 1 }),
               name: Text(50),
@@ -83,7 +83,7 @@ export function messageRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
               limits: Type.Optional(Type.Object({ consultation: Type.Optional(Days), suggestion: Type.Optional(Days), complaint: Type.Optional(Days), help: Type.Optional(Days) }, { additionalProperties: false })),
             },
             { additionalProperties: false },
-          ),
+          ), messageFieldLabels),
           response: withErrors({ 201: Type.Object({ id: Type.Integer() }) }),
         },
       },
@@ -116,10 +116,10 @@ export function messageRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: '登记来信、意见箱或来访留言',
-          body: Type.Object(
+          body: titled(Type.Object(
             { agencyId: Type.Integer({ minimum: 1 }), channel: lit(messageChannels.filter((c) => c !== 'online') as ['letter', 'suggestionBox', 'inPerson']), receivedDate: DateString('收到日期'), ...MessageFields },
             { additionalProperties: false },
-          ),
+          ), messageFieldLabels),
           response: { ...withErrors({ 201: Type.Object({ id: Type.Integer(), queryCode: Type.String() }) }), 400: SubmissionRefused },
         },
       },
@@ -165,7 +165,7 @@ export function publicMessageRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebo
           tags,
           summary: '网上留言（标题 5 至 50 字，内容不超过 2000 字，须回答验证题）',
           params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 100 }) }),
-          body: Type.Object({ ...MessageFields, captchaToken: Type.String({ minLength: 1, maxLength: 300 }), captchaAnswer: Type.String({ minLength: 1, maxLength: 10 }) }, { additionalProperties: false }),
+          body: titled(Type.Object({ ...MessageFields, captchaToken: Type.String({ minLength: 1, maxLength: 300 }), captchaAnswer: Type.String({ minLength: 1, maxLength: 10 }) }, { additionalProperties: false }), messageFieldLabels),
           response: { ...withErrors({ 201: Type.Object({ queryCode: Type.String(), trackingHint: Type.String() }) }), 400: SubmissionRefused },
         },
         config: { rateLimit: SUBMIT_LIMIT },
@@ -215,7 +215,7 @@ export function publicMessageRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebo
     );
     app.post(
       '/public/messages/track',
-      { schema: { tags, summary: '凭查询码和联系电话后四位查询留言办理情况', body: Type.Object(Track, { additionalProperties: false }) }, config: { rateLimit: TRACK_LIMIT } },
+      { schema: { tags, summary: '凭查询码和联系电话后四位查询留言办理情况', body: titled(Type.Object(Track, { additionalProperties: false }), messageFieldLabels) }, config: { rateLimit: TRACK_LIMIT } },
       async (req) => trackMessage(deps, req.body.code, req.body.secret),
     );
     app.post(
@@ -224,7 +224,7 @@ export function publicMessageRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebo
         schema: {
           tags,
           summary: '评价答复（满意、基本满意、不满意；答复之日起 20 个工作日内，逾期视为满意）',
-          body: Type.Object({ ...Track, rating: lit(ratings), comment: Type.Optional(Text(500, 0)) }, { additionalProperties: false }),
+          body: titled(Type.Object({ ...Track, rating: lit(ratings), comment: Type.Optional(Text(500, 0)) }, { additionalProperties: false }), messageFieldLabels),
         },
         config: { rateLimit: TRACK_LIMIT },
       },
