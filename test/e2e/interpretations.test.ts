@@ -20,7 +20,7 @@ async function shoot(page: Page, name: string): Promise<void> {
   // antd's grid re-lays out on a media-query event after the resize: wait for it, then judge.
   await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, undefined, { timeout: 5000 }).catch(() => undefined);
   const wide = await page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
+    Array.from(document.querySelectorAll('body *'))
       .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
       .slice(0, 5)
       .map((e) => `${e.tagName}.${e.className}`),
@@ -47,9 +47,11 @@ describe('政策解读 and the 三同步 gate in Chromium', () => {
   });
 
   const status = (page: Page, label: string) => page.getByTestId('document-status').filter({ hasText: new RegExp(`^${label}$`) }).waitFor();
-  const reviewAndApprove = async (page: Page) => {
-    await page.getByRole('button', { name: '提交保密审查' }).click();
-    await status(page, '待保密审查');
+  const reviewAndApprove = async (page: Page, options: { submitted?: boolean } = {}) => {
+    if (!options.submitted) {
+      await page.getByRole('button', { name: '提交保密审查' }).click();
+      await status(page, '待保密审查');
+    }
     await page.getByRole('button', { name: '保密审查', exact: true }).click();
     const review = page.getByRole('dialog', { name: '保密审查' });
     for (const item of ['不涉及国家秘密', '不涉及工作秘密、商业秘密和个人隐私', '公开后不危及国家安全、公共安全、经济安全和社会稳定', '属于主动公开范围']) await tick(review.getByLabel(item));
@@ -171,13 +173,7 @@ describe('政策解读 and the 三同步 gate in Chromium', () => {
     await status(page, '待保密审查');
     await returned.waitFor({ state: 'detached' });
 
-    await page.getByRole('button', { name: '保密审查', exact: true }).click();
-    const review = page.getByRole('dialog', { name: '保密审查' });
-    for (const item of ['不涉及国家秘密', '不涉及工作秘密、商业秘密和个人隐私', '公开后不危及国家安全、公共安全、经济安全和社会稳定', '属于主动公开范围']) await tick(review.getByLabel(item));
-    await review.getByRole('button', { name: '审查通过' }).click();
-    await status(page, '审查通过待批准');
-    await page.getByRole('button', { name: '批准', exact: true }).click();
-    await status(page, '已批准待发布');
+    await reviewAndApprove(page, { submitted: true });
     await page.getByRole('button', { name: '立即发布' }).click();
     await page.getByRole('dialog').filter({ hasText: '确定现在发布吗' }).getByRole('button', { name: '发布' }).click();
     await status(page, '已发布');

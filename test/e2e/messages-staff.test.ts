@@ -150,7 +150,7 @@ describe('a walk-in message from entry to an approved reply, in Chromium', () =>
     await step(clerk, '起草答复', async (d) => {
       const text = d.getByLabel('答复内容');
       assert.match(await text.inputValue(), /住院证明/, 'the redraft starts from the returned text');
-      await text.fill('可以申请。请携带住院证明和身份证到乡民政办办理，5 个工作日内办结，咨询电话 0371-12345678。');
+      await text.fill('可以申请。请携带住院证明和身份证到乡民政办办理，5 个工作日内办结，咨询电话 0371-12345678，经办人手机 13912340000。');
     });
     await clerk.getByTestId('message-status').filter({ hasText: '答复待审核' }).waitFor();
     assert.equal(await clerk.getByTestId('reply-returned').count(), 0, 'the reason goes once a new draft is in');
@@ -171,6 +171,15 @@ describe('a walk-in message from entry to an approved reply, in Chromium', () =>
     assert.match(timeline, /理由：请写明办理时限和咨询电话/);
     assert.equal(await inboxCount(head, '留言答复待批准'), 0);
     assert.equal(await inboxCount(clerk, '留言待答复'), 0);
+
+    // The writer agreed: the reply is published once the leak scan's hit (a mobile number) is masked.
+    await head.goto(caseUrl);
+    await step(head, '公开答复', async (d) => {
+      await d.getByText(/敏感信息检查发现 1 处/).waitFor();
+      assert.match(await d.innerText(), /13912340000/);
+      assert.equal(await d.getByLabel('遮盖').isChecked(), true, 'masking is the default');
+    });
+    assert.equal(await head.getByTestId('published-date').innerText(), '2026-11-26');
 
     // The list and the case page at a desktop width and on a phone.
     for (const [width, name] of [[1366, 'desktop'], [390, 'phone']] as const) {

@@ -1,9 +1,9 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, loginClient, type Client, type TestApp } from '../helpers/app.ts';
+import type { Client, TestApp } from '../helpers/app.ts';
+import { checklist, interpretationsApp } from './interpretations-setup.ts';
 import { DIALECTS } from '../helpers/db.ts';
 
-const checklist = { noStateSecret: true, noPrivacy: true, noSecurityRisk: true, inScope: true, opinion: '同意公开' };
 
 for (const dialect of DIALECTS) {
   describe(`退回 reasons and revised versions on ${dialect}`, () => {
@@ -13,16 +13,7 @@ for (const dialect of DIALECTS) {
     let reviewer: Client;
     let agencyId: number;
     before(async () => {
-      t = await createTestApp(dialect);
-      admin = await loginClient(t.app, t.admin.username, t.admin.password);
-      agencyId = (await admin.request('GET', '/api/v1/auth/session')).json().agencies.find((a: { code: string }) => a.code === 'changping').id;
-      const login = async (name: string, displayName: string, role: string) => {
-        const res = await admin.request('POST', '/api/v1/users', { username: name, displayName, agencyId, roles: [role] });
-        assert.equal(res.statusCode, 201, res.body);
-        return loginClient(t.app, name, res.json().oneTimePassword);
-      };
-      clerk = await login('v.clerk', '赵信息员', 'clerk');
-      reviewer = await login('v.reviewer', '钱审核', 'reviewer');
+      ({ t, admin, clerk, reviewer, agencyId } = await interpretationsApp(dialect, { clerk: ['v.clerk', '赵信息员'], reviewer: ['v.reviewer', '钱审核'] }));
     });
     after(async () => t.close());
 

@@ -1,10 +1,10 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, loginClient, type Client, type TestApp } from '../helpers/app.ts';
+import type { Client, TestApp } from '../helpers/app.ts';
+import { checklist, interpretationsApp } from './interpretations-setup.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { makePng } from '../fixtures/attachments/generate.ts';
 
-const checklist = { noStateSecret: true, noPrivacy: true, noSecurityRisk: true, inScope: true, opinion: '同意公开' };
 const ALT = '图解说明：本办法明确了补助对象、补助标准和申请流程，申请人可到乡便民服务中心办理。';
 
 for (const dialect of DIALECTS) {
@@ -15,16 +15,7 @@ for (const dialect of DIALECTS) {
     let reviewer: Client;
     let agencyId: number;
     before(async () => {
-      t = await createTestApp(dialect);
-      admin = await loginClient(t.app, t.admin.username, t.admin.password);
-      agencyId = (await admin.request('GET', '/api/v1/auth/session')).json().agencies.find((a: { code: string }) => a.code === 'changping').id;
-      const login = async (name: string, displayName: string, role: string) => {
-        const res = await admin.request('POST', '/api/v1/users', { username: name, displayName, agencyId, roles: [role] });
-        assert.equal(res.statusCode, 201, res.body);
-        return loginClient(t.app, name, res.json().oneTimePassword);
-      };
-      clerk = await login('i.clerk', '王信息员', 'clerk');
-      reviewer = await login('i.reviewer', '李审核', 'reviewer');
+      ({ t, admin, clerk, reviewer, agencyId } = await interpretationsApp(dialect, { clerk: ['i.clerk', '王信息员'], reviewer: ['i.reviewer', '李审核'] }));
     });
     after(async () => t.close());
 
@@ -165,6 +156,15 @@ for (const dialect of DIALECTS) {
       assert.match(page, /<img src="\/org\/changping\/documents\/\d+\/attachments\/\d+" alt="[^"]+" aria-describedby="alt-text-body"/);
       assert.ok(page.includes(ALT), 'the text alternative is on the page');
       assert.match((await portal(policy.id)).body, /一图读懂高龄津贴发放办法<\/a>（图解）/);
+      // A later 解读 of a published policy goes out on its own: a video, linked, with its 文字稿.
+      const transcript = '字幕：高龄津贴面向八十周岁以上老人，按月发放，本人或家属携身份证到村委会登记即可。';
+      const video = await create(admin, '视频解读：高龄津贴怎么领', { interpretsId: policy.id, interpretationForm: 'video', interpretationMediaUrl: 'https://video.example.cn/gaoling', interpretationText: transcript });
+      await approve(video.id);
+      assert.equal((await move(video.id, { action: 'publish' })).statusCode, 200);
+      const videoPage = (await portal(video.id)).body;
+      assert.ok(videoPage.includes('href="https://video.example.cn/gaoling"'));
+      assert.ok(videoPage.includes(transcript));
+      assert.match((await portal(policy.id)).body, /视频解读：高龄津贴怎么领<\/a>（视频解读）/, 'the policy page lists the later 解读');
     });
   });
 }

@@ -14,10 +14,12 @@ import { findAgency } from '../../capabilities/agencies/sql.ts';
 import { createUser } from '../../capabilities/users/commands.ts';
 import { createMailbox, importOnlineMessage, intakeMessage, recordMessageEvent } from '../../capabilities/messages/commands.ts';
 import { convertToRequest } from '../../capabilities/messages/convert.ts';
+import { recordEvent } from '../../capabilities/requests/commands.ts';
 import type { MessageEventInput } from '../../capabilities/messages/contract.ts';
 
 type Who = 'clerk' | 'reviewer' | 'head';
-type Step = { by: Who; event: MessageEventInput } | { convert: true };
+/** `convert`: into a request, which the demo then answers on `answered` (公开). */
+type Step = { by: Who; event: MessageEventInput } | { convert: true; answered: IsoDate };
 
 interface Scenario {
   agency: 'changping' | 'pingan';
@@ -53,7 +55,7 @@ const scenarios: Scenario[] = [
   { agency: 'changping', mailbox: '书记信箱', channel: 'online', kind: 'suggestion', received: '2026-04-20', writer: '刘洋', title: '测试测试测试', body: '测试', steps: [reject('2026-04-21', 'noSubstance')] },
   { agency: 'changping', mailbox: '书记信箱', channel: 'online', kind: 'complaint', received: '2026-05-11', writer: '陈某', title: '对某村干部的意见', body: '（内容含有侮辱、诽谤他人的言辞，依规不予受理，此处不予转录）', steps: [reject('2026-05-12', 'unlawful')] },
   { agency: 'changping', mailbox: '书记信箱', channel: 'online', kind: 'consultation', received: '2026-06-08', writer: '周国强', title: '土地承包经营权纠纷如何解决', body: '我与邻居就承包地边界有争议，多次协商未果，请问应该怎么解决？', steps: [reject('2026-06-09', 'petition')] },
-  { agency: 'changping', mailbox: '政务公开信箱', channel: 'online', kind: 'consultation', received: '2026-06-22', writer: '吴志明', title: '申请公开东村征地补偿安置方案', body: '请公开东村 2026 年征地补偿安置方案及补偿标准。', steps: [reject('2026-06-23', 'disclosureRequest'), { convert: true }] },
+  { agency: 'changping', mailbox: '政务公开信箱', channel: 'online', kind: 'consultation', received: '2026-06-22', writer: '吴志明', title: '申请公开东村征地补偿安置方案', body: '请公开东村 2026 年征地补偿安置方案及补偿标准。', steps: [reject('2026-06-23', 'disclosureRequest'), { convert: true, answered: '2026-07-10' }] },
   { agency: 'changping', mailbox: '书记信箱', channel: 'online', kind: 'complaint', received: '2026-07-06', writer: '孙丽', title: '县道旁违规占道经营', body: '县道 X012 常平段路边有商户长期占道经营，影响通行安全。', steps: [by('clerk', { type: 'transferred', date: '2026-07-07', toAgencyId: 0, toAgencyName: '平安县', note: '县道管理属县交通运输部门职责' }), accept('2026-07-08'), ...reply('2026-07-15', '经县交通运输局会同常平乡现场核查，已责令占道商户限期整改，并将加强日常巡查。')] },
   { agency: 'changping', mailbox: '书记信箱', channel: 'online', kind: 'suggestion', received: '2026-08-03', writer: '郑华', title: '建议村卫生室延长开放时间', body: '村卫生室下午四点就关门，上班的村民看病不方便，建议延长开放时间。', steps: [accept('2026-08-03'), by('clerk', { type: 'extensionRequested', date: '2026-08-10', workingDays: 3, reason: '需征求卫生院意见' }), by('head', { type: 'extensionRejected', date: '2026-08-11', reason: '事项不复杂，应在原期限内答复' }), ...reply('2026-08-19', '经与乡卫生院协商，自 9 月起村卫生室每周二、周四开放至晚上七点。')] },
   { agency: 'changping', mailbox: '政务公开信箱', channel: 'suggestionBox', kind: 'suggestion', received: '2026-09-01', writer: '匿名村民', title: '建议公开村级财务收支', body: '意见箱来信：希望每季度在村务公开栏公布村级财务收支明细。', steps: [accept('2026-09-01'), ...reply('2026-09-09', '感谢您的建议。各村已按季度在村务公开栏公开财务收支，乡纪委将加强监督检查。'), rated('2026-09-10', 'satisfied')] },
@@ -102,7 +104,10 @@ export async function seedDemoMessages(deps: ServiceDeps): Promise<void> {
         ? await importOnlineMessage(deps, staff.clerk, ids[s.agency], input, s.received)
         : await intakeMessage(deps, staff.clerk, ids[s.agency], { ...input, channel: s.channel, receivedDate: s.received });
     for (const step of s.steps) {
-      if ('convert' in step) await convertToRequest(deps, staff.clerk, id);
+      if ('convert' in step) {
+        const { requestId } = await convertToRequest(deps, staff.clerk, id);
+        await recordEvent(deps, staff.head, requestId, { type: 'replied', date: step.answered, outcome: 'disclosed', reasons: '' });
+      }
       else if (step.event.type === 'transferred') await recordMessageEvent(deps, staff[step.by], id, { ...step.event, toAgencyId: county.id });
       else await recordMessageEvent(deps, staff[step.by], id, step.event);
     }

@@ -110,7 +110,7 @@ export function MessagesDetailPage() {
             {w.email && <Descriptions.Item label="电子邮箱">{w.email}</Descriptions.Item>}
             {w.address && <Descriptions.Item label="通信地址">{w.address}</Descriptions.Item>}
             <Descriptions.Item label="是否同意公开">{detail.consentToPublish ? '同意公开' : '不同意公开'}</Descriptions.Item>
-            {detail.publishedDate && <Descriptions.Item label="公开日期">{detail.publishedDate}</Descriptions.Item>}
+            {detail.publishedDate && <Descriptions.Item label="公开日期"><span data-testid="published-date">{detail.publishedDate}</span></Descriptions.Item>}
             {detail.convertedRequest && (
               <Descriptions.Item label="已转为申请">
                 <Link to={`/requests/${detail.convertedRequest.requestId}`}>{detail.convertedRequest.queryCode}</Link>

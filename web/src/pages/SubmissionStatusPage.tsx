@@ -127,15 +127,16 @@ export function SubmissionStatusPage() {
             dataSource={lines}
             locale={{ emptyText: onlyLate ? '没有逾期的下级机关' : '本机关没有可查看的下级机关' }}
             columns={[
-              { title: '机关', key: 'name', width: 130, render: (_: unknown, l: SubmissionLine) => <span style={{ paddingLeft: (l.depth - 1) * 16 }}>{l.name}</span> },
+              { title: '机关', key: 'name', width: 120, render: (_: unknown, l: SubmissionLine) => <span style={{ paddingLeft: (l.depth - 1) * 16 }}>{l.name}</span> },
               { title: '层级', dataIndex: 'levelLabel', width: 100, responsive: ['md'] },
               {
                 title: '状态',
                 key: 'status',
-                width: 90,
+                width: 110,
                 render: (_: unknown, l: SubmissionLine) => (
                   <>
                     <Tag color={statusColor[l.status]}>{l.statusLabel}</Tag>
+                    {l.publishedLate && <Tag color="orange">{submissionLabels.publishedLate}</Tag>}
                     {l.reminders > 0 && <Typography.Text type="secondary">已催报 {l.reminders} 次</Typography.Text>}
                   </>
                 ),
@@ -144,14 +145,11 @@ export function SubmissionStatusPage() {
               {
                 title: '发布日期',
                 key: 'publishedAt',
-                width: 120,
-                render: (_: unknown, l: SubmissionLine) => (
-                  <>
-                    {dateOf(l.publishedAt)} {l.publishedLate && <Tag color="orange">{submissionLabels.publishedLate}</Tag>}
-                  </>
-                ),
+                width: 110,
+                responsive: ['sm'],
+                render: (_: unknown, l: SubmissionLine) => dateOf(l.publishedAt),
               },
-              { title: '催报记录', key: 'reminders', responsive: ['md'], render: (_: unknown, l: SubmissionLine) => (l.lastReminder ? `${l.reminders} 次；最近：${reminderText(l.lastReminder)}` : '—') },
+              { title: '催报记录', key: 'reminders', responsive: ['md'], render: (_: unknown, l: SubmissionLine) => <div style={{ maxWidth: 300, whiteSpace: 'normal' }}>{l.lastReminder ? `${l.reminders} 次；最近：${reminderText(l.lastReminder)}` : '—'}</div> },
               {
                 title: '操作',
                 key: 'act',
