@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013_report_versions.ts';
 import * as m0014 from './migrations/0014_messages.ts';
 import * as m0017 from './migrations/0017_report_reminders.ts';
 import * as m0016 from './migrations/0016_interpretations.ts';
+import * as m0020 from './migrations/0020_records.ts';
 
 /** Every migration, in order. Static imports keep them bundled with the code that needs them. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0014_messages': m0014,
   '0017_report_reminders': m0017,
   '0016_interpretations': m0016,
+  '0020_records': m0020,
 };
 
 export class MigrationFailedError extends Error {
