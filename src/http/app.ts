@@ -25,6 +25,7 @@ import { messageRoutes, publicMessageRoutes } from '../capabilities/messages/rou
 import { subordinateReportRoutes } from '../capabilities/reports/subordinate-routes.ts';
 import { auditChainRoutes } from './api/audit-routes.ts';
 import { inboxRoutes } from '../capabilities/inbox/routes.ts';
+import { recordRoutes } from '../capabilities/records/routes.ts';
 import { registerPortal, renderNotFound } from './portal/routes.ts';
 import { registerWorkspace } from './workspace.ts';
 import { registerSiteUrl } from './site-url.ts';
@@ -118,6 +119,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       await api.register(subordinateReportRoutes(deps));
       await api.register(auditChainRoutes(deps));
       await api.register(inboxRoutes(deps));
+      await api.register(recordRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ChainedFields } from '../domain/audit/chain.ts';
+import type { RecordsTables } from '../capabilities/records/tables.ts';
 
 /**
  * Table types. Timestamps are ISO-8601 UTC strings and booleans are 0/1 integers on both
@@ -356,7 +357,7 @@ export interface ReportContactsTable {
   updated_at: string;
 }
 
-export interface Database {
+export interface Database extends RecordsTables {
   agencies: AgencyTable;
   users: UserTable;
   user_roles: UserRoleTable;

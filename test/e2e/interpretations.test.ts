@@ -80,7 +80,9 @@ describe('政策解读 and the 三同步 gate in Chromium', () => {
     const body = page.getByRole('textbox', { name: '正文' });
     await body.click();
     await page.keyboard.type('第一条 为保障农村居民饮水安全，制定本办法。');
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/documents') && r.request().method() === 'POST');
     await page.getByRole('button', { name: '保存' }).click();
+    assert.equal((await created).status(), 201, await (await created).text());
     await status(page, '草稿');
     const policyUrl = page.url();
     const gate = page.getByTestId('interpretation-gate');

@@ -4,6 +4,7 @@ import type { Client, TestApp } from '../helpers/app.ts';
 import { checklist, interpretationsApp } from './interpretations-setup.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { makePng } from '../fixtures/attachments/generate.ts';
+import { publishDueDocuments } from '../../src/services/documents.ts';
 
 const ALT = '图解说明：本办法明确了补助对象、补助标准和申请流程，申请人可到乡便民服务中心办理。';
 
@@ -112,6 +113,24 @@ for (const dialect of DIALECTS) {
       assert.equal((await portal(policy.id)).statusCode, 404);
       const audit = await t.handle.db.selectFrom('audit_log').select('action').where('entity', '=', 'document').where('entity_id', '=', String(policy.id)).where('action', '=', 'document.publish').execute();
       assert.equal(audit.length, 0, 'no audit entry survives the rolled-back publication');
+    });
+
+    it('publishes a scheduled policy and its approved 解读 together when their time comes', async () => {
+      const policy = await create(admin, '常平乡村庄保洁管理办法', { docKind: 'normative' });
+      const interp = await create(admin, '村庄保洁管理办法解读', { interpretsId: policy.id, interpretationForm: 'text' });
+      await approve(policy.id);
+      await approve(interp.id);
+      const at = new Date(t.deps.now().getTime() + 3600_000);
+      assert.equal((await move(policy.id, { action: 'schedule', scheduledAt: at.toISOString() })).statusCode, 200);
+      assert.equal((await detail(interp.id)).status, 'approved', 'nothing goes out before the time');
+      const before = t.deps.now();
+      t.setNow(new Date(at.getTime() + 60_000));
+      try {
+        assert.ok((await publishDueDocuments(t.deps)) >= 1);
+      } finally {
+        t.setNow(before);
+      }
+      assert.deepEqual([(await detail(policy.id)).status, (await detail(interp.id)).status], ['published', 'published']);
     });
 
     it('publishes with a recorded exemption: who, when and why, audited', async () => {

@@ -29,6 +29,7 @@ const fixedActions: Record<string, string> = {
   'agency.close': '撤销机构',
   'agency.index-scheme': '设置索引号规则',
   'agency.notice-settings': '修改文书设置',
+  'agency.site-settings': '修改网站设置',
   'agency.reopen': '恢复机构',
   'agency.self-review-on': '允许本人审查',
   'agency.self-review-off': '取消本人审查',
@@ -63,6 +64,14 @@ const fixedActions: Record<string, string> = {
   'request.personal-data': '查阅申请人个人信息',
   'mailbox.create': '开设信箱',
   'message.rated-by-writer': '留言人评价答复',
+  'training.create': '登记培训',
+  'training.update': '修改培训记录',
+  'training.delete': '删除培训记录',
+  'responsible-person.create': '添加政务公开负责人',
+  'responsible-person.update': '修改政务公开负责人',
+  'responsible-person.delete': '删除政务公开负责人',
+  'assessment.save': '保存绩效考核项目与自评分',
+  'assessment.score': '上级评分',
 };
 
 /** The Chinese name of an audited action; an unknown code is described, never shown raw. */
@@ -90,6 +99,9 @@ const entityLabels: Record<string, string> = {
   message: '留言',
   user: '用户',
   auth: '账号',
+  training: '培训记录',
+  responsible_person: '政务公开负责人',
+  assessment: '绩效考核',
 };
 
 export function auditEntityLabel(entity: string): string {
@@ -151,6 +163,18 @@ const fieldLabels: Record<string, string> = {
   postcode: '邮编',
   phone: '电话',
   email: '电子邮箱',
+  held_on: '培训日期',
+  trainer: '授课人',
+  attendee_count: '参训人数',
+  attendee_names: '参训人员',
+  materials: '培训材料',
+  post: '职务',
+  office_phone: '办公电话',
+  since: '起始日期',
+  until: '截止日期',
+  is_contact: '对外公布的联系人',
+  items: '考核项目',
+  scores: '上级评分',
 };
 
 export interface AuditChange {

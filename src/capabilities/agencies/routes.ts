@@ -6,10 +6,12 @@ import { AgencyLevelSchema, AgencySchema, IdParams, titled, withErrors } from '.
 import { agencyFieldLabels } from './contract.ts';
 import { createAgency, setSelfReview, updateAgency } from './commands.ts';
 import { agenciesOfUser, getSelfReview, listAudit, manageableAgencies } from './queries.ts';
+import { siteSettingsRoutes } from './site-settings-routes.ts';
 
 /** Agencies (机构管理), their self-review setting and their audit log. */
 export function agencyRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
+    await app.register(siteSettingsRoutes(deps));
     app.get(
       '/agencies',
       { schema: { tags: ['机构'], summary: '本人可访问的机构', response: withErrors({ 200: Type.Object({ items: Type.Array(AgencySchema) }) }) } },

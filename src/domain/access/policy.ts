@@ -68,6 +68,10 @@ export const permissions = {
   /** A superior office's spring review: check the reports of every agency below (本机关及下级). */
   'reports.reviewSubordinates': OFFICE,
   'appeals.edit': OFFICE,
+  /** 工作记录: training, the persons responsible, the agency's own assessment items and self-scores. */
+  'records.edit': OFFICE,
+  /** The superior office's score of a subordinate's assessment (本机关及下级 grants only). */
+  'records.scoreSubordinates': ['admin', 'head'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

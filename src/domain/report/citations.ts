@@ -16,6 +16,7 @@ const CITATION = /(国[\u4e00-\u9fa5]{0,7}?)\s*[〔【[(（]\s*(\d{4})\s*[〕】
 export function checkCitations(report: AnnualReport, units: readonly TextUnit[]): Finding[] {
   const out: Finding[] = [];
   let cites30 = false;
+  let any30 = false;
   let cites60: { unit: TextUnit; index: number; length: number } | undefined;
   for (const unit of units) {
     const text = unit.text.normalize('NFKC');
@@ -29,6 +30,7 @@ export function checkCitations(report: AnnualReport, units: readonly TextUnit[])
       const loc = at(unit, index, m[0].length);
       const aboutFormat = t.includes('年度报告格式');
       if (year === 2021 && num === 30) {
+        any30 = true;
         if (issuer !== '国办公开办函' && !OTHER_ISSUER.test(issuer)) {
           // A slip in the issuer ("国办公开办涵"): checkGarbled reports it.
           continue;
@@ -62,6 +64,18 @@ export function checkCitations(report: AnnualReport, units: readonly TextUnit[])
             loc,
           ),
         );
+      }
+    }
+  }
+  // The 2019 notice cited by its title alone ("《……关于政府信息公开工作年度报告有关事项的通知》"),
+  // with neither the format nor 〔2021〕30号 named: its basis is the trial format's notice.
+  const texts = units.map((u) => u.text.normalize('NFKC'));
+  if (!cites60 && !any30 && !texts.some((t) => t.includes('年度报告格式'))) {
+    for (const [k, text] of texts.entries()) {
+      const m = /《[^《》]{0,40}关于政府信息公开工作年度报告有关事项的通知》/.exec(text);
+      if (m) {
+        cites60 = { unit: units[k]!, index: m.index, length: m[0].length };
+        break;
       }
     }
   }

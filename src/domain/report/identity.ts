@@ -47,7 +47,7 @@ export function cleanAgency(s: string, office: 'drop' | 'keep' = 'drop'): string
     .replace(/[《》“”"'\s:：<>]/g, '');
   if (office === 'drop') {
     name = name.replace(
-      /(?:信息公开)?(?:领导小组)?(?:综合督考办公室|党政综合办公室|综合与经济发展办公室|综合办公室|党政办公室|党政办|综合信息指挥室|办公室)(?:\p{Script=Han}{1,3}科)?$/u,
+      /(?:信息公开)?(?:领导小组)?(?:综合督考办公室|党政综合办公室|综合与经济发展办公室|综合办公室|党政办公室|党政办|综合信息指挥室|办公室|政务服务中心|政务公开办)(?:\p{Script=Han}{1,3}科)?$/u,
       '',
     );
   }
@@ -55,6 +55,8 @@ export function cleanAgency(s: string, office: 'drop' | 'keep' = 'drop'): string
   if (name.length < 2 || name.length > 30) return undefined;
   if (/^[本我贵该]/.test(name) || /政府信息公开|年度报告|根据|万元|单位/.test(name))
     return undefined;
+  // "特向社会公布2023年政府信息公开……": a bare "政府" names no one.
+  if (/^(?:人民)?政府(?:办公室)?$|^办公室$/.test(name)) return undefined;
   if (!/\p{Script=Han}{2}/u.test(name) || /\d/.test(name)) return undefined;
   return name;
 }
@@ -182,7 +184,7 @@ const AGENCY_PATTERNS: readonly RegExp[] = [
   /([^，,。；;、\s《》()（）]{2,30}?)特编制/,
   /由\s*([^，,。；;\s]{2,30}?)\s*(?:按照|编制|根据|综合)/,
   /单位[:：]\s*(?!万?元|件|个|人)([^\s，,。；;()（）]{2,30})/,
-  /请(?:与|联系[:：]?)\s*([^，,。；;()（）\s]{2,30}?)\s*(?:联系|[;；，,(（])/,
+  /请(?:与|联系[:：]?)\s*([^，,。；;()（）\s]{2,30}?)\s*(?:联系|[;；，,(（。])/,
 ];
 
 /** A government named in the opening sentences ("2023年斜桥镇人民政府在……"), not a higher one. */
@@ -237,7 +239,7 @@ export function signatureAgency(lines: readonly Line[]): string | undefined {
 
 export function inferLevel(name: string | undefined, text: string): AgencyLevel | undefined {
   if (name) {
-    const n = name.replace(/(?:人民政府|办事处|街道办|街办)$/, '');
+    const n = name.replace(/(?:人民政府|政府|办事处|街道办|街办)$/, '');
     // "佳荣里街": a 街道 named without 道.
     if (/(?:乡|镇|街道?|苏木)$/.test(n) || /街办$/.test(name)) return 'township';
     if (/(?:局|委员会|委|办公室|办|中心|厅|署|院|队|所|站)$/.test(name)) return 'department';

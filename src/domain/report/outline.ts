@@ -18,7 +18,8 @@ const PART_TESTS: readonly RegExp[] = [
   /其他|其它/,
 ];
 
-const OUTLINE = /(?:全文|本报告|报告|年报|本年度报告)[^。]{0,20}?(?:包括|由|分为|主要从)/;
+// "主要内容包括……" in a sentence of its own introduces the parts too.
+const OUTLINE = /(?:全文|本报告|报告|年报|本年度报告|主要内容)[^。]{0,20}?(?:包括|由|分为|主要从)/;
 /** Pre-2019 outlines are reported by template.outdated. */
 const OLD_OUTLINE = /概述|收费及减免|载体建设情况|咨询处理情况/;
 const COUNT = /(?:等|共)?\s*([一二三四五六七八九十]|\d{1,2})\s*(?:个|大)?(?:部分|方面|项内容)/;

@@ -50,6 +50,25 @@ function inferBlock(headers: readonly string[]): ProactiveBlockDef | undefined {
   return undefined;
 }
 
+/**
+ * "第二十条第" with its item number lost, then "信息内容 | 本年处理决定数量": the block is the one
+ * whose row follows (行政许可 is (五), 行政处罚 (六)).
+ */
+function blockOfNextRow(
+  lines: readonly Line[],
+  from: number,
+  end: number,
+): ProactiveBlockDef | undefined {
+  for (let j = from; j < end; j++) {
+    const cells = nonEmpty(lines[j]!.cells);
+    if (cells.length === 0) continue;
+    if (isProactiveMarker(cells[0]!) || fold(cells[0]!).startsWith('信息内容')) return undefined;
+    const key = matchProactiveRow(cells[0]!);
+    return key ? proactiveBlockOf(key) : undefined;
+  }
+  return undefined;
+}
+
 export function readProactive(
   lines: readonly Line[],
   start: number,
@@ -109,7 +128,7 @@ export function readProactive(
         continue;
       }
       trial = false;
-      const b = block ?? inferBlock(headers);
+      const b = block ?? inferBlock(headers) ?? blockOfNextRow(lines, i + 1, end);
       if (!b) continue;
       block = b;
       labels.push({ key: `${b.key}.content`, written: first, line: line.no });

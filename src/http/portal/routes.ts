@@ -9,6 +9,7 @@ import { registerDocumentPortal } from './document-routes.ts';
 import { registerReportCheckPortal } from './report-check-routes.ts';
 import { registerRequestPortal } from './request-routes.ts';
 import { registerMessagePortal } from './message-routes.ts';
+import { registerSitePortal } from './site-routes.ts';
 import { packageRoot } from '../../paths.ts';
 
 const portalCss = readFileSync(new URL('src/views/assets/portal.css', packageRoot), 'utf8');
@@ -104,6 +105,10 @@ export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
   });
 
   registerMessagePortal(app, deps, (code) => agencyByCode(deps, code));
+  registerSitePortal(app, deps, (code) => agencyByCode(deps, code), async () => {
+    const root = await defaultAgency(deps);
+    return root ? agencyByCode(deps, root.code) : undefined;
+  });
 
   app.get<{ Params: { code: string; column: string } }>('/org/:code/open/:column', async (req, reply) => {
     const agency = await agencyByCode(deps, req.params.code);

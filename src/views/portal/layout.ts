@@ -20,6 +20,15 @@ export type OpenColumnSlug = (typeof openColumns)[number]['slug'];
 
 export const agencyBase = (agency: PortalAgency): string => `/org/${encodeURIComponent(agency.code)}`;
 
+/**
+ * The footer's links (国办秘函〔2019〕19号 asks for them on every page); the sitemap lists them too.
+ * `<!--site-info-->` in the footer becomes the agency's 主办单位, 标识码 and 备案号 (http/portal/site-routes.ts).
+ */
+export function footerLinks(agency: PortalAgency | null): { href: string; label: string }[] {
+  const own = agency ? [{ href: `${agencyBase(agency)}/contact`, label: '联系我们' }, { href: `${agencyBase(agency)}/sitemap`, label: '网站地图' }] : [];
+  return [...own, { href: '/privacy', label: '隐私声明' }];
+}
+
 export interface PageOptions {
   title: string;
   agency: PortalAgency | null;
@@ -45,7 +54,7 @@ ${agency ? html`<link rel="alternate" type="application/atom+xml" title="${agenc
   <div class="wrap">
     <a class="site-name" href="${agency ? agencyBase(agency) + '/' : '/'}">${siteName}</a>
     <span class="site-sub">政府信息公开</span>
-    <span class="a11y-tools"><a href="/a11y/text-size?large=1" data-large="on">大字版</a> · <a href="/a11y/text-size?large=0" data-large="off">标准版</a></span>
+    <span class="a11y-tools"><span class="text-mode"><span class="mode-normal">当前：标准版</span><span class="mode-large">当前：大字版</span></span> <a href="/a11y/text-size?large=1" data-large="on">大字版</a> · <a href="/a11y/text-size?large=0" data-large="off">标准版</a></span>
   </div>
 </header>
 ${agency ? columnNav(agency, active) : ''}
@@ -54,6 +63,8 @@ ${body}
 </main>
 <footer class="site-footer">
   <div class="wrap">
+    <ul class="footer-links">${footerLinks(agency).map((l) => html`<li><a href="${l.href}">${l.label}</a></li>`)}</ul>
+    <!--site-info-->
     <p>${agency ? agency.name : '政府信息公开平台'} · 政府信息公开专栏</p>
     <p>依据《中华人民共和国政府信息公开条例》公开政府信息</p>
   </div>

@@ -4,6 +4,7 @@ import { api, ApiError } from '../api';
 import { noticeSettingLabels, type NoticeSettingKey, type NoticeSettings, type SelfReviewSetting } from '../../../src/capabilities/agencies/contract.ts';
 import { useAgency } from '../agency';
 import { RichText } from '../RichText';
+import { SiteSettingsPanel } from './SiteSettingsPanel';
 import { portalPageLabels, portalPageSlugs, type PortalPageSlug, type PortalPageView } from '../../../src/capabilities/disclosure/contract.ts';
 
 /** Hints under the fields whose content is not obvious from the label. */
@@ -86,6 +87,7 @@ export function AgencySettingsPage() {
             ),
           },
           { key: 'self-review', label: '自审设置', children: <SelfReviewEditor /> },
+          { key: 'site', label: '网站设置', children: <SiteSettingsPanel agencyId={agency.id} /> },
           ...portalPageSlugs.map((slug) => ({ key: slug, label: portalPageLabels[slug], children: <PortalPageEditor slug={slug} /> })),
         ]}
       />

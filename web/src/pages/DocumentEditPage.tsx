@@ -38,13 +38,7 @@ export function DocumentEditPage() {
   const load = useCallback(async () => {
     if (!agency) return;
     setCategories((await api<{ items: { code: string; name: string; parentId: number | null }[] }>('GET', `/categories?agencyId=${agency.id}`)).items);
-    if (isNew) {
-      // 新建解读 comes here from a policy's page: the same component, so clear what it showed.
-      setDoc(null);
-      form.resetFields();
-      form.setFieldsValue({ interpretsId: interpretsParam, interpretationForm: 'text' });
-      return;
-    }
+    if (isNew) return;
     const d = await api<DocumentDetail>('GET', `/documents/${id}`);
     setDoc(d);
     form.setFieldsValue({
@@ -57,10 +51,18 @@ export function DocumentEditPage() {
       interpretationText: d.interpretation?.text ?? undefined,
       interpretationMediaUrl: d.interpretation?.mediaUrl ?? undefined,
     });
-  }, [agency, id, isNew, form, interpretsParam]);
+  }, [agency, id, isNew, form]);
   useEffect(() => {
     load().catch(fail);
   }, [load]);
+  // 新建解读 comes here from a policy's page: the same component, so clear what it showed. Done on
+  // the route change itself, never after a fetch, so nothing typed meanwhile is wiped.
+  useEffect(() => {
+    if (!isNew) return;
+    setDoc(null);
+    form.resetFields();
+    form.setFieldsValue({ interpretsId: interpretsParam, interpretationForm: 'text' });
+  }, [isNew, interpretsParam, form]);
 
   const save = async (v: Record<string, unknown>) => {
     const body = Object.fromEntries(

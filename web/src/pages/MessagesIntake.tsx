@@ -1,4 +1,4 @@
-import { App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Typography } from 'antd';
+import { App, Button, DatePicker, Drawer, Form, Grid, Input, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from '../api';
@@ -13,6 +13,8 @@ import { kindOptions, messageFieldLimits as L, staffChannelOptions, type Mailbox
 export function MessagesIntake({ agencyId, mailboxes, open, onClose, onCreated }: { agencyId: number; mailboxes: MailboxDto[]; open: boolean; onClose: () => void; onCreated: (c: { id: number; queryCode: string }) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  // On a phone the drawer takes the whole width rather than running off the screen.
+  const narrow = Grid.useBreakpoint().md === false;
   const submit = async (v: Record<string, unknown>) => {
     clearFieldErrors(form);
     const body = {
@@ -52,7 +54,7 @@ export function MessagesIntake({ agencyId, mailboxes, open, onClose, onCreated }
   return (
     <Drawer
       title="登记留言（来信、意见箱、来访）"
-      width={560}
+      width={narrow ? '100%' : 560}
       open={open}
       onClose={onClose}
       destroyOnHidden

@@ -46,11 +46,11 @@ export function MessagesMailboxesPage() {
         loading={items === null && !error}
         dataSource={items ?? []}
         pagination={false}
-        scroll={{ x: 600 }}
+        scroll={{ x: 800 }}
         locale={{ emptyText: '尚未开设信箱' }}
         columns={[
-          { title: '信箱', dataIndex: 'name' },
-          { title: '说明', dataIndex: 'description', render: (v: string) => v || '—' },
+          { title: '信箱', dataIndex: 'name', width: 130 },
+          { title: '说明', dataIndex: 'description', width: 220, render: (v: string) => v || '—' },
           ...messageKinds.map((k) => ({ title: `${messageKindLabels[k]}（工作日）`, key: k, width: 110, render: (_: unknown, m: MailboxDto) => m.limits[k] })),
         ]}
       />
