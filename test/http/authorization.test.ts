@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, loginClient, type Client, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import type { Role } from '../../src/storage/schema.ts';
+import { seedDemoMessages } from '../../src/services/demo/messages.ts';
 
 /**
  * Every route of the OpenAPI document, called by an anonymous visitor, by each role of the
@@ -27,6 +28,8 @@ interface Call {
 }
 interface Fixtures {
   own: number;
+  /** A published message reply of the own agency (the demo's messages). */
+  replyId: number;
   draft(): Promise<number>;
   hit(): Promise<number>;
   publishedDoc: number;
@@ -111,6 +114,10 @@ const routes: Record<string, Entry> = {
   'POST /api/v1/public/agencies/{code}/messages': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/agencies/changping/messages', body: {} }) },
   'POST /api/v1/public/messages/track': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/messages/track', body: { code: 'LYAA-BBBB-CCCC', secret: '1234' } }) },
   'POST /api/v1/public/messages/rate': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/messages/rate', body: { code: 'LYAA-BBBB-CCCC', secret: '1234', rating: 'satisfied' } }) },
+  'POST /api/v1/messages/{id}/convert-to-request': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'POST', url: `/api/v1/messages/${f.messageId}/convert-to-request` }) },
+  'GET /api/v1/public/agencies/{code}/message-replies': pub('/api/v1/public/agencies/changping/message-replies'),
+  'GET /api/v1/public/agencies/{code}/message-replies/{id}': { access: 'public', call: (f) => get(`/api/v1/public/agencies/changping/message-replies/${f.replyId}`) },
+  'GET /api/v1/public/agencies/{code}/message-statistics': pub('/api/v1/public/agencies/changping/message-statistics'),
   'POST /api/v1/public/requests/track': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/requests/track', body: { code: 'AAAA-BBBB-CCCC', secret: '1234' } }) },
   'GET /api/v1/search': pub(`/api/v1/search?q=${encodeURIComponent('公开')}`),
   'GET /api/v1/documents': { access: ALL, call: (f) => get(`/api/v1/documents?agencyId=${f.own}`) },
@@ -200,6 +207,16 @@ const routes: Record<string, Entry> = {
   'POST /org/{code}/open/request/reply': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/request/reply', raw: { payload: Buffer.from('code=AAAA-BBBB-CCCC&secret=1234'), contentType: 'application/x-www-form-urlencoded' } }) },
   'POST /org/{code}/open/request/supplement': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/request/supplement', raw: { payload: Buffer.from('--x\r\nContent-Disposition: form-data; name="code"\r\n\r\nAAAA-BBBB-CCCC\r\n--x--\r\n'), contentType: 'multipart/form-data; boundary=x' } }) },
   'GET /org/{code}/open/{column}': pub('/org/changping/open/interaction'),
+  'GET /assets/message-pages.css': pub('/assets/message-pages.css'),
+  'GET /org/{code}/open/interaction': pub('/org/changping/open/interaction'),
+  'GET /org/{code}/open/interaction/mailbox/{id}': pub('/org/changping/open/interaction/mailbox/1'),
+  'POST /org/{code}/open/interaction/mailbox/{id}': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/interaction/mailbox/1', raw: { payload: Buffer.from('title=x'), contentType: 'application/x-www-form-urlencoded' } }) },
+  'GET /org/{code}/open/interaction/track': pub('/org/changping/open/interaction/track'),
+  'POST /org/{code}/open/interaction/track': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/interaction/track', raw: { payload: Buffer.from('code=LYAA-BBBB-CCCC&secret=1234'), contentType: 'application/x-www-form-urlencoded' } }) },
+  'POST /org/{code}/open/interaction/rate': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/interaction/rate', raw: { payload: Buffer.from('code=LYAA-BBBB-CCCC&secret=1234&rating=satisfied'), contentType: 'application/x-www-form-urlencoded' } }) },
+  'GET /org/{code}/open/interaction/replies': pub('/org/changping/open/interaction/replies'),
+  'GET /org/{code}/open/interaction/replies/{id}': { access: 'public', call: (f) => get(`/org/changping/open/interaction/replies/${f.replyId}`) },
+  'GET /org/{code}/open/interaction/statistics': pub('/org/changping/open/interaction/statistics'),
   'GET /admin': pub('/admin'),
   'GET /admin/': pub('/admin/'),
   'GET /admin/{*}': pub('/admin/requests'),
@@ -259,11 +276,15 @@ for (const dialect of DIALECTS) {
       const requestId = (await operator.request('POST', '/api/v1/requests', newRequest(own))).json().id;
       const appealId = (await operator.request('POST', '/api/v1/appeals', appeal(own))).json().id;
       assert.ok(requestId && appealId);
+      await seedDemoMessages(t.deps);
       const mailboxId = (await operator.request('POST', '/api/v1/mailboxes', { agencyId: own, name: '乡长信箱' })).json().id;
       const messageId = (await operator.request('POST', '/api/v1/messages', newMessage(own, mailboxId))).json().id;
       assert.ok(mailboxId && messageId);
+      const replyId = (await t.app.inject({ method: 'GET', url: '/api/v1/public/agencies/changping/message-replies' })).json().items[0]?.id as number;
+      assert.ok(replyId, 'the demo publishes a reply at 常平乡');
       fixtures = {
         own,
+        replyId,
         draft: async () => (await draft()).id,
         hit: async () => (await draft('<p>举报电话：13912345678</p>')).scanHits[0]!.id,
         publishedDoc,
