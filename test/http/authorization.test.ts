@@ -94,6 +94,8 @@ const routes: Record<string, Entry> = {
   'GET /api/v1/requests/{id}/personal-data-access': { access: ['admin'], call: (f) => get(`/api/v1/requests/${f.requestId}/personal-data-access`) },
   'GET /api/v1/agencies/{id}/notice-settings': { access: ALL, call: (f) => get(`/api/v1/agencies/${f.own}/notice-settings`) },
   'PUT /api/v1/agencies/{id}/notice-settings': { access: ['admin', 'head'], call: (f) => ({ method: 'PUT', url: `/api/v1/agencies/${f.own}/notice-settings`, body: { phone: '0551-1234567' } }) },
+  'GET /api/v1/agencies/{id}/site-settings': { access: ALL, call: (f) => get(`/api/v1/agencies/${f.own}/site-settings`) },
+  'PUT /api/v1/agencies/{id}/site-settings': { access: ['admin'], call: (f) => ({ method: 'PUT', url: `/api/v1/agencies/${f.own}/site-settings`, body: { phone: '0551-1234567' } }) },
   'GET /api/v1/calendar/years': { access: 'signed-in', call: () => get('/api/v1/calendar/years') },
   'GET /api/v1/calendar/years/{year}': { access: 'signed-in', call: () => get('/api/v1/calendar/years/2026') },
   // The shared calendar belongs to platform operators, not to any agency role.
@@ -200,6 +202,9 @@ const routes: Record<string, Entry> = {
   'GET /sitemap.xml': pub('/sitemap.xml'),
   'GET /sitemaps/{n}': pub('/sitemaps/1'),
   'GET /a11y/text-size': pub('/a11y/text-size?large=1'),
+  'GET /org/{code}/contact': pub('/org/changping/contact'),
+  'GET /org/{code}/sitemap': pub('/org/changping/sitemap'),
+  'GET /privacy': pub('/privacy'),
   'GET /org/{code}/open/request': pub('/org/changping/open/request'),
   'POST /org/{code}/open/request': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/request', raw: { payload: Buffer.from('name=x'), contentType: 'application/x-www-form-urlencoded' } }) },
   'GET /org/{code}/open/request/track': pub('/org/changping/open/request/track'),

@@ -103,6 +103,10 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(list.filter((p) => p.isContact).map((p) => p.name), ['钱进']);
       pub = (await t.app.inject({ method: 'GET', url: `/api/v1/public/agencies/${ids.changping}/contact` })).json();
       assert.equal(pub.contact.name, '钱进');
+      const guide = await t.app.inject({ method: 'GET', url: '/org/changping/open/guide' });
+      assert.equal(guide.statusCode, 200);
+      assert.match(guide.body, /政务公开工作联系人[\s\S]*钱进（党政办副主任）[\s\S]*办公电话：0871-7654321/);
+      assert.doesNotMatch(guide.body, /13800138000|赵敏/);
 
       const bad = await town.request('PUT', `${base()}/responsible-persons/${first.json().id}`, { ...person, phone: 'abc', email: 'no-at', until: '2024-01-01', isContact: false });
       assert.equal(bad.statusCode, 400);

@@ -37,6 +37,7 @@ import { ReportRollupPage } from './pages/ReportRollupPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { MessagesDetailPage } from './pages/MessagesDetailPage';
 import { MessagesMailboxesPage } from './pages/MessagesMailboxesPage';
+import { RecordsPage } from './pages/RecordsPage';
 
 export const areas = [
   { key: '/proactive', label: '主动公开', icon: <NotificationOutlined />, intro: '公开目录、保密审查、发布渠道与第二十条统计。' },
@@ -82,6 +83,7 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
         { key: '/system/users', label: '用户管理' },
         { key: '/system/calendar', label: '工作日历' },
         { key: '/system/agency', label: '机构设置' },
+        { key: '/system/records', label: '工作记录' },
         { key: '/system/audit', icon: <AuditOutlined />, label: '审计日志' },
       ],
     },
@@ -175,6 +177,7 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
                   ))}
                 <Route path="/system/calendar" element={<CalendarPage />} />
                 <Route path="/system/agency" element={<AgencySettingsPage />} />
+                <Route path="/system/records" element={<RecordsPage />} />
                 <Route path="/system/users" element={<UsersPage />} />
                 <Route path="/system/agencies" element={<AgenciesPage />} />
                 <Route path="/system/audit" element={<AuditPage />} />

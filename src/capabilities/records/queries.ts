@@ -2,6 +2,7 @@
 import { assessmentTotals } from '../../domain/records/assessment.ts';
 import { permissions } from '../../domain/access/policy.ts';
 import type { Actor, ServiceDeps } from '../../services/context.ts';
+import { AppError } from '../../services/errors.ts';
 import { allows, publicIntakeScope, scopeFor } from '../../services/policy.ts';
 import type { Assessment, PublicContact, ResponsiblePerson, TrainingYear } from './contract.ts';
 import * as q from './sql.ts';
@@ -36,7 +37,12 @@ export async function listPersons(deps: ServiceDeps, actor: Actor, agencyId: num
 
 /** The contact an agency published (公开指南): name, post, office phone and e-mail only; null if none is marked. */
 export async function publicContact(deps: ServiceDeps, agencyId: number): Promise<PublicContact | null> {
-  const scope = await publicIntakeScope(deps.db, agencyId);
+  // A closed (撤销) agency's pages stay readable, but it has no contact any more.
+  const scope = await publicIntakeScope(deps.db, agencyId).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'AGENCY_CLOSED') return null;
+    throw err;
+  });
+  if (!scope) return null;
   const row = await q.publicContactRow(deps.db, scope);
   return row ? { name: row.name, post: row.post, officePhone: row.office_phone, email: row.email } : null;
 }

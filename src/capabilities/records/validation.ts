@@ -16,7 +16,7 @@ function collector() {
     else if (n > max) add(field, 'TOO_LONG', `${label}不能超过 ${max} 个字，现为 ${n} 个字`);
   };
   const date = (field: string, value: string | null, label: string) => {
-    const p = dateProblem(value, label);
+    const p = value === null || value.trim() === '' ? `请选择${label}` : dateProblem(value, label);
     if (p) add(field, 'INVALID_DATE', p);
     return !p;
   };

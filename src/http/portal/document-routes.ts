@@ -13,6 +13,7 @@ import type { PortalAgency } from '../../views/portal/layout.ts';
 import { annualReportPage } from '../../views/portal/report-page.ts';
 import type { Agency } from '../../storage/schema.ts';
 import { hostOf, sameSitePath } from '../security.ts';
+import { publicContact } from '../../capabilities/records/queries.ts';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -157,7 +158,7 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
     app.get<{ Params: { code: string } }>(`/org/:code/open/${slug}`, async (req, reply) => {
       const a = await resolve(req.params.code);
       if (!a) return reply.callNotFound();
-      return reply.type(HTML).send(editablePage(a.view, slug, await getPortalPage(deps, a.agency.id, slug)));
+      return reply.type(HTML).send(editablePage(a.view, slug, await getPortalPage(deps, a.agency.id, slug), slug === 'guide' ? await publicContact(deps, a.agency.id) : null));
     });
   }
 

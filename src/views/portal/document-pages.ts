@@ -4,6 +4,8 @@ import type { PublicDocument, PublicListItem } from '../../services/publications
 import { validityLabels } from '../../domain/documents/catalogue.ts';
 import { chinaDateOrEmpty } from '../../domain/calendar/china-time.ts';
 import { documentNotes, interpretationList, interpretationMedia } from './interpretation-parts.ts';
+import { contactBlock } from './records-contact.ts';
+import type { PublicContact } from '../../capabilities/records/contract.ts';
 
 // Stored instants are UTC; the portal shows the date in China whatever the server's zone.
 const day = chinaDateOrEmpty;
@@ -167,7 +169,7 @@ ${s.total > s.items.length ? html`<p><a href="${base}/open/catalogue?category=${
   });
 }
 
-export function editablePage(agency: PortalAgency, slug: 'guide' | 'rules', page: { title: string; body_html: string; updated_at: string } | undefined): string {
+export function editablePage(agency: PortalAgency, slug: 'guide' | 'rules', page: { title: string; body_html: string; updated_at: string } | undefined, contact: PublicContact | null = null): string {
   const base = agencyBase(agency);
   const label = slug === 'guide' ? '公开指南' : '公开制度';
   return portalPage({
@@ -176,7 +178,8 @@ export function editablePage(agency: PortalAgency, slug: 'guide' | 'rules', page
     active: slug,
     body: html`<nav class="breadcrumb" aria-label="当前位置"><a href="${base}/">首页</a> › ${label}</nav>
 <h1>${page?.title ?? label}</h1>
-${page ? html`<div class="doc-body">${unsafeHtml(page.body_html)}</div><p class="doc-meta">更新日期：${day(page.updated_at)}</p>` : html`<p class="empty">本栏目内容正在编制中。</p>`}`,
+${page ? html`<div class="doc-body">${unsafeHtml(page.body_html)}</div><p class="doc-meta">更新日期：${day(page.updated_at)}</p>` : html`<p class="empty">本栏目内容正在编制中。</p>`}
+${contactBlock(contact)}`,
   });
 }
 
