@@ -39,12 +39,16 @@ interface Fixtures {
   messageId: number;
   victim: number;
   unique(): string;
+  training(): Promise<number>;
+  person(): Promise<number>;
 }
 interface Entry {
   access: Access;
   call(f: Fixtures): Call | Promise<Call>;
   /** Only anonymous callers (signing out would end the test's sessions). */
   anonymousOnly?: boolean;
+  /** Only staff on these sides, e.g. the superior's score: the county above, never the agency itself. */
+  sides?: readonly ('own' | 'county')[];
 }
 
 const get = (url: string): Call => ({ method: 'GET', url });
@@ -60,7 +64,25 @@ const newMessage = (agencyId: number, mailboxId: number) => ({
   agencyId, mailboxId, channel: 'letter', receivedDate: '2026-11-20', kind: 'consultation', title: '村道维修何时开始', body: '请问村道维修何时开始？', name: '王五', phone: '13900002222', consentToPublish: true,
 });
 
+const training = { heldOn: '2026-11-20', topic: '矩阵测试培训', trainer: '', attendeeCount: 2, attendeeNames: '', materials: '' };
+const person = { name: '矩阵', post: '', phone: '', officePhone: '0551-1234567', email: '', since: '2026-01-01', until: null, isContact: false };
+const OFFICE: readonly Role[] = ['admin', 'clerk', 'head'];
+const records = (f: Fixtures) => `/api/v1/agencies/${f.own}`;
+
 const routes: Record<string, Entry> = {
+  // 工作记录 (decision 022): the superior's score only from the county above, with a 本机关及下级 grant.
+  'GET /api/v1/agencies/{id}/training': { access: ALL, call: (f) => get(`${records(f)}/training?year=2026`) },
+  'POST /api/v1/agencies/{id}/training': { access: OFFICE, call: (f) => ({ method: 'POST', url: `${records(f)}/training`, body: training }) },
+  'PUT /api/v1/agencies/{id}/training/{recordId}': { access: OFFICE, call: async (f) => ({ method: 'PUT', url: `${records(f)}/training/${await f.training()}`, body: training }) },
+  'DELETE /api/v1/agencies/{id}/training/{recordId}': { access: OFFICE, call: async (f) => ({ method: 'DELETE', url: `${records(f)}/training/${await f.training()}` }) },
+  'GET /api/v1/agencies/{id}/responsible-persons': { access: ALL, call: (f) => get(`${records(f)}/responsible-persons`) },
+  'POST /api/v1/agencies/{id}/responsible-persons': { access: OFFICE, call: (f) => ({ method: 'POST', url: `${records(f)}/responsible-persons`, body: person }) },
+  'PUT /api/v1/agencies/{id}/responsible-persons/{recordId}': { access: OFFICE, call: async (f) => ({ method: 'PUT', url: `${records(f)}/responsible-persons/${await f.person()}`, body: person }) },
+  'DELETE /api/v1/agencies/{id}/responsible-persons/{recordId}': { access: OFFICE, call: async (f) => ({ method: 'DELETE', url: `${records(f)}/responsible-persons/${await f.person()}` }) },
+  'GET /api/v1/public/agencies/{id}/contact': { access: 'public', call: (f) => get(`/api/v1/public/agencies/${f.own}/contact`) },
+  'GET /api/v1/agencies/{id}/assessments/{year}': { access: ALL, call: (f) => get(`${records(f)}/assessments/2026`) },
+  'PUT /api/v1/agencies/{id}/assessments/{year}': { access: OFFICE, call: (f) => ({ method: 'PUT', url: `${records(f)}/assessments/2026`, body: { items: [{ name: '主动公开', weight: 100, selfScore: 90, evidenceText: '', evidenceDocumentIds: [] }] } }) },
+  'PUT /api/v1/agencies/{id}/assessments/{year}/superior-scores': { access: ['admin', 'head'], sides: ['county'], call: (f) => ({ method: 'PUT', url: `${records(f)}/assessments/2026/superior-scores`, body: { scores: [] } }) },
   'GET /healthz': pub('/healthz'),
   'POST /api/v1/auth/login': { access: 'public', anonymousOnly: true, call: () => ({ method: 'POST', url: '/api/v1/auth/login', body: { username: 'nobody', password: 'wrong' } }) },
   'POST /api/v1/auth/logout': { access: 'public', anonymousOnly: true, call: () => ({ method: 'POST', url: '/api/v1/auth/logout' }) },
@@ -299,6 +321,8 @@ for (const dialect of DIALECTS) {
         messageId,
         victim,
         unique: () => `${Date.now().toString(36)}${n++}`,
+        training: async () => (await operator.request('POST', `/api/v1/agencies/${own}/training`, training)).json().id,
+        person: async () => (await operator.request('POST', `/api/v1/agencies/${own}/responsible-persons`, person)).json().id,
       };
     });
     after(async () => t.close());
@@ -332,7 +356,7 @@ for (const dialect of DIALECTS) {
           else if (side === 'anonymous') expected = ['unauthenticated'];
           else if (entry.access === 'signed-in') expected = ['allowed'];
           else if (side === 'other') expected = ['forbidden', 'hidden'];
-          else expected = entry.access.includes(role!) ? ['allowed'] : ['forbidden'];
+          else expected = entry.access.includes(role!) && (!entry.sides || entry.sides.includes(side as 'own' | 'county')) ? ['allowed'] : ['forbidden'];
           if (!expected.includes(got)) problems.push(`${route} as ${who}: ${res.statusCode} ${res.body.slice(0, 160)} (expected ${expected.join(' or ')})`);
         }
       }

@@ -148,7 +148,8 @@ for (const dialect of DIALECTS) {
       const scores = a.items.map((i) => ({ itemId: i.id, score: i.weight - 1 }));
       const self = await users['town.admin']!.request('PUT', `${url}/superior-scores`, { scores });
       assert.equal(self.statusCode, 403);
-      assert.equal(self.json().error.code, 'NOT_SUPERIOR');
+      assert.equal(self.json().error.code, 'FORBIDDEN');
+      assert.match(self.json().error.message, /本机关人员不能为自己评分/);
       assert.equal((await users['liuhe.clerk']!.request('PUT', `${url}/superior-scores`, { scores })).statusCode, 403);
 
       const county = users['county.head']!;

@@ -7,7 +7,7 @@ import { chinaDate } from '../../domain/calendar/china-time.ts';
 import { assessmentProblems, scoreProblem } from '../../domain/records/assessment.ts';
 import { permissions } from '../../domain/access/policy.ts';
 import { appendAudit } from '../../storage/audit.ts';
-import { AppError, notFound } from '../../services/errors.ts';
+import { AppError, forbidden, notFound } from '../../services/errors.ts';
 import type { Actor, ServiceDeps, Tx } from '../../services/context.ts';
 import { scopeFor, type AgencyScope } from '../../services/policy.ts';
 import type { AssessmentItemInput, PersonInput, SuperiorScoreInput, TrainingInput } from './contract.ts';
@@ -172,7 +172,7 @@ export async function scoreAssessment(deps: ServiceDeps, actor: Actor, agencyId:
   await deps.db.transaction().execute(async (tx) => {
     const scope = await scopeFor(tx, actor, agencyId, 'records.scoreSubordinates');
     if (actor.kind === 'user' && !(await q.holdsSuperiorGrant(tx, scope, actor.userId, permissions['records.scoreSubordinates']))) {
-      throw new AppError('NOT_SUPERIOR', '上级评分须由上级机关（本机关及下级范围）的管理员或负责人填写，本机关人员不能为自己评分', 403);
+      throw forbidden('上级评分须由上级机关（本机关及下级范围）的管理员或负责人填写，本机关人员不能为自己评分');
     }
     const rows = new Map((await q.assessmentRows(tx, scope, year)).map((r) => [r.id, r]));
     const problems: FieldProblem[] = [];
