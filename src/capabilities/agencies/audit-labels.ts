@@ -57,6 +57,7 @@ const fixedActions: Record<string, string> = {
   'report.check': '校验年度报告',
   'report.publish': '发布年度报告',
   'report.correct': '更正已发布的年度报告',
+  'report.remind': '催报年度报告',
   'report.contacts': '设置年度报告开头的网址和联系方式',
   'request.intake': '登记申请',
   'request.notice': '生成告知书',

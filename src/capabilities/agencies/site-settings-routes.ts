@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ServiceDeps } from '../../services/context.ts';
 import { requireStaff, requireUser } from '../../http/auth.ts';
-import { IdParams, withErrors } from '../../http/api/schemas.ts';
+import { IdParams, titled, withErrors } from '../../http/api/schemas.ts';
 import { siteSettingKeys, siteSettingLabels } from './site-settings-contract.ts';
 import { getSiteSettings, saveSiteSettings } from './site-settings.ts';
 
@@ -23,7 +23,7 @@ export function siteSettingsRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox
     // No shared 400 schema here: it would drop details.fields, which the form puts on its fields.
     app.put(
       '/agencies/:id/site-settings',
-      { schema: { tags: ['机构'], summary: '修改网站设置（管理员）', params: IdParams, body: SiteSettingsSchema, response: { 200: SiteSettingsSchema } } },
+      { schema: { tags: ['机构'], summary: '修改网站设置（管理员）', params: IdParams, body: titled(SiteSettingsSchema, siteSettingLabels), response: { 200: SiteSettingsSchema } } },
       async (req) => saveSiteSettings(deps, requireUser(req), req.params.id, req.body),
     );
   };

@@ -37,6 +37,15 @@ export const assessmentFieldLabels = {
   superiorScore: '上级评分',
 } as const;
 
+/** The assessment bodies' own structure, labelled for validation errors like the fields above. */
+export const assessmentBodyLabels: Readonly<Record<string, string>> = {
+  items: '考核项目',
+  'items.id': '考核项目编号',
+  scores: '上级评分',
+  'scores.itemId': '考核项目编号',
+  'scores.note': '评分说明',
+};
+
 export const recordLimits = { topic: 100, trainer: 50, attendeeNames: 2000, materials: 2000, name: 30, post: 50, phone: 30, email: 100, evidenceText: 1000, maxAttendees: 100000, maxItems: 30, maxEvidenceDocuments: 20 } as const;
 
 export interface TrainingInput {

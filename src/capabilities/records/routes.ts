@@ -7,10 +7,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ServiceDeps } from '../../services/context.ts';
 import { requireUser } from '../../http/auth.ts';
-import { IdParams } from '../../http/api/schemas.ts';
+import { IdParams, titled } from '../../http/api/schemas.ts';
 import { createPerson, createTraining, deletePerson, deleteTraining, saveAssessment, scoreAssessment, updatePerson, updateTraining } from './commands.ts';
 import { getAssessment, listPersons, listTraining, publicContact } from './queries.ts';
-import { assessmentFieldLabels as A, personFieldLabels as P, trainingFieldLabels as T } from './contract.ts';
+import { assessmentBodyLabels, assessmentFieldLabels as A, personFieldLabels as P, trainingFieldLabels as T } from './contract.ts';
 
 const tags = ['工作记录'];
 const Year = Type.Integer({ minimum: 2008, maximum: 2100, title: '年度' });
@@ -73,7 +73,7 @@ export function recordRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
     );
     app.put(
       '/agencies/:id/assessments/:year',
-      { schema: { tags, summary: '保存考核项目与自评分（分值合计须为 100）', params: YearParams, body: Type.Object({ items: Type.Array(Item, { maxItems: 30 }) }, { additionalProperties: false }) } },
+      { schema: { tags, summary: '保存考核项目与自评分（分值合计须为 100）', params: YearParams, body: titled(Type.Object({ items: Type.Array(Item, { maxItems: 30 }) }, { additionalProperties: false }), assessmentBodyLabels) } },
       async (req) => {
         await saveAssessment(deps, requireUser(req), req.params.id, req.params.year, req.body.items);
         return getAssessment(deps, requireUser(req), req.params.id, req.params.year);
@@ -86,7 +86,7 @@ export function recordRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           tags,
           summary: '上级评分：由上级机关填写',
           params: YearParams,
-          body: Type.Object({ scores: Type.Array(Type.Object({ itemId: Id, score: Type.Union([Type.Number({ title: A.superiorScore }), Type.Null()]), note: Type.Optional(Str('评分说明', 500)) }, { additionalProperties: false }), { maxItems: 30 }) }, { additionalProperties: false }),
+          body: titled(Type.Object({ scores: Type.Array(Type.Object({ itemId: Id, score: Type.Union([Type.Number({ title: A.superiorScore }), Type.Null()]), note: Type.Optional(Str('评分说明', 500)) }, { additionalProperties: false }), { maxItems: 30 }) }, { additionalProperties: false }), assessmentBodyLabels),
         },
       },
       async (req) => {

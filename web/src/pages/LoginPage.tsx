@@ -36,7 +36,7 @@ export function LoginPage({ onLogin }: { onLogin: (s: Session) => void }) {
 
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5', padding: 16 }}>
-      <Card style={{ width: 380, maxWidth: '100%' }}>
+      <Card style={{ width: 'min(380px, calc(100vw - 32px))' }}>
         <Typography.Title level={3} style={{ textAlign: 'center' }}>
           政务公开工作台
         </Typography.Title>
