@@ -9,25 +9,13 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { axeViolations, newTestPage, overflow } from '../helpers/browser.ts';
+import { newTestPage } from '../helpers/browser.ts';
 import { fillRequestForm } from '../helpers/request-form.ts';
 import { firstLogin, NEW_ADMIN_PASSWORD } from '../helpers/workspace.ts';
 import { httpLogin, type HttpClient } from '../helpers/http-client.ts';
-import { e2eSuite, shots } from '../helpers/e2e.ts';
-async function checkScreen(page: Page, name: string): Promise<string[]> {
-  const problems = (await axeViolations(page)).map((v) => `${name}: ${v}`);
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 390, height: 844 });
-  const over = await overflow(page);
-  if (over > 0) problems.push(`${name}: scrolls sideways by ${over} px at 390 px`);
-  await page.screenshot({ path: path.join(shots, `${name}-390.png`), fullPage: true });
-  await page.setViewportSize(size);
-  return problems;
-}
+import { checkScreen, e2eSuite } from '../helpers/e2e.ts';
 
 /** The text of the elements that describe a control (aria-describedby), as a screen reader reads it. */
 const description = (page: Page, id: string): Promise<string> =>

@@ -1,14 +1,13 @@
 /// <reference lib="dom" />
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, newTestPage, overflow, tick } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { axeViolations, newTestPage, overflow, tick } from '../helpers/browser.ts';
 import { firstLogin } from '../helpers/workspace.ts';
-import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
+import { passwordFrom } from '../helpers/server.ts';
+import { e2eSuite, shots } from '../helpers/e2e.ts';
 
-const shots = path.join(repoRoot, 'test-results');
 const POLICY = '常平乡农村饮水安全工程管理办法';
 const INTERPRETATION = '《常平乡农村饮水安全工程管理办法》政策解读';
 
@@ -31,20 +30,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 describe('政策解读 and the 三同步 gate in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    dataDir = tempDataDir();
-    server = await startServer({ GONGKAI_DATA_DIR: dataDir });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDir(dataDir);
-  });
+  const e2e = e2eSuite();
 
   const status = (page: Page, label: string) => page.getByTestId('document-status').filter({ hasText: new RegExp(`^${label}$`) }).waitFor();
   const reviewAndApprove = async (page: Page, options: { submitted?: boolean } = {}) => {
@@ -70,9 +56,9 @@ describe('政策解读 and the 三同步 gate in Chromium', () => {
   };
 
   it('a clerk creates a 规范性文件 and its 解读; the gate stops the policy alone; both are published together and cross-linked', async () => {
-    const page = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
-    await firstLogin(page, server.url, passwordFrom(server.output)!);
-    await page.goto(`${server.url}/admin/proactive/new`);
+    const page = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
+    await firstLogin(page, e2e.server.url, passwordFrom(e2e.server.output)!);
+    await page.goto(`${e2e.server.url}/admin/proactive/new`);
     await page.getByLabel('标题').fill(POLICY);
     await pickFirstCategory(page);
     await page.getByLabel('文件类型（计入年度报告第二部分）').click();
@@ -121,13 +107,13 @@ describe('政策解读 and the 三同步 gate in Chromium', () => {
     await card.getByText('已发布').waitFor();
 
     // The missing-解读 list no longer has it.
-    await page.goto(`${server.url}/admin/proactive?missingInterpretation=true`);
+    await page.goto(`${e2e.server.url}/admin/proactive?missingInterpretation=true`);
     await page.getByText(/既无解读，也未记录不解读的理由/).waitFor();
     assert.equal(await page.getByRole('row', { name: new RegExp(POLICY) }).count(), 0);
     await shoot(page, 'workspace-missing-interpretations');
 
-    const portal = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
-    await portal.goto(`${server.url}/org/changping/search?q=${encodeURIComponent('饮水安全')}`);
+    const portal = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
+    await portal.goto(`${e2e.server.url}/org/changping/search?q=${encodeURIComponent('饮水安全')}`);
     await portal.getByRole('link', { name: POLICY, exact: true }).click();
     await portal.getByRole('heading', { name: POLICY }).waitFor();
     const list = portal.getByTestId('interpretations');
@@ -144,13 +130,13 @@ describe('政策解读 and the 三同步 gate in Chromium', () => {
   });
 
   it("shows the 退回 reason at the top of the draft until resubmitted, and revises a withdrawn document as a new version", async () => {
-    const page = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
-    await page.goto(`${server.url}/admin/`);
+    const page = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
+    await page.goto(`${e2e.server.url}/admin/`);
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码', { exact: true }).fill('Changping-2025!');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('navigation', { name: '功能导航' }).waitFor();
-    await page.goto(`${server.url}/admin/proactive/new`);
+    await page.goto(`${e2e.server.url}/admin/proactive/new`);
     await page.getByLabel('标题').fill('常平乡2026年冬季供暖补贴发放公告');
     await pickFirstCategory(page);
     await page.getByRole('textbox', { name: '正文' }).click();
@@ -193,8 +179,8 @@ describe('政策解读 and the 三同步 gate in Chromium', () => {
     assert.match(await page.getByText(/索引号 /).first().innerText(), /-v2$/);
     await shoot(page, 'workspace-revision');
 
-    const portal = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
-    await portal.goto(`${server.url}/org/changping/documents/${firstId}`);
+    const portal = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
+    await portal.goto(`${e2e.server.url}/org/changping/documents/${firstId}`);
     const note = portal.getByTestId('withdrawn-note');
     await note.waitFor();
     assert.match(await note.innerText(), /撤回说明：补贴标准有误/);

@@ -6,66 +6,40 @@
  * rates it, and finds it published with the name masked. axe-core finds nothing on each screen,
  * and a 390 px phone never scrolls sideways.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, newTestPage, overflow } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { newTestPage } from '../helpers/browser.ts';
 import { firstLogin, NEW_ADMIN_PASSWORD } from '../helpers/workspace.ts';
 import { httpLogin, type HttpClient } from '../helpers/http-client.ts';
 import { solveCaptcha } from '../helpers/captcha.ts';
-import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
+import { passwordFrom } from '../helpers/server.ts';
+import { checkScreen, e2eSuite } from '../helpers/e2e.ts';
 
-const shots = path.join(repoRoot, 'test-results');
-
-/** axe's violations and sideways scrolling at 390 px; screenshots at 1366 and 390 px. */
-async function checkScreen(page: Page, name: string): Promise<string[]> {
-  const problems = await axeViolations(page);
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 390, height: 844 });
-  const wider = await overflow(page);
-  if (wider > 0) problems.push(`${name}: scrolls sideways by ${wider} px at 390 px`);
-  await page.screenshot({ path: path.join(shots, `${name}-390.png`), fullPage: true });
-  await page.setViewportSize(size);
-  return problems;
-}
 
 describe("the citizen's side of a message, in Chromium", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
+  const e2e = e2eSuite();
   let admin: HttpClient;
   const staff: Record<string, HttpClient> = {};
   before(async () => {
-    mkdirSync(shots, { recursive: true });
-    dataDir = tempDataDir();
-    server = await startServer({ GONGKAI_DATA_DIR: dataDir });
-    browser = await launchBrowser();
-    const page = await newTestPage(browser);
-    await firstLogin(page, server.url, passwordFrom(server.output)!);
+    const page = await newTestPage(e2e.browser);
+    await firstLogin(page, e2e.server.url, passwordFrom(e2e.server.output)!);
     await page.context().close();
-    admin = await httpLogin(server.url, 'admin', NEW_ADMIN_PASSWORD);
+    admin = await httpLogin(e2e.server.url, 'admin', NEW_ADMIN_PASSWORD);
     const own = (await admin.request('GET', '/auth/session')).json.agencies.find((a: { code: string }) => a.code === 'changping').id as number;
     // Review and approval are each someone else's: two more people at 常平乡.
     for (const [username, role] of [['ly.reviewer', 'reviewer'], ['ly.head', 'head']] as const) {
       const res = await admin.request('POST', '/users', { username, displayName: username, agencyId: own, roles: [role] });
       assert.equal(res.status, 201, JSON.stringify(res.json));
-      const first = await httpLogin(server.url, username, res.json.oneTimePassword);
+      const first = await httpLogin(e2e.server.url, username, res.json.oneTimePassword);
       const changed = await first.request('POST', '/auth/change-password', { currentPassword: res.json.oneTimePassword, newPassword: 'Messages-2026-pass!' });
       assert.equal(changed.status, 200, JSON.stringify(changed.json));
-      staff[role] = await httpLogin(server.url, username, 'Messages-2026-pass!');
+      staff[role] = await httpLogin(e2e.server.url, username, 'Messages-2026-pass!');
     }
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDir(dataDir);
   });
 
   const track = async (page: Page, code: string) => {
-    await page.goto(`${server.url}/org/changping/open/interaction/track`);
+    await page.goto(`${e2e.server.url}/org/changping/open/interaction/track`);
     await page.getByLabel('查询码').fill(code);
     await page.getByLabel('联系电话后四位').fill('5678');
     await page.getByRole('button', { name: '查询' }).click();
@@ -78,8 +52,8 @@ describe("the citizen's side of a message, in Chromium", () => {
   };
 
   it('leaves a message, tracks it, sees the published reply and rates it', async () => {
-    const citizen = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
-    await citizen.goto(`${server.url}/org/changping/open/interaction`);
+    const citizen = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
+    await citizen.goto(`${e2e.server.url}/org/changping/open/interaction`);
     assert.deepEqual(await checkScreen(citizen, 'portal-interaction'), []);
     await citizen.getByRole('link', { name: '给书记信箱写信' }).click();
 
@@ -137,7 +111,7 @@ describe("the citizen's side of a message, in Chromium", () => {
     assert.deepEqual(await checkScreen(citizen, 'portal-message-rated'), []);
 
     // The published reply: found by its words, the writer masked, the four dates and the agency.
-    await citizen.goto(`${server.url}/org/changping/open/interaction/replies`);
+    await citizen.goto(`${e2e.server.url}/org/changping/open/interaction/replies`);
     await citizen.getByLabel('查找答复').fill('南村 路灯');
     await citizen.getByRole('button', { name: '查找' }).click();
     assert.match(await citizen.getByRole('status').innerText(), /找到 1 条答复/);
@@ -151,7 +125,7 @@ describe("the citizen's side of a message, in Chromium", () => {
     assert.equal((await citizen.content()).includes('张小红'), false, 'the name is never shown whole');
     assert.deepEqual(await checkScreen(citizen, 'portal-message-reply'), []);
 
-    await citizen.goto(`${server.url}/org/changping/open/interaction/statistics`);
+    await citizen.goto(`${e2e.server.url}/org/changping/open/interaction/statistics`);
     assert.match(await citizen.getByTestId('message-stats').innerText(), /全年/);
     assert.deepEqual(await checkScreen(citizen, 'portal-message-statistics'), []);
     await citizen.context().close();

@@ -1,14 +1,13 @@
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newTestPage, overflow } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { newTestPage, overflow } from '../helpers/browser.ts';
 import { firstLogin, NEW_ADMIN_PASSWORD } from '../helpers/workspace.ts';
 import { httpLogin } from '../helpers/http-client.ts';
-import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
+import { passwordFrom } from '../helpers/server.ts';
+import { e2eSuite, shots } from '../helpers/e2e.ts';
 
-const shots = path.join(repoRoot, 'test-results');
 
 /**
  * 互动交流 in the workspace (issue 16): a clerk enters a walk-in message, accepts it and drafts a
@@ -16,20 +15,7 @@ const shots = path.join(repoRoot, 'test-results');
  * reviewer reviews, the head approves. Each one's 待办 follows along.
  */
 describe('a walk-in message from entry to an approved reply, in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    dataDir = tempDataDir();
-    server = await startServer({ GONGKAI_DATA_DIR: dataDir });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDir(dataDir);
-  });
+  const e2e = e2eSuite();
 
   const labels = ['留言待受理', '留言待答复', '留言答复被退回', '留言答复待审核', '留言答复待批准'];
   /** Each one's 待办 counts before this test's message (the demo data may hold messages of its own). */
@@ -37,7 +23,7 @@ describe('a walk-in message from entry to an approved reply, in Chromium', () =>
 
   /** The count of one 待办 row on the home page (0 when absent), less what it was before the test's message. */
   async function inboxCount(page: Page, label: string): Promise<number> {
-    await page.goto(`${server.url}/admin/`);
+    await page.goto(`${e2e.server.url}/admin/`);
     const inbox = page.getByTestId('inbox');
     await inbox.waitFor();
     const read = async (l: string) => {
@@ -68,9 +54,9 @@ describe('a walk-in message from entry to an approved reply, in Chromium', () =>
   }
 
   it('walks entry, 受理, draft, 退回 with a reason, redraft, review and approval', async () => {
-    const admin = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
-    await firstLogin(admin, server.url, passwordFrom(server.output)!);
-    const api = await httpLogin(server.url, 'admin', NEW_ADMIN_PASSWORD);
+    const admin = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
+    await firstLogin(admin, e2e.server.url, passwordFrom(e2e.server.output)!);
+    const api = await httpLogin(e2e.server.url, 'admin', NEW_ADMIN_PASSWORD);
     const changping = (await api.request('GET', '/auth/session')).json.agencies.find((a: { code: string }) => a.code === 'changping').id as number;
     const staff: Record<string, string> = {};
     for (const [username, role] of [['ly.clerk', 'clerk'], ['ly.reviewer', 'reviewer'], ['ly.head', 'head']] as const) {
@@ -87,12 +73,12 @@ describe('a walk-in message from entry to an approved reply, in Chromium', () =>
     await admin.getByRole('button', { name: '开设' }).click();
     await admin.getByRole('cell', { name: '民生服务信箱' }).waitFor();
 
-    const clerk = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
-    await firstLogin(clerk, server.url, staff['ly.clerk']!, 'ly.clerk', 'Clerk-2026!');
-    const reviewer = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
-    await firstLogin(reviewer, server.url, staff['ly.reviewer']!, 'ly.reviewer', 'Reviewer-2026!');
-    const head = await newTestPage(browser, { viewport: { width: 1366, height: 900 } });
-    await firstLogin(head, server.url, staff['ly.head']!, 'ly.head', 'Head-2026!');
+    const clerk = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
+    await firstLogin(clerk, e2e.server.url, staff['ly.clerk']!, 'ly.clerk', 'Clerk-2026!');
+    const reviewer = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
+    await firstLogin(reviewer, e2e.server.url, staff['ly.reviewer']!, 'ly.reviewer', 'Reviewer-2026!');
+    const head = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
+    await firstLogin(head, e2e.server.url, staff['ly.head']!, 'ly.head', 'Head-2026!');
     for (const page of [clerk, reviewer, head]) assert.equal(await inboxCount(page, '留言待受理'), 0);
     await clerk.getByRole('navigation', { name: '功能导航' }).getByText('互动交流').click();
     await clerk.getByRole('button', { name: '登记留言' }).click();
@@ -184,7 +170,7 @@ describe('a walk-in message from entry to an approved reply, in Chromium', () =>
     // The list and the case page at a desktop width and on a phone.
     for (const [width, name] of [[1366, 'desktop'], [390, 'phone']] as const) {
       await clerk.setViewportSize({ width, height: width > 500 ? 900 : 844 });
-      await clerk.goto(`${server.url}/admin/interaction`);
+      await clerk.goto(`${e2e.server.url}/admin/interaction`);
       await clerk.getByTestId('message-list').locator(width > 500 ? '.ant-table-row' : '.ant-list-item').first().waitFor();
       await clerk.screenshot({ path: path.join(shots, `workspace-messages-${name}.png`), fullPage: true });
       assert.ok((await overflow(clerk)) <= 0, `no sideways scrolling of the list at ${width}px`);

@@ -5,43 +5,28 @@
  * filters the late ones, opens the roll-up, drills into a cell and downloads the workbook; at
  * 390 px neither page scrolls sideways.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newTestPage } from '../helpers/browser.ts';
-import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from '../helpers/server.ts';
+import { newTestPage } from '../helpers/browser.ts';
+import { passwordFrom } from '../helpers/server.ts';
 import { firstLogin } from '../helpers/workspace.ts';
+import { e2eSuite, shots } from '../helpers/e2e.ts';
 
-const shots = path.join(repoRoot, 'test-results');
 
 describe('报送情况 and 汇总 in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    dataDir = tempDataDir();
-    server = await startServer({ GONGKAI_DATA_DIR: dataDir });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDir(dataDir);
-  });
+  const e2e = e2eSuite();
 
   it('lists the statuses, records a reminder, and rolls up with drill-down and export', async () => {
-    const page = await newTestPage(browser, { viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    await firstLogin(page, server.url, passwordFrom(server.output)!);
-    const session = (await (await page.request.get(`${server.url}/api/v1/auth/session`)).json()) as { csrfToken: string; user: { id: number } };
-    const managed = (await (await page.request.get(`${server.url}/api/v1/agencies/managed`)).json()) as { items: { id: number; code: string }[] };
+    const page = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    await firstLogin(page, e2e.server.url, passwordFrom(e2e.server.output)!);
+    const session = (await (await page.request.get(`${e2e.server.url}/api/v1/auth/session`)).json()) as { csrfToken: string; user: { id: number } };
+    const managed = (await (await page.request.get(`${e2e.server.url}/api/v1/agencies/managed`)).json()) as { items: { id: number; code: string }[] };
     const county = managed.items.find((a) => a.code === 'pingan')!.id;
-    const granted = await page.request.put(`${server.url}/api/v1/users/${session.user.id}/roles`, { headers: { 'x-csrf-token': session.csrfToken }, data: { agencyId: county, roles: ['admin'], scope: 'subtree' } });
+    const granted = await page.request.put(`${e2e.server.url}/api/v1/users/${session.user.id}/roles`, { headers: { 'x-csrf-token': session.csrfToken }, data: { agencyId: county, roles: ['admin'], scope: 'subtree' } });
     assert.equal(granted.status(), 200, await granted.text());
     await page.evaluate((id) => localStorage.setItem('gongkai.agencyId', String(id)), county);
-    await page.goto(`${server.url}/admin/reports`);
+    await page.goto(`${e2e.server.url}/admin/reports`);
     await page.getByRole('link', { name: '报送情况' }).click();
 
     const row = (name: string) => page.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
@@ -67,7 +52,7 @@ describe('报送情况 and 汇总 in Chromium', () => {
     assert.ok(overflow <= 0, `报送情况 scrolls sideways by ${overflow} px at 390 px`);
     await page.setViewportSize({ width: 1366, height: 900 });
 
-    await page.goto(`${server.url}/admin/reports/rollup`);
+    await page.goto(`${e2e.server.url}/admin/reports/rollup`);
     await page.getByText('未发布年度报告的机关（4）').waitFor();
     for (const name of ['平安县', '平安县民政局', '青石镇', '柳河乡']) assert.ok(await page.getByText(name, { exact: true }).first().isVisible(), name);
     await page.getByRole('button', { name: 'requests.new.total 各机关数值' }).click();

@@ -1,8 +1,8 @@
 import { before, after } from 'node:test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, launchBrowser, overflow } from './browser.ts';
 import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from './server.ts';
 
 /** Where browser tests leave their screenshots, to be looked at. */
@@ -50,4 +50,20 @@ export function e2eSuite(env: Record<string, string> = {}): E2eSuite {
       return started(passwordFrom(started(server).output) ?? undefined);
     },
   };
+}
+
+/**
+ * axe-core's violations on the page as it is, and sideways scrolling at a 390 px phone (the
+ * viewport is put back after); screenshots at both widths under `name`.
+ */
+export async function checkScreen(page: Page, name: string): Promise<string[]> {
+  const problems = (await axeViolations(page)).map((v) => `${name}: ${v}`);
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  const over = await overflow(page);
+  if (over > 0) problems.push(`${name}: scrolls sideways by ${over} px at 390 px`);
+  await page.screenshot({ path: path.join(shots, `${name}-390.png`), fullPage: true });
+  await page.setViewportSize(size);
+  return problems;
 }
