@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
-import { PINNED_NOW, testZone } from './clock.ts';
+import { BROWSER_ZONE, PINNED_NOW } from './clock.ts';
 
 /** Debian's Chromium, never a downloaded browser. */
 export function launchBrowser(): Promise<Browser> {
@@ -22,11 +22,12 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * A page in its own context: Chinese locale, the test process's time zone (so a browser-side zone
- * bug shows), and a clock that starts at the suite's pinned instant and then runs on.
+ * A page in its own context: Chinese locale, New York's time zone (a day behind China at the
+ * pinned hour, so a browser-side zone bug shows in any run), and a clock that starts at the
+ * suite's pinned instant and then runs on.
  */
 export async function newTestPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: testZone(), ...options });
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: BROWSER_ZONE, ...options });
   await context.clock.install({ time: PINNED_NOW });
   return context.newPage();
 }

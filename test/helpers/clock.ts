@@ -13,3 +13,11 @@ export const PINNED_UTC_DATE = '2026-11-25';
 export function testZone(): string {
   return process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+/**
+ * The zone every test browser runs in: New York, whatever the machine's zone. At the pinned hour
+ * its date is a day behind China's, so a date read from the browser's zone shows in one pass; the
+ * spawned server runs in the process's zone (UTC on CI), which the second pass changes for the
+ * server-side tests (scripts/test.js, decision 007).
+ */
+export const BROWSER_ZONE = 'America/New_York';
