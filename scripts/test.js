@@ -21,6 +21,7 @@ const ZONE_SENSITIVE = [
   'test/views',
 ];
 const ZONES = ['UTC', 'America/New_York'];
+const SUMMARY = fileURLToPath(new URL('test-summary.js', import.meta.url));
 
 function collect(target) {
   if (statSync(target).isFile()) return [target];
@@ -30,7 +31,8 @@ function collect(target) {
 }
 
 function run(files, env) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env });
+  const reporters = ['--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter=${SUMMARY}`, '--test-reporter-destination=stdout'];
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...reporters, ...files], { stdio: 'inherit', env });
   return result.status ?? 1;
 }
 
