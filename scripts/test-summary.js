@@ -1,32 +1,35 @@
-// A second test reporter: after the run it prints every failed test with its file and error,
-// then the slowest files. CI keeps only the tail of the output, so a failure reported far up
-// in the TAP stream would otherwise be out of sight.
+// A second test reporter: after the run, every failed test with its file and error, then the
+// slowest files. CI keeps only the tail of the output, so a failure reported far up in the TAP
+// stream would be out of sight: scripts/test.js sets GONGKAI_TEST_SUMMARY to a file, this
+// appends to it, and the script prints it last, after every pass.
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 
 export default async function* summary(source) {
   const failures = [];
-  const fileMs = new Map();
+  // From a file's first reported test to its last: roughly its wall time, start-up excluded.
+  const span = new Map();
   for await (const event of source) {
     const data = event.data ?? {};
     const file = data.file ? path.relative(process.cwd(), data.file) : '(unknown file)';
+    const now = Date.now();
+    const seen = span.get(file);
+    span.set(file, seen ? [seen[0], now] : [now, now]);
     if (event.type === 'test:fail' && !isSuiteOfFailures(data)) {
       const error = data.details?.error;
       const cause = error?.cause ?? error;
-      failures.push(`✗ ${file} › ${data.name}\n    ${String(cause?.message ?? cause ?? '').split('\n').slice(0, 6).join('\n    ')}`);
-    }
-    if ((event.type === 'test:pass' || event.type === 'test:fail') && data.nesting === 0) {
-      fileMs.set(file, (fileMs.get(file) ?? 0) + (data.details?.duration_ms ?? 0));
+      const where = String(cause?.stack ?? '').split('\n').find((l) => l.includes('/test/') && !l.includes('node_modules'));
+      const message = String(cause?.message ?? cause ?? '').split('\n').slice(0, 6);
+      failures.push(`✗ ${file} › ${data.name}\n    ${[...message, where?.trim() ?? ''].join('\n    ')}`);
     }
   }
-  const slowest = [...fileMs].sort((a, b) => b[1] - a[1]).slice(0, 12);
-  yield '\n# 最慢的测试文件 / slowest test files\n';
-  for (const [file, ms] of slowest) yield `#   ${(ms / 1000).toFixed(1).padStart(6)} s  ${file}\n`;
-  if (failures.length) {
-    yield `\n# 失败的测试 / failed tests (${failures.length})\n`;
-    for (const f of failures) yield `${f}\n`;
-  } else {
-    yield '\n# 没有失败的测试 / no test failed\n';
-  }
+  span.delete('(unknown file)');
+  const slowest = [...span].map(([file, [from, to]]) => [file, to - from]).sort((a, b) => b[1] - a[1]).slice(0, 15);
+  let text = '# 最慢的测试文件 / slowest test files\n';
+  for (const [file, ms] of slowest) text += `#   ${(ms / 1000).toFixed(1).padStart(6)} s  ${file}\n`;
+  text += failures.length ? `# 失败的测试 / failed tests (${failures.length})\n${failures.join('\n')}\n` : '# 没有失败的测试 / no test failed\n';
+  if (process.env.GONGKAI_TEST_SUMMARY) appendFileSync(process.env.GONGKAI_TEST_SUMMARY, text);
+  else yield `\n${text}`;
 }
 
 // A suite fails when a test inside it fails; that test is listed already.

@@ -4,7 +4,8 @@
 // A full run goes through the suite in the machine's time zone, then runs the date-sensitive
 // files again under TZ=UTC and TZ=America/New_York (whichever the first run did not cover):
 // every date the product shows must be the date in China whatever the server's or browser's zone.
-import { readdirSync, statSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +31,13 @@ function collect(target) {
     .sort();
 }
 
-function run(files, env) {
+// Each pass's summary (failures, slowest files) is printed again after the last pass.
+const summaryDir = mkdtempSync(path.join(tmpdir(), 'gongkai-summary-'));
+const summaryFile = path.join(summaryDir, 'summary.txt');
+
+function run(files, env, title) {
+  appendFileSync(summaryFile, `\n## ${title}\n`);
+  env = { ...env, GONGKAI_TEST_SUMMARY: summaryFile };
   const reporters = ['--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter=${SUMMARY}`, '--test-reporter-destination=stdout'];
   const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...reporters, ...files], { stdio: 'inherit', env });
   return result.status ?? 1;
@@ -41,13 +48,15 @@ const built = spawnSync(process.execPath, [fileURLToPath(new URL('build.js', imp
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 const targets = process.argv.slice(2);
-let status = run((targets.length ? targets : ['test']).flatMap(collect), process.env);
+let status = run((targets.length ? targets : ['test']).flatMap(collect), process.env, '全部测试 / every test');
 if (!targets.length) {
   const machineZone = process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
   const asUtc = (z) => (['UTC', 'Etc/UTC', 'Etc/Universal', 'Universal', 'Zulu'].includes(z) ? 'UTC' : z);
   for (const zone of ZONES.filter((z) => z !== asUtc(machineZone))) {
     console.log(`\n# 时区 / time zone ${zone}: date-sensitive tests again`);
-    status = run(ZONE_SENSITIVE.flatMap(collect), { ...process.env, TZ: zone }) || status;
+    status = run(ZONE_SENSITIVE.flatMap(collect), { ...process.env, TZ: zone }, `时区 / time zone ${zone}`) || status;
   }
 }
+console.log(`\n# 汇总 / summary${readFileSync(summaryFile, 'utf8')}`);
+rmSync(summaryDir, { recursive: true, force: true });
 process.exit(status);
