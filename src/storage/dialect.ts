@@ -31,6 +31,8 @@ export interface OpenOptions {
   /** postgres:// URL; when absent, SQLite at sqlitePath. */
   databaseUrl?: string | undefined;
   sqlitePath?: string;
+  /** An in-memory SQLite database opened from a serialized image (tests' seeded templates). */
+  sqliteImage?: Buffer;
   /** PostgreSQL schema to use (tests isolate themselves in one schema each). */
   pgSchema?: string;
   /**
@@ -72,7 +74,7 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-  const database = new SQLite(file);
+  const database = options.sqliteImage ? new SQLite(options.sqliteImage) : new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');

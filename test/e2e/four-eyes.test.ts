@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { newTestPage, tick } from '../helpers/browser.ts';
-import { firstLogin, NEW_ADMIN_PASSWORD } from '../helpers/workspace.ts';
+import { firstLogin, NEW_ADMIN_PASSWORD, signInByApi } from '../helpers/workspace.ts';
 import { passwordFrom } from '../helpers/server.ts';
 import { httpLogin } from '../helpers/http-client.ts';
 import { e2eSuite, shots } from '../helpers/e2e.ts';
@@ -59,7 +59,7 @@ describe('four eyes on a document, in Chromium', () => {
     assert.equal(refused.status, 403, 'the server refuses it too');
 
     const reviewer = await newTestPage(e2e.browser);
-    await firstLogin(reviewer, e2e.server.url, staff['mz.reviewer']!, 'mz.reviewer', 'Reviewer-2026!');
+    await signInByApi(reviewer, e2e.server.url, 'mz.reviewer', 'Reviewer-2026!', staff['mz.reviewer']!);
     await openDocument(reviewer, id);
     await reviewer.getByRole('button', { name: '保密审查', exact: true }).click();
     const dialog = reviewer.getByRole('dialog', { name: '保密审查' });
@@ -72,7 +72,7 @@ describe('four eyes on a document, in Chromium', () => {
     assert.match(await drafter.getByTestId('why-approve').innerText(), /起草人不能批准本人起草的文件/);
 
     const head = await newTestPage(e2e.browser);
-    await firstLogin(head, e2e.server.url, staff['mz.head']!, 'mz.head', 'Head-2026-pass!');
+    await signInByApi(head, e2e.server.url, 'mz.head', 'Head-2026-pass!', staff['mz.head']!);
     await openDocument(head, id);
     await head.getByRole('button', { name: '批准', exact: true }).click();
     await head.getByTestId('document-status').filter({ hasText: '已批准待发布' }).waitFor();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { newTestPage, overflow } from '../helpers/browser.ts';
-import { firstLogin, NEW_ADMIN_PASSWORD } from '../helpers/workspace.ts';
+import { firstLogin, NEW_ADMIN_PASSWORD, signInByApi } from '../helpers/workspace.ts';
 import { httpLogin } from '../helpers/http-client.ts';
 import { passwordFrom } from '../helpers/server.ts';
 import { e2eSuite, shots } from '../helpers/e2e.ts';
@@ -74,11 +74,11 @@ describe('a walk-in message from entry to an approved reply, in Chromium', () =>
     await admin.getByRole('cell', { name: '民生服务信箱' }).waitFor();
 
     const clerk = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
-    await firstLogin(clerk, e2e.server.url, staff['ly.clerk']!, 'ly.clerk', 'Clerk-2026!');
+    await signInByApi(clerk, e2e.server.url, 'ly.clerk', 'Clerk-2026!', staff['ly.clerk']!);
     const reviewer = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
-    await firstLogin(reviewer, e2e.server.url, staff['ly.reviewer']!, 'ly.reviewer', 'Reviewer-2026!');
+    await signInByApi(reviewer, e2e.server.url, 'ly.reviewer', 'Reviewer-2026!', staff['ly.reviewer']!);
     const head = await newTestPage(e2e.browser, { viewport: { width: 1366, height: 900 } });
-    await firstLogin(head, e2e.server.url, staff['ly.head']!, 'ly.head', 'Head-2026!');
+    await signInByApi(head, e2e.server.url, 'ly.head', 'Head-2026!', staff['ly.head']!);
     for (const page of [clerk, reviewer, head]) assert.equal(await inboxCount(page, '留言待受理'), 0);
     await clerk.getByRole('navigation', { name: '功能导航' }).getByText('互动交流').click();
     await clerk.getByRole('button', { name: '登记留言' }).click();

@@ -1,8 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { DialectName } from '../../src/storage/dialect.ts';
 import { buildApp, type AppOptions } from '../../src/http/app.ts';
-import { seedDemo } from '../../src/services/seed.ts';
-import { createTestDatabase, type TestDatabase } from './db.ts';
+import { DEMO_ADMIN_USERNAME, seedDemo } from '../../src/services/seed.ts';
+import type { TestDatabase } from './db.ts';
+import { seededTestDatabase } from './template.ts';
 import { changePassword } from '../../src/services/accounts.ts';
 import { findUserByUsername } from '../../src/capabilities/users/queries.ts';
 
@@ -18,17 +19,18 @@ export interface TestApp extends TestDatabase {
 
 /** A seeded app on a fresh database, driven through app.inject (real HTTP handling, no socket). */
 export async function createTestApp(dialect: DialectName, options: Omit<AppOptions, 'version'> = {}): Promise<TestApp> {
-  const t = await createTestDatabase(dialect);
-  const seeded = await seedDemo(t.deps);
-  // The admin's first login replaced the one-time password (which opens nothing else).
-  const admin = await findUserByUsername(t.deps, seeded.admin!.username);
-  await changePassword(t.deps, admin!.id, seeded.admin!.oneTimePassword, ADMIN_PASSWORD);
+  const t = await seededTestDatabase(dialect, 'demo', async (fresh) => {
+    const seeded = await seedDemo(fresh.deps);
+    // The admin's first login replaced the one-time password (which opens nothing else).
+    const admin = await findUserByUsername(fresh.deps, seeded.admin!.username);
+    await changePassword(fresh.deps, admin!.id, seeded.admin!.oneTimePassword, ADMIN_PASSWORD);
+  });
   const app = await buildApp(t.deps, { version: 'test', ...options });
   await app.ready();
   return {
     ...t,
     app,
-    admin: { username: seeded.admin!.username, password: ADMIN_PASSWORD },
+    admin: { username: DEMO_ADMIN_USERNAME, password: ADMIN_PASSWORD },
     close: async () => {
       await app.close();
       await t.cleanup();

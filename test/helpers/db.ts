@@ -18,6 +18,8 @@ export interface TestDatabase {
   deps: ServiceDeps;
   /** The private PostgreSQL schema, when on PostgreSQL. */
   pgSchema: string | undefined;
+  /** Where deps.files keeps its files. */
+  filesDir: string;
   /** Moves the test clock. */
   setNow(date: Date): void;
   cleanup(): Promise<void>;
@@ -81,17 +83,26 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     handle = openDatabase({ sqlitePath: ':memory:' });
     await migrateWhileOthersDropSchemas(handle, pgSchema);
   }
-  let now = new Date('2026-11-26T02:00:00Z');
+  return testDatabaseOn(handle, pgSchema, dropSchema);
+}
+
+/** The instant every test database's clock starts at (templates depend on it). */
+export const TEST_DB_START = new Date('2026-11-26T02:00:00Z');
+
+/** A TestDatabase over an open handle: its own clock and file directory; `drop` runs after close. */
+export function testDatabaseOn(handle: DatabaseHandle, pgSchema: string | undefined, drop: () => Promise<void>, filesDir = mkdtempSync(path.join(tmpdir(), 'gongkai-files-'))): TestDatabase {
+  let now = TEST_DB_START;
   return {
     handle,
-    deps: { db: handle.db, dialect: handle.dialect, now: () => now, files: diskFileStore(mkdtempSync(path.join(tmpdir(), 'gongkai-files-'))) },
+    deps: { db: handle.db, dialect: handle.dialect, now: () => now, files: diskFileStore(filesDir) },
     pgSchema,
+    filesDir,
     setNow: (d) => {
       now = d;
     },
     cleanup: async () => {
       await handle.close();
-      await dropSchema();
+      await drop();
     },
   };
 }
