@@ -96,7 +96,16 @@ async function buildPostgresTemplate(admin: pg.Client, template: string, seed: (
   } finally {
     await t.cleanup();
   }
-  await admin.query(`alter database ${building} rename to ${template}`);
+  // The pool's backends may take a moment to exit after it ends; a rename needs none connected.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query(`alter database ${building} rename to ${template}`);
+      break;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '55006' || attempt >= 50) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
   const old = await admin.query<{ datname: string }>(
     `select datname from pg_database where datname like 'gk\\_tpl\\_%' and datname not like '%\\_b' order by oid desc offset ${KEEP_PG_TEMPLATES}`,
   );
