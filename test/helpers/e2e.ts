@@ -1,9 +1,18 @@
 import { before, after } from 'node:test';
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, overflow } from './browser.ts';
-import { passwordFrom, removeDir, repoRoot, startServer, tempDataDir, type RunningServer } from './server.ts';
+import {
+  passwordFrom,
+  removeDir,
+  repoRoot,
+  startServer,
+  tempDataDir,
+  type RunningServer,
+} from './server.ts';
+import { renameOrDrop, TEMPLATE_DIR, templateKey } from './template.ts';
 
 /** Where browser tests leave their screenshots, to be looked at. */
 export const shots = path.join(repoRoot, 'test-results');
@@ -16,9 +25,37 @@ export interface E2eSuite {
 }
 
 /**
- * For a describe() of browser tests: before its tests, the compiled server on a fresh data
- * directory (the demo data and a one-time admin password, as on a first start) and Debian's
- * Chromium; after them, both stopped and the data removed.
+ * A data directory as a first start leaves it, and the one-time password that start printed:
+ * copied from a template made once per version of src/ (a first start seeds the whole demo).
+ */
+async function firstStartCopy(): Promise<{ dataDir: string; password: string }> {
+  const base = path.join(TEMPLATE_DIR, `e2e-data-${templateKey()}`);
+  // Kept inside the template, so the directory and its password are renamed into place together.
+  const passwordFile = 'first-start-password.txt';
+  if (!existsSync(base)) {
+    mkdirSync(TEMPLATE_DIR, { recursive: true });
+    const building = `${base}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    mkdirSync(building);
+    const server = await startServer({ GONGKAI_DATA_DIR: building });
+    const password = passwordFrom(server.output);
+    await server.stop();
+    if (!password)
+      throw new Error(`the first start printed no one-time password:\n${server.output}`);
+    writeFileSync(path.join(building, passwordFile), password);
+    renameOrDrop(building, base);
+  }
+  const dataDir = tempDataDir();
+  cpSync(base, dataDir, { recursive: true });
+  const password = readFileSync(path.join(dataDir, passwordFile), 'utf8');
+  rmSync(path.join(dataDir, passwordFile));
+  return { dataDir, password };
+}
+
+/**
+ * For a describe() of browser tests: before its tests, the compiled server on a data directory
+ * as a first start leaves it (the demo data; the one-time admin password that start printed
+ * stands first in `server.output`) and Debian's Chromium; after them, both stopped and the data
+ * removed.
  */
 export function e2eSuite(env: Record<string, string> = {}): E2eSuite {
   let server: RunningServer | undefined;
@@ -26,8 +63,17 @@ export function e2eSuite(env: Record<string, string> = {}): E2eSuite {
   let dataDir: string | undefined;
   before(async () => {
     mkdirSync(shots, { recursive: true });
-    dataDir = tempDataDir();
-    server = await startServer({ GONGKAI_DATA_DIR: dataDir, ...env });
+    const copy = await firstStartCopy();
+    dataDir = copy.dataDir;
+    const started = await startServer({ GONGKAI_DATA_DIR: dataDir, ...env });
+    const printed = `one-time password: ${copy.password}\n`;
+    server = {
+      ...started,
+      stop: started.stop,
+      get output() {
+        return printed + started.output;
+      },
+    };
     browser = await launchBrowser();
   });
   after(async () => {
@@ -36,7 +82,8 @@ export function e2eSuite(env: Record<string, string> = {}): E2eSuite {
     if (dataDir) removeDir(dataDir);
   });
   const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('the e2e suite has not started (use it inside describe())');
+    if (value === undefined)
+      throw new Error('the e2e suite has not started (use it inside describe())');
     return value;
   };
   return {

@@ -20,17 +20,17 @@ import type { DialectName } from '../../src/storage/dialect.ts';
 import { createTestDatabase, PG_URL, testDatabaseOn, type TestDatabase } from './db.ts';
 import { repoRoot } from './server.ts';
 
-const TEMPLATE_DIR = path.join(tmpdir(), 'gongkai-test-templates');
+export const TEMPLATE_DIR = path.join(tmpdir(), 'gongkai-test-templates');
 /** Older PostgreSQL templates beyond this many are dropped (other checkouts may still use recent ones). */
 const KEEP_PG_TEMPLATES = 8;
 
 let key: string | undefined;
-function templateKey(): string {
+export function templateKey(): string {
   if (key) return key;
   const hash = createHash('sha256');
   const walk = (dir: string): string[] =>
     readdirSync(path.join(repoRoot, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-  for (const f of [...walk('src'), 'test/helpers/db.ts', 'test/helpers/app.ts', 'test/helpers/template.ts', 'package-lock.json'].sort()) {
+  for (const f of [...walk('src'), 'test/helpers/db.ts', 'test/helpers/app.ts', 'test/helpers/template.ts', 'test/helpers/e2e.ts', 'package-lock.json'].sort()) {
     hash.update(f).update('\0').update(readFileSync(path.join(repoRoot, f))).update('\0');
   }
   return (key = hash.digest('hex').slice(0, 16));
@@ -140,7 +140,7 @@ function copyFiles(dir: string): string {
   return to;
 }
 
-function renameOrDrop(from: string, to: string): void {
+export function renameOrDrop(from: string, to: string): void {
   try {
     renameSync(from, to);
   } catch {
