@@ -26,6 +26,9 @@ import { subordinateReportRoutes } from '../capabilities/reports/subordinate-rou
 import { auditChainRoutes } from './api/audit-routes.ts';
 import { inboxRoutes } from '../capabilities/inbox/routes.ts';
 import { recordRoutes } from '../capabilities/records/routes.ts';
+import { meetingRoutes } from '../capabilities/records/meetings-routes.ts';
+import { hotlineRoutes } from '../capabilities/hotline/routes.ts';
+import { interviewRoutes } from '../capabilities/interviews/routes.ts';
 import { registerPortal, renderNotFound } from './portal/routes.ts';
 import { registerWorkspace } from './workspace.ts';
 import { registerSiteUrl } from './site-url.ts';
@@ -120,6 +123,9 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       await api.register(auditChainRoutes(deps));
       await api.register(inboxRoutes(deps));
       await api.register(recordRoutes(deps));
+      await api.register(meetingRoutes(deps));
+      await api.register(hotlineRoutes(deps));
+      await api.register(interviewRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,9 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ChainedFields } from '../domain/audit/chain.ts';
 import type { RecordsTables } from '../capabilities/records/tables.ts';
+import type { InterviewTables } from '../capabilities/interviews/tables.ts';
+import type { HotlineTables } from '../capabilities/hotline/tables.ts';
+import type { MeetingTables } from '../capabilities/records/meeting-tables.ts';
 
 /**
  * Table types. Timestamps are ISO-8601 UTC strings and booleans are 0/1 integers on both
@@ -357,7 +360,7 @@ export interface ReportContactsTable {
   updated_at: string;
 }
 
-export interface Database extends RecordsTables {
+export interface Database extends RecordsTables, InterviewTables, HotlineTables, MeetingTables {
   agencies: AgencyTable;
   users: UserTable;
   user_roles: UserRoleTable;
