@@ -63,6 +63,10 @@ function listOf(sentence: string): { list: string; stated?: number } | undefined
   const stated = count ? (chineseNumeral(count[1]!) ?? Number(count[1])) : undefined;
   if (count) list = list.slice(0, count.index);
   list = list.split(/等?(?:内容|方面)?(?:组成|汇报)|等内容|等方面/)[0]!.replace(/等$/, '');
+  // The sixth part closes the list: a clause after it ("……其他需要报告的事项，报告中所涉数据的
+  // 统计期自……") is the next statement, not a part.
+  const last = /(?:其他|其它)[^、，,；;]*(?=[，,；;])/.exec(list);
+  if (last) list = list.slice(0, last.index + last[0].length);
   return { list, ...(stated !== undefined ? { stated } : {}) };
 }
 

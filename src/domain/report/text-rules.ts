@@ -188,6 +188,11 @@ const PLACEHOLDERS: readonly { re: RegExp; message: string }[] = [
     re: /(?:共|累计|合计|总计)(?![同享建治商产])[^\d。，,；;]{0,10}?(?:公开|发布|收到|受理|办结|答复|办理)(?:信息)?(?:条|件|篇)(?=[，,。；;]|其中)/g,
     message: '缺少数字',
   },
+  // "共收到依申请公开事项7,均已办理": the unit left out after the count.
+  {
+    re: /(?:收到|受理|新收|公开|发布|办结|答复)[^\d。，,；;]{0,14}?(?:申请|事项|信息|文件)\s*\d+(?=[，,。；;])/g,
+    message: '数字后缺少单位',
+  },
 ];
 
 /** '>' with no '<' before it in the sentence: the rest of an escaped tag. */

@@ -1,0 +1,111 @@
+/**
+ * Readers and rules changed for the fourth round of collected reports (c55-c69, docs/decisions/
+ * 028): the outline's list ends at its sixth part, the pre-2019 heading of part 一, agencies named
+ * by a place before the year, after 在…下 clauses or with any office of the government after the
+ * name, a year's count given under another year, and shares whose whole stands in the sentence
+ * before (cut-off decimals are right).
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { checkShares } from '../../../src/domain/report/figures.ts';
+import { checkStaleYear } from '../../../src/domain/report/dates.ts';
+import { checkOutline } from '../../../src/domain/report/outline.ts';
+import { cleanAgency, findAgency } from '../../../src/domain/report/identity.ts';
+import type { AnnualReport } from '../../../src/domain/report/index.ts';
+import type { TextUnit } from '../../../src/domain/report/text-rules.ts';
+import { check, parsed } from './helpers.ts';
+
+const unit = (text: string): TextUnit[] => [{ section: 'overview', label: '一、总体情况', text }];
+const messages = (f: readonly { message: string }[]): string[] => f.map((x) => x.message);
+const SIX =
+  '总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项';
+
+describe('the outline ends at its sixth part', () => {
+  test('a clause after 其他需要报告的事项 is not a seventh part (c62)', () => {
+    assert.deepEqual(
+      checkOutline(unit(`本报告由6个部分组成,包括${SIX},报告中所涉数据的统计期自2024年1月1日至2024年12月31日止。`)),
+      [],
+    );
+  });
+  test('a part after the sixth in the list is still counted', () => {
+    const f = checkOutline(unit(`本报告由${SIX}、2022年工作思路等六个部分组成。`));
+    assert.match(messages(f).join(), /多出“2022年工作思路”/);
+  });
+});
+
+describe('the heading of part 一 in the pre-2019 wording', () => {
+  test('is read as part 一 and reported by its title (c55)', () => {
+    const text = [
+      '某镇2023年政府信息公开工作年度报告',
+      '一、政府信息公开工作的基本情况',
+      '1.主动公开政府信息的情况',
+      '2023年新增主动公开政府信息130条。',
+      '2.依申请公开政府信息情况',
+      '2023年度受理政府信息公开申请1件。',
+    ].join('\n');
+    const r = parsed(text);
+    assert.equal(r.sections[0]?.key, 'overview');
+    assert.equal(r.sections.length, 1);
+    assert.match(
+      messages(check(text).filter((f) => f.rule === 'structure.heading')).join(),
+      /政府信息公开工作的基本情况/,
+    );
+  });
+});
+
+describe('the agency', () => {
+  test('a place before the year, the drafting office, 在…下 clauses, any office after the name', () => {
+    assert.equal(findAgency('现将物流区2022年政府信息公开工作年度报告总结如下:'), '物流区');
+    assert.equal(findAgency('报告由高淳区人民政府办公室汇总编制。'), '高淳区人民政府');
+    assert.equal(
+      findAgency('2025年,在县委、县政府的坚强领导下,在县政府办公室的带领下,鱼鳞乡全面贯彻落实《条例》。'),
+      '鱼鳞乡',
+    );
+    assert.equal(cleanAgency('金坑乡人民政府党建办'), '金坑乡人民政府');
+    assert.equal(cleanAgency('横山镇党政综合办'), '横山镇');
+    // A title keeps the office: it is the agency there.
+    assert.equal(cleanAgency('龙游县人民政府办公室', 'keep'), '龙游县人民政府办公室');
+    assert.equal(findAgency('现将我镇2023年政府信息公开工作年度报告公布如下:'), undefined);
+  });
+});
+
+describe('text.stale-year: a count of this year given under another year', () => {
+  const report = { year: 2023 } as AnnualReport;
+  test('"2022年我镇收到……0件" in the report on 2023 (c68)', () => {
+    const f = checkStaleYear(report, unit('（二）依申请公开情况。2022年我镇收到依申请公开申请事项0件。'));
+    assert.deepEqual(messages(f), [
+      '“2022年我镇收到依申请公开申请事项0件”：本报告是2023年度报告，所述年份为2022年',
+    ]);
+  });
+  test('this year, comparisons and carried-over requests are not', () => {
+    for (const text of [
+      '2023年我镇收到依申请公开申请事项2件。',
+      '2022年我局收到申请较上年增长3件。',
+      '2022年我局受理的申请结转2件。',
+      '全年主动公开信息75条,2022年同期为60条。',
+    ])
+      assert.deepEqual(checkStaleYear(report, unit(text)), [], text);
+  });
+});
+
+describe('narrative.share with the whole in the sentence before', () => {
+  test('the parts add up to the whole: each share is checked (c57)', () => {
+    const f = checkShares(
+      unit(
+        '全区共收到政府信息公开申请130件,同比增长103%。办复率100%,其中予以公开59件、占45.3%;不予公开32件、占42.6%;无法提供39件、占30%。',
+      ),
+    );
+    assert.deepEqual(messages(f), ['占比与数字不符：共130件，其中“32件、占42.6%”，按数字应为24.62%']);
+  });
+  test('decimals cut off are right; parts that do not add up name no whole', () => {
+    assert.deepEqual(
+      checkShares(unit('共收到申请130件。其中予以公开59件、占45.3%;不予处理1件、占0.7%;其他70件、占53.8%。')),
+      [],
+    );
+    assert.deepEqual(
+      checkShares(unit('共收到申请130件。办复率100%,其中予以公开59件、占42.6%;其他12件、占9.2%。')),
+      [],
+    );
+  });
+});
