@@ -26,6 +26,7 @@ import { subordinateReportRoutes } from '../capabilities/reports/subordinate-rou
 import { auditChainRoutes } from './api/audit-routes.ts';
 import { inboxRoutes } from '../capabilities/inbox/routes.ts';
 import { recordRoutes } from '../capabilities/records/routes.ts';
+import { supervisionRoutes } from '../capabilities/supervision/routes.ts';
 import { meetingRoutes } from '../capabilities/records/meetings-routes.ts';
 import { hotlineRoutes } from '../capabilities/hotline/routes.ts';
 import { interviewRoutes } from '../capabilities/interviews/routes.ts';
@@ -123,6 +124,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       await api.register(auditChainRoutes(deps));
       await api.register(inboxRoutes(deps));
       await api.register(recordRoutes(deps));
+      await api.register(supervisionRoutes(deps));
       await api.register(meetingRoutes(deps));
       await api.register(hotlineRoutes(deps));
       await api.register(interviewRoutes(deps));

@@ -199,6 +199,8 @@ const routes: Record<string, Entry> = {
   'PUT /api/v1/agencies/{id}/report-submission/township-deadline': { access: ['admin', 'head'], call: (f) => ({ method: 'PUT', url: `/api/v1/agencies/${f.own}/report-submission/township-deadline`, body: { townshipDeadline: null } }) },
   'GET /api/v1/agencies/{id}/report-reminders': { access: ALL, call: (f) => get(`/api/v1/agencies/${f.own}/report-reminders`) },
   'GET /api/v1/agencies/{id}/report-rollup': { access: ['admin', 'clerk', 'head'], call: (f) => get(`/api/v1/agencies/${f.own}/report-rollup?year=2025`) },
+  // 督办 (issue 11 item 4): any staff of the agency reads its dashboard; the county's subtree roles reach it too.
+  'GET /api/v1/agencies/{id}/supervision': { access: ALL, call: (f) => get(`/api/v1/agencies/${f.own}/supervision`) },
   'GET /api/v1/appeals': { access: ALL, call: (f) => get(`/api/v1/appeals?agencyId=${f.own}`) },
   'POST /api/v1/appeals': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'POST', url: '/api/v1/appeals', body: appeal(f.own) }) },
   'PUT /api/v1/appeals/{id}': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'PUT', url: `/api/v1/appeals/${f.appealId}`, body: appeal(f.own) }) },

@@ -38,6 +38,7 @@ import { MessagesPage } from './pages/MessagesPage';
 import { MessagesDetailPage } from './pages/MessagesDetailPage';
 import { MessagesMailboxesPage } from './pages/MessagesMailboxesPage';
 import { RecordsPage } from './pages/RecordsPage';
+import { SupervisionPage } from './pages/SupervisionPage';
 
 export const areas = [
   { key: '/proactive', label: '主动公开', icon: <NotificationOutlined />, intro: '公开目录、保密审查、发布渠道与第二十条统计。' },
@@ -45,7 +46,7 @@ export const areas = [
   { key: '/interaction', label: '互动交流', icon: <CommentOutlined />, intro: '留言咨询、意见箱、热线记录、调查征集与培训记录。' },
   { key: '/appeals', label: '复议诉讼', icon: <SolutionOutlined />, intro: '政府信息公开行政复议、行政诉讼案件及结果。' },
   { key: '/reports', label: '年度报告', icon: <FileDoneOutlined />, intro: '年度报告的生成、勾稽校验、发布与报告检查。' },
-  { key: '/statistics', label: '统计分析', icon: <BarChartOutlined />, intro: '超期、临期与长期未更新的工作一览。' },
+  { key: '/statistics', label: '统计分析', icon: <BarChartOutlined />, intro: '督办统计与网站自查：超期、临期与长期未更新的工作一览。' },
 ] as const;
 
 const STORAGE_KEY = 'gongkai.agencyId';
@@ -170,8 +171,9 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
                 <Route path="/interaction" element={<MessagesPage />} />
                 <Route path="/interaction/mailboxes" element={<MessagesMailboxesPage />} />
                 <Route path="/interaction/messages/:id" element={<MessagesDetailPage />} />
+                <Route path="/statistics" element={<SupervisionPage />} />
                 {areas
-                  .filter((a) => !['/requests', '/proactive', '/reports', '/appeals', '/interaction'].includes(a.key))
+                  .filter((a) => !['/requests', '/proactive', '/reports', '/appeals', '/interaction', '/statistics'].includes(a.key))
                   .map((a) => (
                     <Route key={a.key} path={a.key} element={<AreaPage title={a.label} intro={a.intro} />} />
                   ))}
