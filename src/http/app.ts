@@ -22,6 +22,7 @@ import { documentRoutes, MAX_UPLOAD_BYTES, uploadContentTypes } from '../capabil
 import { disclosureRoutes } from '../capabilities/disclosure/routes.ts';
 import { reportRoutes } from '../capabilities/reports/routes.ts';
 import { messageRoutes, publicMessageRoutes } from '../capabilities/messages/routes.ts';
+import { consultationRoutes, publicConsultationRoutes } from '../capabilities/consultations/routes.ts';
 import { subordinateReportRoutes } from '../capabilities/reports/subordinate-routes.ts';
 import { auditChainRoutes } from './api/audit-routes.ts';
 import { inboxRoutes } from '../capabilities/inbox/routes.ts';
@@ -120,6 +121,8 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       await api.register(reportRoutes(deps));
       await api.register(messageRoutes(deps));
       await api.register(publicMessageRoutes(deps));
+      await api.register(consultationRoutes(deps));
+      await api.register(publicConsultationRoutes(deps));
       await api.register(subordinateReportRoutes(deps));
       await api.register(auditChainRoutes(deps));
       await api.register(inboxRoutes(deps));

@@ -60,6 +60,10 @@ export const permissions = {
   'messages.approveReply': ['head'],
   /** See a writer's name, phone, e-mail and address in full: those who handle messages (as 013 for requests). */
   'messages.personalData': OFFICE,
+  /** 意见征集: prepare and open a consultation, enter and moderate comments, close it with the feedback table. */
+  'consultations.record': OFFICE,
+  /** Publish a consultation's 意见采纳情况. */
+  'consultations.publish': ['admin', 'head'],
   'art20.edit': OFFICE,
   'plan.edit': OFFICE,
   'portalPages.edit': OFFICE,
