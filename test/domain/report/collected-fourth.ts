@@ -1,5 +1,5 @@
 /**
- * Expectations for the fourth round of collected reports (c55-c69, issue 13): each was saved and a
+ * Expectations for the fourth round of collected reports (c55-c72, issue 13): each was saved and a
  * careful reader's notes written (test/fixtures/reports/collected/README.md) before the checker
  * was run on it; the rules changed after that run are in docs/decisions/028.
  */
@@ -119,6 +119,31 @@ export const FOURTH_ROUND: Record<string, Expectation> = {
     agency: '漳州市卫生健康委员会',
     year: 2021,
     level: 'department',
+    findings: [],
+  },
+  // Traditional script (mirror), no title, parts as paragraphs without numbers. "宣传广州农村农村
+  // 重点工作成果": a word doubled (农业农村 meant). The bureau is not named in the part read.
+  'c70_nongyenongcunju_guangzhou_mirror_traditional_2020.txt': {
+    agency: null,
+    year: 2020,
+    level: 'department',
+    findings: ['text.repeated'],
+    more: (_r, f) => assert.match(message(f, 'text.repeated'), /农村农村/),
+  },
+  // Opens with "一、总体情况"; "我局" (an 审计局) is never named; "事项." with an ASCII stop.
+  'c71_shenjiju_yangling_2022.txt': {
+    agency: null,
+    year: 2022,
+    level: 'department',
+    findings: [],
+  },
+  // A metadata table in pipes (索引号, 发布日期 2023-01-30), one cell per line ending " |".
+  // 566 = 38+168+45+13+4+298 adds up.
+  'c72_maopinghuizuzhen_zhenan_2022.txt': {
+    agency: '茅坪回族镇',
+    year: 2022,
+    level: 'township',
+    publishedOn: '2023-01-30',
     findings: [],
   },
 };
