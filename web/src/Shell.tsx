@@ -38,6 +38,8 @@ import { MessagesPage } from './pages/MessagesPage';
 import { MessagesDetailPage } from './pages/MessagesDetailPage';
 import { MessagesMailboxesPage } from './pages/MessagesMailboxesPage';
 import { RecordsPage } from './pages/RecordsPage';
+import { SurveysPage } from './pages/SurveysPage';
+import { SurveyDetailPage } from './pages/SurveyDetailPage';
 import { SupervisionPage } from './pages/SupervisionPage';
 
 export const areas = [
@@ -171,6 +173,8 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
                 <Route path="/interaction" element={<MessagesPage />} />
                 <Route path="/interaction/mailboxes" element={<MessagesMailboxesPage />} />
                 <Route path="/interaction/messages/:id" element={<MessagesDetailPage />} />
+                <Route path="/interaction/surveys" element={<SurveysPage />} />
+                <Route path="/interaction/surveys/:id" element={<SurveyDetailPage />} />
                 <Route path="/statistics" element={<SupervisionPage />} />
                 {areas
                   .filter((a) => !['/requests', '/proactive', '/reports', '/appeals', '/interaction', '/statistics'].includes(a.key))

@@ -76,6 +76,10 @@ export const permissions = {
   'records.edit': OFFICE,
   /** The superior office's score of a subordinate's assessment (本机关及下级 grants only). */
   'records.scoreSubordinates': ['admin', 'head'],
+  /** 问卷调查: create, edit, open and close a survey, read its answers (free text included). */
+  'surveys.edit': OFFICE,
+  /** Publish a closed survey's aggregate results on the portal. */
+  'surveys.publishResults': ['admin', 'head'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

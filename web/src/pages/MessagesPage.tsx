@@ -40,6 +40,7 @@ export function MessagesPage() {
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Title level={3}>互动交流 · 留言</Typography.Title>
         <Space wrap>
+          <Link to="/interaction/surveys">问卷调查</Link>
           <Link to="/interaction/mailboxes">信箱设置</Link>
           {mayRecord && (
             <Button type="primary" onClick={() => setIntake(true)}>
