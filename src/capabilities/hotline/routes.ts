@@ -9,7 +9,7 @@ import type { ServiceDeps } from '../../services/context.ts';
 import { AppError } from '../../services/errors.ts';
 import { scopeFor } from '../../services/policy.ts';
 import { requireUser } from '../../http/auth.ts';
-import { IdParams, titled } from '../../http/api/schemas.ts';
+import { DateString, IdParams, titled } from '../../http/api/schemas.ts';
 import { createCall, deleteCall, importHotlineXlsx, updateCall } from './commands.ts';
 import { listCalls } from './queries.ts';
 import { hotlineFieldLabels as F, hotlineLimits as L } from './contract.ts';
@@ -34,8 +34,8 @@ const Call = titled(
 );
 const ListQuery = Type.Object(
   {
-    from: Type.Optional(Type.String({ format: 'date', title: '起始日期' })),
-    to: Type.Optional(Type.String({ format: 'date', title: '截止日期' })),
+    from: Type.Optional(DateString('起始日期', '起始日期')),
+    to: Type.Optional(DateString('截止日期', '截止日期')),
     closed: Type.Optional(Type.Union([Type.Literal('closed'), Type.Literal('open')], { title: '是否办结' })),
     q: Type.Optional(Type.String({ maxLength: 100, title: '关键词' })),
   },

@@ -10,6 +10,7 @@ import { registerReportCheckPortal } from './report-check-routes.ts';
 import { registerRequestPortal } from './request-routes.ts';
 import { registerMessagePortal } from './message-routes.ts';
 import { registerSurveyPortal } from '../../capabilities/surveys/portal.ts';
+import { registerInterviewPortal } from './interview-routes.ts';
 import { registerSitePortal } from './site-routes.ts';
 import { packageRoot } from '../../paths.ts';
 
@@ -107,6 +108,7 @@ export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
 
   registerMessagePortal(app, deps, (code) => agencyByCode(deps, code));
   registerSurveyPortal(app, deps, (code) => agencyByCode(deps, code));
+  registerInterviewPortal(app, deps, (code) => agencyByCode(deps, code));
   registerSitePortal(app, deps, (code) => agencyByCode(deps, code), async () => {
     const root = await defaultAgency(deps);
     return root ? agencyByCode(deps, root.code) : undefined;
