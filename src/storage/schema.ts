@@ -29,6 +29,7 @@ export type { AgencyLevel } from '../domain/agencies/hierarchy.ts';
 import type { AgencyLevel } from '../domain/agencies/hierarchy.ts';
 import type { MailboxTable, MessageEventTable, MessageTable } from './schema-messages.ts';
 import type { ReportReminderTable } from './schema-report-reminders.ts';
+import type { WebsiteReportTable } from './schema-website-reports.ts';
 
 export interface UserTable {
   id: Generated<number>;
@@ -394,6 +395,7 @@ export interface Database extends RecordsTables, SurveysTables, ConsultationsTab
   messages: MessageTable;
   message_events: MessageEventTable;
   report_reminders: ReportReminderTable;
+  website_reports: WebsiteReportTable;
   notice_numbers: NoticeNumberTable;
 }
 

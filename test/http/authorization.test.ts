@@ -179,6 +179,12 @@ const routes: Record<string, Entry> = {
   'GET /api/v1/reports/{year}/cells': { access: ALL, call: (f) => get(`/api/v1/reports/2025/cells?agencyId=${f.own}&row=new&col=total`) },
   'GET /api/v1/reports/{year}/export': { access: ALL, call: (f) => get(`/api/v1/reports/2025/export?agencyId=${f.own}&format=json`) },
   'POST /api/v1/reports/{year}/correct': { access: ['head'], call: (f) => ({ method: 'POST', url: '/api/v1/reports/2024/correct', body: { agencyId: f.own, reason: '更正第五部分。', overview: '总体情况。', problems: '问题。', other: '其他。' } }) },
+  // 网站年度报表 and the section 一 draft (decision 026): read and checked by any staff, published by the head.
+  'GET /api/v1/website-reports/{year}': { access: ALL, call: (f) => get(`/api/v1/website-reports/2025?agencyId=${f.own}`) },
+  'POST /api/v1/website-reports/{year}/check': { access: ALL, call: (f) => ({ method: 'POST', url: '/api/v1/website-reports/2024/check', body: { agencyId: f.own } }) },
+  'POST /api/v1/website-reports/{year}/publish': { access: ['head'], call: (f) => ({ method: 'POST', url: '/api/v1/website-reports/2024/publish', body: { agencyId: f.own } }) },
+  'GET /api/v1/website-reports/{year}/export': { access: ALL, call: (f) => get(`/api/v1/website-reports/2025/export?agencyId=${f.own}&format=json`) },
+  'GET /api/v1/reports/{year}/overview-draft': { access: ALL, call: (f) => get(`/api/v1/reports/2025/overview-draft?agencyId=${f.own}`) },
   'GET /api/v1/report-contacts': { access: ALL, call: (f) => get(`/api/v1/report-contacts?agencyId=${f.own}`) },
   'PUT /api/v1/report-contacts': {
     access: ['admin', 'clerk', 'head'],

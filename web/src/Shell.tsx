@@ -38,6 +38,7 @@ import { MessagesPage } from './pages/MessagesPage';
 import { MessagesDetailPage } from './pages/MessagesDetailPage';
 import { MessagesMailboxesPage } from './pages/MessagesMailboxesPage';
 import { RecordsPage } from './pages/RecordsPage';
+import { WebsiteReportPage } from './pages/WebsiteReportPage';
 import { SurveysPage } from './pages/SurveysPage';
 import { SurveyDetailPage } from './pages/SurveyDetailPage';
 import { SupervisionPage } from './pages/SupervisionPage';
@@ -169,6 +170,7 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
                 <Route path="/reports/check" element={<ReportCheckPage />} />
                 <Route path="/reports/submission" element={<SubmissionStatusPage />} />
                 <Route path="/reports/rollup" element={<ReportRollupPage />} />
+                <Route path="/reports/website" element={<WebsiteReportPage />} />
                 <Route path="/requests/:id" element={<RequestDetailPage />} />
                 <Route path="/interaction" element={<MessagesPage />} />
                 <Route path="/interaction/mailboxes" element={<MessagesMailboxesPage />} />
