@@ -94,6 +94,11 @@ export async function submitQuestion(deps: ServiceDeps, agencyId: number, interv
     problems.push({ field: 'captchaAnswer', code: err.code, message: err.message });
   }
   if (problems.length) throw invalidInput(problems);
+  await recordQuestion(deps, agencyId, interviewId, input);
+}
+
+/** A question already checked (the portal form above; the demo), taken while the interview has not begun. */
+export async function recordQuestion(deps: ServiceDeps, agencyId: number, interviewId: number, input: NewQuestionInput): Promise<void> {
   await deps.db.transaction().execute(async (tx) => {
     const scope = await publicIntakeScope(tx, agencyId);
     const interview = await q.interviewRow(tx, scope, interviewId);
