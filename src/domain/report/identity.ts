@@ -51,7 +51,10 @@ export function cleanAgency(s: string, office: 'drop' | 'keep' = 'drop'): string
       '',
     );
     // "金坑乡人民政府党建办", "…镇党政综合办": any office of the government after its name.
-    name = name.replace(/(人民政府|办事处|[乡镇])(?:(?![乡镇府处])\p{Script=Han}){1,6}?(?:办公室|办)$/u, '$1');
+    name = name.replace(
+      /(人民政府|办事处|[乡镇])(?:(?![乡镇府处])\p{Script=Han}){1,6}?(?:办公室|办)$/u,
+      '$1',
+    );
   }
   name = name.replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '').trim();
   if (name.length < 2 || name.length > 30) return undefined;
@@ -104,7 +107,8 @@ export function findTitle(lines: readonly Line[], before: number): TitleFound | 
           span,
           text: cand,
           year: Number(m[2]),
-          irregular: false,
+          // "2025湖口县大垅乡2025年度……": digits before the name are a slip.
+          irregular: /\d/.test(m[1]!),
           ...(agency ? { agency } : {}),
         };
       }

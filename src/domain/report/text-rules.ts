@@ -355,9 +355,19 @@ function checkSlips(units: readonly TextUnit[]): Finding[] {
         ),
       );
     }
+    // "1.2021，在县委……": a clause opened by a bare year.
+    for (const m of unit.text.matchAll(YEAR_CLAUSE)) {
+      const at0 = m.index + m[0].length - m[1]!.length - 1;
+      out.push(
+        finding('text.year-typo', `“${m[1]}，”年份后缺少“年”字`, at(unit, at0, m[1]!.length + 1)),
+      );
+    }
   }
   return out;
 }
+
+const YEAR_CLAUSE =
+  /(?:^|(?<=[。；;\n]))\s*(?:\d{1,2}\s*[.．、]\s*)?((?:19|20)\d{2})\s*[，,](?=\p{Script=Han})/gu;
 
 /** Numerals and reduplications that may stand twice in a row. */
 const MAY_REPEAT = /^[〇零一二三四五六七八九十百千万两\d]+$/u;

@@ -24,7 +24,11 @@ const SIX =
 describe('the outline ends at its sixth part', () => {
   test('a clause after 其他需要报告的事项 is not a seventh part (c62)', () => {
     assert.deepEqual(
-      checkOutline(unit(`本报告由6个部分组成,包括${SIX},报告中所涉数据的统计期自2024年1月1日至2024年12月31日止。`)),
+      checkOutline(
+        unit(
+          `本报告由6个部分组成,包括${SIX},报告中所涉数据的统计期自2024年1月1日至2024年12月31日止。`,
+        ),
+      ),
       [],
     );
   });
@@ -59,7 +63,9 @@ describe('the agency', () => {
     assert.equal(findAgency('现将物流区2022年政府信息公开工作年度报告总结如下:'), '物流区');
     assert.equal(findAgency('报告由高淳区人民政府办公室汇总编制。'), '高淳区人民政府');
     assert.equal(
-      findAgency('2025年,在县委、县政府的坚强领导下,在县政府办公室的带领下,鱼鳞乡全面贯彻落实《条例》。'),
+      findAgency(
+        '2025年,在县委、县政府的坚强领导下,在县政府办公室的带领下,鱼鳞乡全面贯彻落实《条例》。',
+      ),
       '鱼鳞乡',
     );
     assert.equal(cleanAgency('金坑乡人民政府党建办'), '金坑乡人民政府');
@@ -73,7 +79,10 @@ describe('the agency', () => {
 describe('text.stale-year: a count of this year given under another year', () => {
   const report = { year: 2023 } as AnnualReport;
   test('"2022年我镇收到……0件" in the report on 2023 (c68)', () => {
-    const f = checkStaleYear(report, unit('（二）依申请公开情况。2022年我镇收到依申请公开申请事项0件。'));
+    const f = checkStaleYear(
+      report,
+      unit('（二）依申请公开情况。2022年我镇收到依申请公开申请事项0件。'),
+    );
     assert.deepEqual(messages(f), [
       '“2022年我镇收到依申请公开申请事项0件”：本报告是2023年度报告，所述年份为2022年',
     ]);
@@ -96,16 +105,66 @@ describe('narrative.share with the whole in the sentence before', () => {
         '全区共收到政府信息公开申请130件,同比增长103%。办复率100%,其中予以公开59件、占45.3%;不予公开32件、占42.6%;无法提供39件、占30%。',
       ),
     );
-    assert.deepEqual(messages(f), ['占比与数字不符：共130件，其中“32件、占42.6%”，按数字应为24.62%']);
+    assert.deepEqual(messages(f), [
+      '占比与数字不符：共130件，其中“32件、占42.6%”，按数字应为24.62%',
+    ]);
   });
   test('decimals cut off are right; parts that do not add up name no whole', () => {
     assert.deepEqual(
-      checkShares(unit('共收到申请130件。其中予以公开59件、占45.3%;不予处理1件、占0.7%;其他70件、占53.8%。')),
+      checkShares(
+        unit('共收到申请130件。其中予以公开59件、占45.3%;不予处理1件、占0.7%;其他70件、占53.8%。'),
+      ),
       [],
     );
     assert.deepEqual(
       checkShares(unit('共收到申请130件。办复率100%,其中予以公开59件、占42.6%;其他12件、占9.2%。')),
       [],
     );
+  });
+});
+
+// After the one measured run on the fresh held-out reports (docs/decisions/028), informed by it.
+describe('after the fresh held-out run', () => {
+  test('an outline after "编制，主要包括" without 总体情况; a part listed twice; 其他报告的事项', () => {
+    const noOverview = checkOutline(
+      unit(
+        '本报告根据《条例》规定编制,主要包括主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议及诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等内容。',
+      ),
+    );
+    assert.match(messages(noOverview).join(), /未列出“总体情况”/);
+    const twice = checkOutline(
+      unit(
+        '全文由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、因政府信息公开工作被申请行政复议、因政府信息公开工作被申请行政复议和提起行政诉讼情况、存在的问题及改进情况、其他需要报告的事项六个部分组成。',
+      ),
+    );
+    assert.match(messages(twice).join(), /重复列出.*称由6部分组成，实际列出7部分/);
+    const sixth = checkOutline(
+      unit(`本报告包括${SIX.replace('其他需要报告的事项', '其他报告的事项')}共六个部分。`),
+    );
+    assert.match(
+      messages(sixth).join(),
+      /第六部分应为“其他需要报告的事项”，报告写作“其他报告的事项”/,
+    );
+    // "政府信息公开行政复议、行政诉讼情况" still names one part in two items.
+    assert.deepEqual(
+      checkOutline(unit(`全文包括${SIX.replace('行政复议和行政诉讼', '行政复议、行政诉讼')}。`)),
+      [],
+    );
+  });
+  test('a title with digits before the name; a year opening a clause without 年; a spaced label', () => {
+    const text = [
+      '名 称: 湖口县大垅乡2025年政府信息公开工作年度报告',
+      '2025湖口县大垅乡2025年度政府信息公开工作年度报告',
+      '一、总体情况',
+      '1.2025,在县委的领导下,我镇主动公开信息10条。',
+    ].join('\n');
+    const f = check(text);
+    assert.match(
+      messages(f.filter((x) => x.rule === 'structure.title')).join(),
+      /2025湖口县大垅乡2025年度/,
+    );
+    assert.match(messages(f.filter((x) => x.rule === 'text.year-typo')).join(), /“2025，”/);
+    assert.equal(parsed(text).agency.name, '湖口县大垅乡');
+    assert.doesNotMatch(parsed(text).preamble, /名\s*称/);
   });
 });
