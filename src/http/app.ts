@@ -22,6 +22,7 @@ import { documentRoutes, MAX_UPLOAD_BYTES, uploadContentTypes } from '../capabil
 import { disclosureRoutes } from '../capabilities/disclosure/routes.ts';
 import { reportRoutes } from '../capabilities/reports/routes.ts';
 import { messageRoutes, publicMessageRoutes } from '../capabilities/messages/routes.ts';
+import { consultationRoutes, publicConsultationRoutes } from '../capabilities/consultations/routes.ts';
 import { publicSurveyRoutes, surveyRoutes } from '../capabilities/surveys/routes.ts';
 import { consultationRoutes, publicConsultationRoutes } from '../capabilities/consultations/routes.ts';
 import { subordinateReportRoutes } from '../capabilities/reports/subordinate-routes.ts';
@@ -123,6 +124,8 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       await api.register(reportRoutes(deps));
       await api.register(messageRoutes(deps));
       await api.register(publicMessageRoutes(deps));
+      await api.register(consultationRoutes(deps));
+      await api.register(publicConsultationRoutes(deps));
       await api.register(surveyRoutes(deps));
       await api.register(publicSurveyRoutes(deps));
       await api.register(consultationRoutes(deps));

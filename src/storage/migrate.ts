@@ -18,6 +18,7 @@ import * as m0016 from './migrations/0016_interpretations.ts';
 import * as m0017 from './migrations/0017_report_reminders.ts';
 import * as m0018 from './migrations/0018_notice_numbers.ts';
 import * as m0020 from './migrations/0020_records.ts';
+import * as m0021 from './migrations/0021_consultations.ts';
 import * as m0024 from './migrations/0024_website_reports.ts';
 import * as m0022 from './migrations/0022_surveys.ts';
 import * as m0021 from './migrations/0021_consultations.ts';
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0017_report_reminders': m0017,
   '0018_notice_numbers': m0018,
   '0020_records': m0020,
+  '0021_consultations': m0021,
   '0024_website_reports': m0024,
   '0022_surveys': m0022,
   '0021_consultations': m0021,

@@ -37,6 +37,8 @@ import { ReportRollupPage } from './pages/ReportRollupPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { MessagesDetailPage } from './pages/MessagesDetailPage';
 import { MessagesMailboxesPage } from './pages/MessagesMailboxesPage';
+import { ConsultationsPage } from './pages/ConsultationsPage';
+import { ConsultationDetailPage } from './pages/ConsultationDetailPage';
 import { RecordsPage } from './pages/RecordsPage';
 import { WebsiteReportPage } from './pages/WebsiteReportPage';
 import { SurveysPage } from './pages/SurveysPage';
@@ -175,6 +177,8 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
                 <Route path="/interaction" element={<MessagesPage />} />
                 <Route path="/interaction/mailboxes" element={<MessagesMailboxesPage />} />
                 <Route path="/interaction/messages/:id" element={<MessagesDetailPage />} />
+                <Route path="/interaction/consultations" element={<ConsultationsPage />} />
+                <Route path="/interaction/consultations/:id" element={<ConsultationDetailPage />} />
                 <Route path="/interaction/surveys" element={<SurveysPage />} />
                 <Route path="/interaction/surveys/:id" element={<SurveyDetailPage />} />
                 <Route path="/statistics" element={<SupervisionPage />} />

@@ -19,10 +19,14 @@ type User = Actor & { kind: 'user' };
 
 /** Registers a draft; its period is checked against the minimum for its kind. */
 export async function createConsultation(deps: ServiceDeps, actor: User, input: NewConsultationInput): Promise<{ id: number }> {
+  const today = chinaDate(deps.now());
+  const preparedDate = input.preparedDate ?? today;
   return deps.db.transaction().execute(async (tx) => {
     const scope = await scopeFor(tx, actor, input.agencyId, 'consultations.record');
     const calendar = await loadCalendar(tx);
     const problems = consultationProblems(input, calendar);
+    const issue = dateProblem(preparedDate, '登记日期');
+    if (issue || compareIsoDates(preparedDate, today) > 0) problems.push({ field: 'preparedDate', code: 'INVALID_DATE', message: issue ?? '登记日期不能晚于今天' });
     if (problems.length) refuse(problems);
     const concernsBusiness = input.kind === 'normativeDocument' && input.concernsBusiness === true;
     const shortPeriodReason = input.shortPeriodReason?.trim() || null;
@@ -39,21 +43,22 @@ export async function createConsultation(deps: ServiceDeps, actor: User, input: 
       created_by: actor.userId,
       created_at: deps.now().toISOString(),
     });
-    const prepared: ConsultationEvent = { type: 'prepared', date: chinaDate(deps.now()), kind: input.kind, concernsBusiness, startDate: input.startDate, endDate: input.endDate, shortPeriodReason };
+    const prepared: ConsultationEvent = { type: 'prepared', date: preparedDate, kind: input.kind, concernsBusiness, startDate: input.startDate, endDate: input.endDate, shortPeriodReason };
     await appendConsultationEvents(tx, deps, scope, id, [], [prepared], actor.userId, calendar);
     await appendAudit(tx, { at: deps.now(), actorUserId: actor.userId, agencyId: scope.agencyId, action: 'consultation.create', entity: 'consultation', entityId: id, after: { title: input.title.trim(), kind: input.kind, startDate: input.startDate, endDate: input.endDate } });
     return { id };
   });
 }
 
-async function addComment(tx: Tx, deps: ServiceDeps, scope: AgencyScope, id: number, input: NewCommentInput, channel: CommentChannel, date: string, actorId: number | null): Promise<number> {
+/** `receivedDate`: when it arrived (a letter may be entered days later). */
+async function addComment(tx: Tx, deps: ServiceDeps, scope: AgencyScope, id: number, input: NewCommentInput, channel: CommentChannel, receivedDate: string, actorId: number | null): Promise<number> {
   const row = await consultationRow(tx, scope, id);
   const problems: FieldProblem[] = commentProblems(input, row.draft_text);
   if (problems.length) refuse(problems);
   const existing = eventsOf(await consultationEventRows(tx, scope, id));
   const calendar = await loadCalendar(tx);
   const state = replay(consultationKind(calendar), existing);
-  if (!state.ok || !acceptsComments(state.value, date)) throw new AppError('CONSULTATION_NOT_OPEN', `不在征求意见期限内（${row.start_date} 至 ${row.end_date}），不能提交意见`, 409);
+  if (!state.ok || !acceptsComments(state.value, receivedDate)) throw new AppError('CONSULTATION_NOT_OPEN', `不在征求意见期限内（${row.start_date} 至 ${row.end_date}），不能提交意见`, 409);
   const commentId = await insertComment(tx, scope, {
     consultation_id: id,
     channel,
@@ -61,11 +66,14 @@ async function addComment(tx: Tx, deps: ServiceDeps, scope: AgencyScope, id: num
     body: input.body.trim(),
     name: input.name.trim(),
     phone: input.phone?.trim() ? normalisePhone(input.phone) : '',
-    received_date: date,
+    received_date: receivedDate,
     created_by: actorId,
     created_at: deps.now().toISOString(),
   });
-  await appendConsultationEvents(tx, deps, scope, id, existing, [{ type: 'commentReceived', date, commentId }], actorId, calendar);
+  // Dated the day it arrived, unless a later step is already recorded (a letter entered late): then that step's day.
+  const date = compareIsoDates(receivedDate, state.value.lastDate) >= 0 ? receivedDate : state.value.lastDate;
+  const event: ConsultationEvent = date === receivedDate ? { type: 'commentReceived', date, commentId } : { type: 'commentReceived', date, commentId, receivedDate };
+  await appendConsultationEvents(tx, deps, scope, id, existing, [event], actorId, calendar);
   await appendAudit(tx, { at: deps.now(), actorUserId: actorId, agencyId: scope.agencyId, action: channel === 'online' ? 'consultation.comment-online' : 'consultation.comment-entered', entity: 'consultation', entityId: id, after: { commentId, article: input.article || null } });
   return commentId;
 }
@@ -90,12 +98,17 @@ export async function submitCommentOnline(deps: ServiceDeps, agencyId: number, i
 
 /** A comment received by letter, e-mail or at a meeting, entered by staff with the day it arrived. */
 export async function enterComment(deps: ServiceDeps, actor: User, id: number, input: StaffCommentInput): Promise<{ commentId: number }> {
+  return importComment(deps, actor, id, input, 'staff');
+}
+
+/** A comment that arrived on a past day through the portal or otherwise, entered by staff: imports and the demo. */
+export async function importComment(deps: ServiceDeps, actor: User, id: number, input: StaffCommentInput, channel: CommentChannel): Promise<{ commentId: number }> {
   const issue = dateProblem(input.receivedDate, '收到日期');
   if (issue) throw new AppError('INVALID_DATE', issue);
   if (compareIsoDates(input.receivedDate, chinaDate(deps.now())) > 0) throw new AppError('INVALID_DATE', '收到日期不能晚于今天');
   return deps.db.transaction().execute(async (tx) => {
     const scope = await scopeFor(tx, actor, await agencyOfConsultation(tx, id), 'consultations.record');
-    return { commentId: await addComment(tx, deps, scope, id, input, 'staff', input.receivedDate, actor.userId) };
+    return { commentId: await addComment(tx, deps, scope, id, input, channel, input.receivedDate, actor.userId) };
   });
 }
 

@@ -36,6 +36,8 @@ export interface NewConsultationInput {
   endDate: string;
   shortPeriodReason?: string | undefined;
   contact?: string | undefined;
+  /** The day the draft was registered (default today; earlier for a draft entered late or imported). */
+  preparedDate?: string | undefined;
 }
 
 export interface NewCommentInput {
@@ -149,6 +151,7 @@ export const consultationFieldLabels: Readonly<Record<string, string>> = {
   endDate: '征求意见截止日期',
   shortPeriodReason: '缩短征求意见期限的理由',
   contact: '其他提交意见的方式',
+  preparedDate: '登记日期',
   article: '针对的条款',
   body: '意见内容',
   name: '姓名',

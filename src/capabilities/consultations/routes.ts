@@ -79,6 +79,7 @@ export function consultationRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox
                 endDate: DateString('征求意见截止日期（含当日）'),
                 shortPeriodReason: Type.Optional(Text(L.reason * 2, 0)),
                 contact: Type.Optional(Text(L.contact * 2, 0)),
+                preparedDate: Type.Optional(DateString('登记日期（默认今天）')),
               },
               { additionalProperties: false },
             ),

@@ -26,7 +26,8 @@ export interface FeedbackDecision {
 export type ConsultationEvent =
   | { type: 'prepared'; date: IsoDate; kind: DraftKind; concernsBusiness: boolean; startDate: IsoDate; endDate: IsoDate; shortPeriodReason?: string | null }
   | { type: 'opened'; date: IsoDate }
-  | { type: 'commentReceived'; date: IsoDate; commentId: number }
+  /** `date`: when it was recorded; `receivedDate`: when it arrived (a letter entered later), which must fall in the period. */
+  | { type: 'commentReceived'; date: IsoDate; commentId: number; receivedDate?: IsoDate }
   | { type: 'commentModerated'; date: IsoDate; commentId: number; decision: 'shown' | 'hidden'; reason?: string }
   | { type: 'closed'; date: IsoDate; feedback: FeedbackDecision[] }
   | { type: 'feedbackPublished'; date: IsoDate }
@@ -128,10 +129,13 @@ export function applyConsultationEvent(state: ConsultationState | null, e: Consu
       // Published later than its first day, the period the public sees would be shorter than the one checked.
       if (compareIsoDates(e.date, state.startDate) > 0) return fail(`征求意见稿须在期限开始之日（${state.startDate}）或之前发布；请修改期限后重新登记`);
       return ok({ ...s, phase: 'open', openedDate: e.date });
-    case 'commentReceived':
-      if (!acceptsComments(state, e.date)) return fail(`不在征求意见期限内（${state.startDate} 至 ${state.endDate}），不能提交意见`);
+    case 'commentReceived': {
+      const received = e.receivedDate ?? e.date;
+      if (!isIsoDate(received) || compareIsoDates(received, e.date) > 0) return fail('收到日期无效');
+      if (!acceptsComments(state, received)) return fail(`不在征求意见期限内（${state.startDate} 至 ${state.endDate}），不能提交意见`);
       if (!isId(e.commentId) || state.comments.some((c) => c.id === e.commentId)) return fail('意见编号无效');
       return ok({ ...s, comments: [...state.comments, { id: e.commentId, status: 'pending' }] });
+    }
     case 'commentModerated': {
       if (state.phase !== 'open' && state.phase !== 'closed') return fail('只有征集中的意见可以审核');
       if (state.phase === 'closed') return fail('征集已结束，意见不能再审核');

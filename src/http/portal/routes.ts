@@ -11,6 +11,7 @@ import { registerDocumentPortal } from './document-routes.ts';
 import { registerReportCheckPortal } from './report-check-routes.ts';
 import { registerRequestPortal } from './request-routes.ts';
 import { registerMessagePortal } from './message-routes.ts';
+import { registerConsultationPortal } from './consultation-routes.ts';
 import { registerSurveyPortal } from '../../capabilities/surveys/portal.ts';
 import { registerInterviewPortal } from './interview-routes.ts';
 import { registerSitePortal } from './site-routes.ts';
@@ -90,6 +91,10 @@ export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
   });
 
   registerMessagePortal(app, deps, (code) => agencyByCode(deps, code));
+  registerConsultationPortal(app, deps, async (code) => {
+    const agency = await agencyByCode(deps, code);
+    return agency ? { id: agency.id, code: agency.code, name: agency.name } : null;
+  });
   registerSurveyPortal(app, deps, (code) => agencyByCode(deps, code));
   registerInterviewPortal(app, deps, (code) => agencyByCode(deps, code));
   registerSitePortal(app, deps, (code) => agencyByCode(deps, code), async () => {

@@ -79,6 +79,9 @@ describe('consultation lifecycle', () => {
     // A comment on the last day is taken, one after it is refused.
     assert.equal(replay(kind, [...events, { type: 'commentReceived', date: '2026-03-13', commentId: 14 }]).ok, true);
     assert.equal(replay(kind, [...events, { type: 'commentReceived', date: '2026-03-14', commentId: 14 }]).ok, false);
+    // A letter that arrived on the last day, entered on the next, is taken; one that arrived late is not.
+    assert.equal(replay(kind, [...events, { type: 'commentReceived', date: '2026-03-16', commentId: 14, receivedDate: '2026-03-13' }]).ok, true);
+    assert.equal(replay(kind, [...events, { type: 'commentReceived', date: '2026-03-16', commentId: 14, receivedDate: '2026-03-16' }]).ok, false);
     const close: ConsultationEvent = { type: 'closed', date: '2026-03-16', feedback: [{ commentId: 11, adoption: 'notAdopted', reason: '与上位法不符' }] };
     const pending = replay(kind, [...events, close]);
     assert.ok(!pending.ok);

@@ -41,6 +41,7 @@ export function MessagesPage() {
         <Typography.Title level={3}>互动交流 · 留言</Typography.Title>
         <Space wrap>
           <Link to="/interaction/surveys">问卷调查</Link>
+          <Link to="/interaction/consultations">意见征集</Link>
           <Link to="/interaction/mailboxes">信箱设置</Link>
           {mayRecord && (
             <Button type="primary" onClick={() => setIntake(true)}>
