@@ -24,7 +24,6 @@ import { reportRoutes } from '../capabilities/reports/routes.ts';
 import { messageRoutes, publicMessageRoutes } from '../capabilities/messages/routes.ts';
 import { consultationRoutes, publicConsultationRoutes } from '../capabilities/consultations/routes.ts';
 import { publicSurveyRoutes, surveyRoutes } from '../capabilities/surveys/routes.ts';
-import { consultationRoutes, publicConsultationRoutes } from '../capabilities/consultations/routes.ts';
 import { subordinateReportRoutes } from '../capabilities/reports/subordinate-routes.ts';
 import { auditChainRoutes } from './api/audit-routes.ts';
 import { inboxRoutes } from '../capabilities/inbox/routes.ts';
@@ -128,8 +127,6 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       await api.register(publicConsultationRoutes(deps));
       await api.register(surveyRoutes(deps));
       await api.register(publicSurveyRoutes(deps));
-      await api.register(consultationRoutes(deps));
-      await api.register(publicConsultationRoutes(deps));
       await api.register(subordinateReportRoutes(deps));
       await api.register(auditChainRoutes(deps));
       await api.register(inboxRoutes(deps));

@@ -21,7 +21,6 @@ import * as m0020 from './migrations/0020_records.ts';
 import * as m0021 from './migrations/0021_consultations.ts';
 import * as m0024 from './migrations/0024_website_reports.ts';
 import * as m0022 from './migrations/0022_surveys.ts';
-import * as m0021 from './migrations/0021_consultations.ts';
 import * as m0023 from './migrations/0023_interaction_records.ts';
 import * as m0026 from './migrations/0026_search_agency_path.ts';
 
@@ -48,7 +47,6 @@ const migrations: Record<string, Migration> = {
   '0021_consultations': m0021,
   '0024_website_reports': m0024,
   '0022_surveys': m0022,
-  '0021_consultations': m0021,
   '0023_interaction_records': m0023,
   '0026_search_agency_path': m0026,
 };

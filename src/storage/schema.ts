@@ -3,7 +3,6 @@ import type { ChainedFields } from '../domain/audit/chain.ts';
 import type { RecordsTables } from '../capabilities/records/tables.ts';
 import type { ConsultationsTables } from '../capabilities/consultations/tables.ts';
 import type { SurveysTables } from '../capabilities/surveys/tables.ts';
-import type { ConsultationsTables } from '../capabilities/consultations/tables.ts';
 import type { InterviewTables } from '../capabilities/interviews/tables.ts';
 import type { HotlineTables } from '../capabilities/hotline/tables.ts';
 import type { MeetingTables } from '../capabilities/records/meeting-tables.ts';
@@ -364,7 +363,7 @@ export interface ReportContactsTable {
   updated_at: string;
 }
 
-export interface Database extends RecordsTables, ConsultationsTables, SurveysTables, ConsultationsTables, InterviewTables, HotlineTables, MeetingTables {
+export interface Database extends RecordsTables, ConsultationsTables, SurveysTables, InterviewTables, HotlineTables, MeetingTables {
   agencies: AgencyTable;
   users: UserTable;
   user_roles: UserRoleTable;
