@@ -44,3 +44,15 @@ test('fresh held-out real reports (fourth round): none refused, no wrong finding
   assert.equal(s.correct, s.findings, 'every finding is a real defect');
   assert.ok(s.found >= 8, `found ${s.found} of ${s.defects}`);
 });
+
+test('final held-out real reports (decision 028): none refused, no wrong finding', (t) => {
+  const s = scoreHeldOut(new URL('held-out-final/', FIXTURES));
+  report(t, s);
+  // Measured once, after the round's last rule change: g05 refused as not a report (its body one
+  // line among metadata lines); of the nine read, 3 of 3 findings correct and 3 of 5 defects found
+  // (3 of 7 counting g05's), agency and year 18 of 18. After the run, informed by it: g05 read
+  // (0 refused, 3 of 3, 3 of 7, agency and year 19 of 20) — a tuned figure, guarded here.
+  assert.deepEqual(s.refused, [], 'no real report is refused as unreadable');
+  assert.equal(s.correct, s.findings, 'every finding is a real defect');
+  assert.ok(s.found >= 3, `found ${s.found} of ${s.defects}`);
+});

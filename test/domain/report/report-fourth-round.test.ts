@@ -168,3 +168,26 @@ describe('after the fresh held-out run', () => {
     assert.doesNotMatch(parsed(text).preamble, /名\s*称/);
   });
 });
+
+// After the final held-out run (docs/decisions/028), informed by it.
+describe('after the final held-out run', () => {
+  const body =
+    '根据《中华人民共和国政府信息公开条例》编制本报告。现将信息公开工作总结如下: 一、总体情况 (一)主动公开情况。2024年,我局通过区政府门户网站主动公开政务信息217条,其中重点领域政务信息142条。 (二)依申请公开情况。2024年我局收到依申请公开申请事项31件,全部按时依法完成处理,做到依申请办理程序化、规范化、标准化,切实维护政府部门的形象。 (三)政府信息管理情况。严格落实信息发布审核制度,明确专人负责日常公开工作并协调各科室提供、审查公开的信息,确保政务公开工作范围明确、程序合法、操作规范、审查严密。 (四)政府信息公开平台建设情况。依托区政府门户网站集约化平台,及时更新政务公开专栏,做好政策解读和回应关切。 二、主动公开政';
+  test('a body in one long line among metadata lines is cut at its headings, not refused', () => {
+    const text = [
+      '索引号: | 002590956/2025-00308 | 公开方式: | 主动公开 |',
+      '发布单位: | 区市场监管局 |',
+      body,
+    ].join('\n');
+    const r = parsed(text);
+    assert.deepEqual(
+      r.sections.map((s) => s.key),
+      ['overview', 'proactive'],
+    );
+    // "二、主动公开政" where the text stops is cut, not misnamed.
+    assert.deepEqual(
+      check(text).filter((f) => f.rule === 'structure.heading'),
+      [],
+    );
+  });
+});
