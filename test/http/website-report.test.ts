@@ -5,10 +5,13 @@
  * 未接入 (null), never 0; the draft's numbers are exactly the records' counts; the report goes
  * draft → checked → published by the statutory report's flow (identity missing is an error; the
  * 负责人 publishes after the year ends) and is frozen when published; HTML, XLSX and JSON export.
+ * The demo has no consultations, surveys or interviews: their rows are compared with the test's
+ * counts but those are 0 here (the supervision and interaction tests cover their own records).
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { createTestApp, loginClient, permanentPassword, type Client, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { systemActor } from '../../src/services/context.ts';
@@ -59,6 +62,10 @@ for (const dialect of DIALECTS) {
         const res = await clerk.request('POST', '/api/v1/publishing-plan', { agencyId: ids.changping, channel, plannedDate: '2026-04-01', title: '发布计划条目', ...(documentId ? { documentId } : {}) });
         assert.equal(res.statusCode < 300, true, res.body);
       }
+      for (const heldOn of ['2026-05-20', '2025-12-20']) {
+        const res = await clerk.request('POST', `/api/v1/agencies/${ids.changping}/meetings`, { kind: 'symposium', heldOn, title: '政务公开座谈会', participantCount: 15, participantKinds: ['群众代表'], topics: '政务公开', minutes: '会议纪要', followUps: [] });
+        assert.equal(res.statusCode, 201, res.body);
+      }
       for (const [heldOn, n] of [['2026-03-12', 12], ['2026-06-01', 7], ['2025-11-03', 20]] as const) {
         const res = await clerk.request('POST', `/api/v1/agencies/${ids.changping}/training`, { heldOn, topic: '政府信息公开业务培训', trainer: '县政务公开办', attendeeCount: n, attendeeNames: '', materials: '' });
         assert.equal(res.statusCode, 201, res.body);
@@ -78,7 +85,21 @@ for (const dialect of DIALECTS) {
       const msgs = await db.selectFrom('messages').select(['received_date', 'closed_date', 'phase', 'published_date']).where('agency_id', '=', agencyId).execute();
       const inYear = (d: string | null) => !!d && d >= '2026-01-01' && d <= '2026-12-31';
       const plan = await db.selectFrom('publishing_plan').innerJoin('documents', 'documents.id', 'publishing_plan.document_id').select('publishing_plan.channel').where('publishing_plan.agency_id', '=', agencyId).where('documents.status', '=', 'published').execute();
+      // Rows fetched whole and filtered here: the year's dates start with '2026'.
+      const c = async (table: 'consultations' | 'surveys' | 'consultation_comments' | 'survey_responses', column: string) =>
+        (await db.selectFrom(table).select(sql.ref<string | null>(column).as('d')).where('agency_id', '=', agencyId).execute()).filter((r) => r.d?.startsWith('2026')).length;
+      const interviews = (await db.selectFrom('interviews').select(['id', 'starts_at', 'deleted_at']).where('agency_id', '=', agencyId).execute()).filter((i) => !i.deleted_at && i.starts_at.startsWith('2026') && i.starts_at <= '2026-11-26 10:00');
+      const questions = interviews.length ? await db.selectFrom('interview_questions').select('status').where('interview_id', 'in', interviews.map((i) => i.id)).execute() : [];
+      const openedSurveys = (await db.selectFrom('surveys').select(['status', 'start_date']).where('agency_id', '=', agencyId).execute()).filter((x) => x.status !== 'draft' && x.start_date.startsWith('2026')).length;
       return {
+        surveyRounds: (await c('consultations', 'opened_date')) + openedSurveys,
+        surveyOpinions: (await c('consultation_comments', 'received_date')) + (await c('survey_responses', 'submitted_date')),
+        surveyResults: (await c('consultations', 'feedback_published_date')) + (await c('surveys', 'published_date')),
+        interviewSessions: interviews.length,
+        interviewQuestions: questions.length,
+        interviewAnswered: questions.filter((q) => q.status === 'answered').length,
+        consultationsOpened: await c('consultations', 'opened_date'),
+        meetings: (await db.selectFrom('meetings').select(['held_on', 'deleted_at']).where('agency_id', '=', agencyId).execute()).filter((m) => !m.deleted_at && m.held_on.startsWith('2026')).length,
         publishedTotal: plain.length,
         publishedOverview: plain.filter((d) => topCode(d) === 'art20-02').length,
         publishedCatalogue: plain.filter((d) => topCode(d).startsWith('art20-') && topCode(d) !== 'art20-02').length,
@@ -109,10 +130,10 @@ for (const dialect of DIALECTS) {
         const view = await report(a.id);
         const value = (key: string) => view.report.rows.find((r) => r.key === key)!.value;
         const want = await counted(a.id);
-        for (const key of ['publishedTotal', 'publishedOverview', 'publishedCatalogue', 'publishedNews', 'interpretationTotal', 'interpretationMaterials', 'interpretationProducts', 'messagesReceived', 'messagesReplied', 'messagesPublished', 'wechatPosts'] as const) {
+        for (const key of ['publishedTotal', 'publishedOverview', 'publishedCatalogue', 'publishedNews', 'interpretationTotal', 'interpretationMaterials', 'interpretationProducts', 'messagesReceived', 'messagesReplied', 'messagesPublished', 'wechatPosts', 'surveyRounds', 'surveyOpinions', 'surveyResults', 'interviewSessions', 'interviewQuestions', 'interviewAnswered'] as const) {
           assert.equal(value(key), want[key], `${a.code} ${key}`);
         }
-        for (const key of ['totalVisits', 'specialsMaintained', 'surveyRounds', 'interviewSessions', 'weiboPosts', 'wechatSubscribers']) assert.equal(value(key), null, `${a.code} ${key} 未接入`);
+        for (const key of ['totalVisits', 'specialsMaintained', 'weiboPosts', 'wechatSubscribers']) assert.equal(value(key), null, `${a.code} ${key} 未接入`);
         assert.ok(view.report.rows.every((r) => r.verified === false), 'no field is confirmed against the official form yet');
         assert.equal(view.deadline.date, '2027-01-31');
       }
@@ -140,6 +161,8 @@ for (const dialect of DIALECTS) {
         attendances: trainings.reduce((s, r) => s + r.attendee_count, 0),
         ...Object.fromEntries([...byColumn].map(([name, n]) => [`column:${name}`, n])),
         ...(want.reads > 0 ? { reads: want.reads } : {}),
+        ...(want.consultationsOpened > 0 ? { consultations: want.consultationsOpened } : {}),
+        ...(want.meetings > 0 ? { meetings: want.meetings } : {}),
       };
       assert.deepEqual(Object.fromEntries(draft.figures.map((f) => [f.key, f.value])), expected);
       // The text states those numbers and no others (the year aside), in the order of the figures.
@@ -147,7 +170,9 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(numbers, draft.figures.map((f) => f.value));
       assert.deepEqual([expected.trainings, expected.attendances], [2, 19]);
       assert.match(draft.text, new RegExp(`组织开展政府信息公开业务培训2次，参训19人次`));
-      assert.deepEqual(draft.notConnected, ['工作会议', '意见征集']);
+      assert.equal(want.meetings, 1);
+      assert.match(draft.text, /召开政务公开工作会议1次/);
+      assert.deepEqual(draft.notConnected, []);
       // Staff edit it, and it becomes the statutory report's section 一.
       const edited = `${draft.text}\n（五）其他。专人负责政务公开工作。`;
       const saved = await clerk.request('PUT', `/api/v1/reports/${YEAR}/narrative`, { agencyId: ids.changping, overview: edited, problems: '无', other: '本年度未收取信息处理费。' });
@@ -191,7 +216,8 @@ for (const dialect of DIALECTS) {
       const htmlRes = await exp('html');
       assert.equal(htmlRes.statusCode, 200);
       assert.match(htmlRes.body, /常平乡人民政府网站2026年政府网站工作年度报表/);
-      assert.match(htmlRes.body, /<td>在线访谈：期数<\/td><td class="n">未接入<\/td>/);
+      assert.match(htmlRes.body, /<td>微博：信息发布量<\/td><td class="n">未接入<\/td>/);
+      assert.match(htmlRes.body, /<td>在线访谈：期数<\/td><td class="n">0<\/td><td>期<\/td>/);
       assert.match(htmlRes.body, /填报日期：2027-01-20/);
       const json = (await exp('json')).json() as WebsiteReportView['report'];
       assert.deepEqual(json, view.report);
@@ -201,7 +227,8 @@ for (const dialect of DIALECTS) {
       const cells = new Map<string, unknown>();
       sheet.eachRow((row) => cells.set(String(row.getCell(2).value), row.getCell(3).value));
       assert.equal(cells.get('信息发布总数'), view.report.rows.find((r) => r.key === 'publishedTotal')!.value);
-      assert.equal(cells.get('在线访谈：期数'), '未接入');
+      assert.equal(cells.get('微博：信息发布量'), '未接入');
+      assert.equal(cells.get('在线访谈：期数'), 0);
       assert.equal((await exp('pdf')).statusCode, 400);
       t.setNow(new Date('2026-11-26T02:00:00Z'));
     });

@@ -1,5 +1,5 @@
 /** The website annual report's reads: the facts counted from the records, the report, the section 一 draft. */
-import { chinaDate } from '../../domain/calendar/china-time.ts';
+import { chinaDate, chinaDateTime } from '../../domain/calendar/china-time.ts';
 import { earliestPublication } from '../../domain/report/index.ts';
 import { checkWebsiteReport, computeWebsiteReport, websiteReportDeadline, type WebsiteReport, type WebsiteReportFacts } from '../../domain/website-report/form.ts';
 import { overviewDraft, type OverviewFacts } from '../../domain/website-report/overview.ts';
@@ -11,7 +11,7 @@ import { messageStatisticsOf } from '../messages/public.ts';
 import { trainingRows } from '../records/sql.ts';
 import { contactsOf } from '../reports/queries.ts';
 import { reportStatusLabels, type ReportStatus } from '../reports/contract.ts';
-import { channelPosts, columnTree, publishedInYear, publishedReplyCount, websiteReportRow } from './sql.ts';
+import { channelPosts, columnTree, interactionCounts, publishedInYear, publishedReplyCount, websiteReportRow } from './sql.ts';
 import type { OverviewDraftView, WebsiteReportView } from './contract.ts';
 
 type ColumnKind = 'overview' | 'news' | 'catalogue' | 'other';
@@ -51,6 +51,7 @@ export async function websiteReportFacts(deps: ServiceDeps, scope: AgencyScope, 
   const count = (k: ColumnKind) => kinds.filter((x) => x === k).length;
   const stats = (await messageStatisticsOf(deps, scope.agencyId, year)).year;
   const posts = await channelPosts(deps.db, scope, year);
+  const interaction = await interactionCounts(deps.db, scope, year, chinaDateTime(deps.now()));
   return {
     agencyName: agency.full_name?.trim() || agency.name,
     year,
@@ -59,9 +60,8 @@ export async function websiteReportFacts(deps: ServiceDeps, scope: AgencyScope, 
     interpretations: { total: interpretations.length, materials: interpretations.filter((i) => i.interpretation_form === 'text').length, products: interpretations.filter((i) => i.interpretation_form !== 'text').length },
     messages: { received: stats.received, replied: stats.replied, averageWorkingDays: stats.averageWorkingDays, publishedReplies: await publishedReplyCount(deps.db, scope, year) },
     channels: { wechat: posts.wechat ?? 0 },
-    // 未接入: the consultation, survey and interview tables are not in the platform yet.
-    consultations: null,
-    interviews: null,
+    consultations: interaction.surveys,
+    interviews: interaction.interviews,
   };
 }
 
@@ -97,6 +97,7 @@ export async function getOverviewDraft(deps: ServiceDeps, actor: Actor, agencyId
   const trainings = await trainingRows(deps.db, scope, year);
   const stats = (await messageStatisticsOf(deps, scope.agencyId, year)).year;
   const posts = await channelPosts(deps.db, scope, year);
+  const interaction = await interactionCounts(deps.db, scope, year, chinaDateTime(deps.now()));
   const facts: OverviewFacts = {
     agencyName: agency.name,
     year,
@@ -108,9 +109,8 @@ export async function getOverviewDraft(deps: ServiceDeps, actor: Actor, agencyId
     interpretations: interpretations.length,
     trainings: { sessions: trainings.length, attendances: trainings.reduce((sum, t) => sum + t.attendee_count, 0) },
     messages: { received: stats.received, replied: stats.replied },
-    // 未接入: no meetings or consultations table in the platform yet.
-    meetings: null,
-    consultations: null,
+    meetings: interaction.meetings,
+    consultations: interaction.consultationsOpened,
   };
   return { agencyId: scope.agencyId, year, ...overviewDraft(facts) };
 }

@@ -2,6 +2,7 @@
  * The website annual report's storage: its state row, and the counts it is computed from. Every
  * read takes the AgencyScope only services/policy.ts makes and stays within its agency.
  */
+import { sql } from 'kysely';
 import { chinaYearRange } from '../../domain/calendar/china-time.ts';
 import type { Tx } from '../../services/context.ts';
 import type { AgencyScope } from '../../services/policy.ts';
@@ -72,4 +73,34 @@ export async function publishedReplyCount(tx: Tx, scope: AgencyScope, year: numb
     .where('published_date', '<=', `${year}-12-31`)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+const countOf = async (q: { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> }): Promise<number> => Number((await q.executeTakeFirstOrThrow()).n);
+
+/**
+ * 征集调查 (consultations on drafts and surveys), 在线访谈 and meetings of the year. `nowChina`
+ * ('YYYY-MM-DD HH:MM') leaves out interviews not yet held.
+ */
+export async function interactionCounts(tx: Tx, scope: AgencyScope, year: number, nowChina: string) {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const a = scope.agencyId;
+  const n = sql<number | string | bigint>`count(*)`.as('n');
+  const consultationsOpened = await countOf(tx.selectFrom('consultations').select(n).where('agency_id', '=', a).where('opened_date', '>=', from).where('opened_date', '<=', to));
+  const surveysOpened = await countOf(tx.selectFrom('surveys').select(n).where('agency_id', '=', a).where('status', '!=', 'draft').where('start_date', '>=', from).where('start_date', '<=', to));
+  const comments = await countOf(tx.selectFrom('consultation_comments').select(n).where('agency_id', '=', a).where('received_date', '>=', from).where('received_date', '<=', to));
+  const responses = await countOf(tx.selectFrom('survey_responses').select(n).where('agency_id', '=', a).where('submitted_date', '>=', from).where('submitted_date', '<=', to));
+  const feedback = await countOf(tx.selectFrom('consultations').select(n).where('agency_id', '=', a).where('feedback_published_date', '>=', from).where('feedback_published_date', '<=', to));
+  const surveyResults = await countOf(tx.selectFrom('surveys').select(n).where('agency_id', '=', a).where('published_date', '>=', from).where('published_date', '<=', to));
+  const held = tx.selectFrom('interviews').select('id').where('agency_id', '=', a).where('deleted_at', 'is', null).where('starts_at', '>=', from).where('starts_at', '<=', `${to} 23:59`).where('starts_at', '<=', nowChina);
+  const sessions = await countOf(tx.selectFrom(held.as('h')).select(n));
+  const questions = await countOf(tx.selectFrom('interview_questions').select(n).where('agency_id', '=', a).where('interview_id', 'in', held));
+  const answered = await countOf(tx.selectFrom('interview_questions').select(n).where('agency_id', '=', a).where('interview_id', 'in', held).where('status', '=', 'answered'));
+  const meetings = await countOf(tx.selectFrom('meetings').select(n).where('agency_id', '=', a).where('deleted_at', 'is', null).where('held_on', '>=', from).where('held_on', '<=', to));
+  return {
+    surveys: { rounds: consultationsOpened + surveysOpened, opinions: comments + responses, resultsPublished: feedback + surveyResults },
+    interviews: { sessions, questions, answered },
+    consultationsOpened,
+    meetings,
+  };
 }

@@ -68,8 +68,8 @@ type RowSpec = Omit<WebsiteReportRow, 'verified' | 'unit'> & { unit?: string };
 const none = (key: string, section: WebsiteReportSection, label: string, why: string): RowSpec => ({ key, section, label, value: null, source: why });
 
 /** Rows counted from another capability's records, or all 未接入 while it has none. */
-function recorded<T>(facts: T | null, section: WebsiteReportSection, why: string, rows: [string, string, string, (f: T) => number][]): RowSpec[] {
-  return rows.map(([key, label, unit, pick]) => (facts ? { key, section, label, value: pick(facts), unit, source: label } : none(key, section, label, why)));
+function recorded<T>(facts: T | null, section: WebsiteReportSection, source: string, why: string, rows: [string, string, string, (f: T) => number][]): RowSpec[] {
+  return rows.map(([key, label, unit, pick]) => (facts ? { key, section, label, value: pick(facts), unit, source } : none(key, section, label, why)));
 }
 
 /** The form, filled from the facts. Row order is the form's order. */
@@ -111,12 +111,12 @@ export function computeWebsiteReport(f: WebsiteReportFacts): WebsiteReport {
       source: f.messages.averageWorkingDays === null ? '本年没有答复的留言' : '收到至答复的工作日数，平均（表上单位为“天”，待核实）',
     },
     { key: 'messagesPublished', section: 'interaction', label: '公开答复数量', value: f.messages.publishedReplies, unit: '条', source: '本年公开的答复' },
-    ...recorded(c, 'interaction', '意见征集、问卷调查尚未接入', [
+    ...recorded(c, 'interaction', '本年开始的意见征集和问卷调查、收到的意见和答卷、公布的采纳情况和调查结果', '意见征集、问卷调查尚未接入', [
       ['surveyRounds', '征集调查：期数', '期', (x) => x.rounds],
       ['surveyOpinions', '收到意见数量', '条', (x) => x.opinions],
       ['surveyResults', '公布调查结果期数', '期', (x) => x.resultsPublished],
     ]),
-    ...recorded(iv, 'interaction', '在线访谈尚未接入', [
+    ...recorded(iv, 'interaction', '本年已举行的在线访谈及其网民提问、已答复的提问', '在线访谈尚未接入', [
       ['interviewSessions', '在线访谈：期数', '期', (x) => x.sessions],
       ['interviewQuestions', '网民留言数量', '条', (x) => x.questions],
       ['interviewAnswered', '答复网民提问数量', '条', (x) => x.answered],

@@ -70,7 +70,7 @@ export function overviewDraft(f: OverviewFacts): OverviewDraft {
     f.messages.received > 0 || f.messages.replied > 0
       ? `全年收到群众留言${n('messagesReceived', '收到留言', f.messages.received)}件，答复${n('messagesReplied', '答复留言', f.messages.replied)}件。`
       : '本年未收到群众留言。';
-  if (f.consultations !== null) p3 += `开展意见征集${n('consultations', '意见征集', f.consultations)}次。`;
+  if (f.consultations) p3 += `开展意见征集${n('consultations', '意见征集', f.consultations)}次。`;
   paragraphs.push(p3);
 
   let p4 = '（四）平台建设和监督保障。';
@@ -78,7 +78,7 @@ export function overviewDraft(f: OverviewFacts): OverviewDraft {
     f.trainings.sessions > 0
       ? `组织开展政府信息公开业务培训${n('trainings', '培训次数', f.trainings.sessions)}次，参训${n('attendances', '参训人次', f.trainings.attendances)}人次。`
       : '本年未组织政府信息公开业务培训。';
-  if (f.meetings !== null) p4 += `召开政务公开工作会议${n('meetings', '工作会议', f.meetings)}次。`;
+  if (f.meetings) p4 += `召开政务公开工作会议${n('meetings', '工作会议', f.meetings)}次。`;
   paragraphs.push(p4);
 
   const notConnected = [...(f.meetings === null ? ['工作会议'] : []), ...(f.consultations === null ? ['意见征集'] : [])];
