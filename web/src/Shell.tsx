@@ -40,6 +40,9 @@ import { MessagesMailboxesPage } from './pages/MessagesMailboxesPage';
 import { ConsultationsPage } from './pages/ConsultationsPage';
 import { ConsultationDetailPage } from './pages/ConsultationDetailPage';
 import { RecordsPage } from './pages/RecordsPage';
+import { InterviewsPage } from './pages/InterviewsPage';
+import { HotlinePage } from './pages/HotlinePage';
+import { MeetingsPage } from './pages/MeetingsPage';
 import { WebsiteReportPage } from './pages/WebsiteReportPage';
 import { SurveysPage } from './pages/SurveysPage';
 import { SurveyDetailPage } from './pages/SurveyDetailPage';
@@ -176,6 +179,9 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
                 <Route path="/requests/:id" element={<RequestDetailPage />} />
                 <Route path="/interaction" element={<MessagesPage />} />
                 <Route path="/interaction/mailboxes" element={<MessagesMailboxesPage />} />
+                <Route path="/interaction/interviews" element={<InterviewsPage />} />
+                <Route path="/interaction/hotline" element={<HotlinePage />} />
+                <Route path="/interaction/meetings" element={<MeetingsPage />} />
                 <Route path="/interaction/messages/:id" element={<MessagesDetailPage />} />
                 <Route path="/interaction/consultations" element={<ConsultationsPage />} />
                 <Route path="/interaction/consultations/:id" element={<ConsultationDetailPage />} />

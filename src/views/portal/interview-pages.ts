@@ -10,7 +10,8 @@ import { choices, interactionBase, interactionPage } from './message-pages.ts';
 import { interviewLimits as L, UNANSWERED_REPLY_WORKING_DAYS, type PublicInterview } from '../../capabilities/interviews/contract.ts';
 
 const listItem = (agency: PortalAgency, i: PublicInterview): SafeHtml =>
-  html`<li><a href="${interactionBase(agency)}/interviews/${String(i.id)}">${i.topic}</a><span class="doc-meta">访谈时间 ${i.startsAt} · 嘉宾：${i.guests.join('、')}${i.upcoming ? ' · 正在征集问题' : i.transcript ? ' · 已公开实录' : ''}</span></li>`;
+  // Each part its own nowrap span, so a narrow screen wraps between them and never inside one.
+  html`<li><a href="${interactionBase(agency)}/interviews/${String(i.id)}">${i.topic}</a> <span class="doc-meta">访谈时间 ${i.startsAt}</span> ${i.guests.map((g) => html`<span class="doc-meta">${g}</span> `)}${i.upcoming ? html`<span class="doc-meta">正在征集问题</span>` : i.transcript ? html`<span class="doc-meta">已公开实录</span>` : ''}</li>`;
 
 export function interviewListPage(agency: PortalAgency, list: { upcoming: PublicInterview[]; past: PublicInterview[] }): string {
   return interactionPage(

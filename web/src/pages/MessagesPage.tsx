@@ -42,6 +42,9 @@ export function MessagesPage() {
         <Space wrap>
           <Link to="/interaction/surveys">问卷调查</Link>
           <Link to="/interaction/consultations">意见征集</Link>
+          <Link to="/interaction/interviews">在线访谈</Link>
+          <Link to="/interaction/hotline">热线记录</Link>
+          <Link to="/interaction/meetings">座谈会</Link>
           <Link to="/interaction/mailboxes">信箱设置</Link>
           {mayRecord && (
             <Button type="primary" onClick={() => setIntake(true)}>
