@@ -58,18 +58,18 @@ export type SearchScope = keyof typeof searchScopes;
 
 /** Why a search scope given as text is not one (in Chinese), or null. */
 export function searchScopeProblem(value: string): string | null {
-  return value in searchScopes ? null : `搜索范围“${value.slice(0, 20)}”无效，应为 agency（${searchScopes.agency}）或 subtree（${searchScopes.subtree}）`;
+  return Object.hasOwn(searchScopes, value) ? null : `搜索范围“${value.slice(0, 20)}”无效，应为 agency（${searchScopes.agency}）或 subtree（${searchScopes.subtree}）`;
 }
 
 /**
  * The index filter for a search of `agencyId` with `scope`. A subtree is one index token
- * (decision 027); an agency with nothing below it is just the agency, and the sole top of the
- * platform is every document (no filter: the cheapest search).
+ * (decision 027), and the sole top of the platform is every document (no filter: the cheapest
+ * search). `nodes` may be a few seconds old (the portal's cache): an agency that has just
+ * gained its first child still searches by its subtree token, never by its own alone.
  */
 export function searchFilterOf(nodes: readonly AgencyNode[], agencyId: number, scope: SearchScope): { agencyId?: number; subtreeOf?: number } {
   if (scope === 'agency') return { agencyId };
-  const below = subtreeOf(agencyId, nodes);
-  if (below.length === 1) return { agencyId };
-  if (below.length === nodes.length) return {};
+  const tops = nodes.filter((n) => n.parentId === null);
+  if (tops.length === 1 && tops[0]!.id === agencyId && subtreeOf(agencyId, nodes).length === nodes.length) return {};
   return { subtreeOf: agencyId };
 }
