@@ -37,6 +37,8 @@ interface Fixtures {
   appealId: number;
   mailboxId: number;
   messageId: number;
+  /** An opened consultation of the own agency, taking comments today. */
+  consultationId: number;
   victim: number;
   unique(): string;
   training(): Promise<number>;
@@ -60,6 +62,7 @@ const newRequest = (agencyId: number) => ({
 });
 const appeal = (agencyId: number) => ({ agencyId, kind: 'reconsideration', filedDate: '2026-11-20', summary: '对答复不服' });
 const pub = (url: string): Entry => ({ access: 'public', call: () => get(url) });
+const newConsultation = (agencyId: number) => ({ agencyId, title: '矩阵测试草案', kind: 'other', draftText: '第一条 正文', explanation: '说明', startDate: TODAY, endDate: TODAY });
 const newMessage = (agencyId: number, mailboxId: number) => ({
   agencyId, mailboxId, channel: 'letter', receivedDate: '2026-11-20', kind: 'consultation', title: '村道维修何时开始', body: '请问村道维修何时开始？', name: '王五', phone: '13900002222', consentToPublish: true,
 });
@@ -139,6 +142,15 @@ const routes: Record<string, Entry> = {
   'POST /api/v1/public/messages/track': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/messages/track', body: { code: 'LYAA-BBBB-CCCC', secret: '1234' } }) },
   'POST /api/v1/public/messages/rate': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/messages/rate', body: { code: 'LYAA-BBBB-CCCC', secret: '1234', rating: 'satisfied' } }) },
   'POST /api/v1/messages/{id}/convert-to-request': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'POST', url: `/api/v1/messages/${f.messageId}/convert-to-request` }) },
+  // 意见征集 (decision 024): read by every role, run by OFFICE; publishing the feedback is checked in test/http/consultations.test.ts.
+  'GET /api/v1/consultations': { access: ALL, call: (f) => get(`/api/v1/consultations?agencyId=${f.own}`) },
+  'POST /api/v1/consultations': { access: OFFICE, call: (f) => ({ method: 'POST', url: '/api/v1/consultations', body: newConsultation(f.own) }) },
+  'GET /api/v1/consultations/{id}': { access: ALL, call: (f) => get(`/api/v1/consultations/${f.consultationId}`) },
+  'POST /api/v1/consultations/{id}/comments': { access: OFFICE, call: (f) => ({ method: 'POST', url: `/api/v1/consultations/${f.consultationId}/comments`, body: { body: '矩阵意见', name: '矩阵', receivedDate: TODAY } }) },
+  'POST /api/v1/consultations/{id}/events': { access: OFFICE, call: (f) => ({ method: 'POST', url: `/api/v1/consultations/${f.consultationId}/events`, body: { type: 'note', date: TODAY, text: '矩阵备注' } }) },
+  'GET /api/v1/public/agencies/{code}/consultations': pub('/api/v1/public/agencies/changping/consultations'),
+  'GET /api/v1/public/agencies/{code}/consultations/{id}': { access: 'public', call: (f) => get(`/api/v1/public/agencies/changping/consultations/${f.consultationId}`) },
+  'POST /api/v1/public/agencies/{code}/consultations/{id}/comments': { access: 'public', call: (f) => ({ method: 'POST', url: `/api/v1/public/agencies/changping/consultations/${f.consultationId}/comments`, body: {} }) },
   'GET /api/v1/public/agencies/{code}/message-replies': pub('/api/v1/public/agencies/changping/message-replies'),
   'GET /api/v1/public/agencies/{code}/message-replies/{id}': { access: 'public', call: (f) => get(`/api/v1/public/agencies/changping/message-replies/${f.replyId}`) },
   'GET /api/v1/public/agencies/{code}/message-statistics': pub('/api/v1/public/agencies/changping/message-statistics'),
@@ -243,6 +255,10 @@ const routes: Record<string, Entry> = {
   'POST /org/{code}/open/request/supplement': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/request/supplement', raw: { payload: Buffer.from('--x\r\nContent-Disposition: form-data; name="code"\r\n\r\nAAAA-BBBB-CCCC\r\n--x--\r\n'), contentType: 'multipart/form-data; boundary=x' } }) },
   'GET /org/{code}/open/{column}': pub('/org/changping/open/interaction'),
   'GET /assets/message-pages.css': pub('/assets/message-pages.css'),
+  'GET /assets/consultation-pages.css': pub('/assets/consultation-pages.css'),
+  'GET /org/{code}/open/interaction/consultations': pub('/org/changping/open/interaction/consultations'),
+  'GET /org/{code}/open/interaction/consultations/{id}': { access: 'public', call: (f) => get(`/org/changping/open/interaction/consultations/${f.consultationId}`) },
+  'POST /org/{code}/open/interaction/consultations/{id}': { access: 'public', call: (f) => ({ method: 'POST', url: `/org/changping/open/interaction/consultations/${f.consultationId}`, raw: { payload: Buffer.from('body=x'), contentType: 'application/x-www-form-urlencoded' } }) },
   'GET /org/{code}/open/interaction': pub('/org/changping/open/interaction'),
   'GET /org/{code}/open/interaction/mailbox/{id}': pub('/org/changping/open/interaction/mailbox/1'),
   'POST /org/{code}/open/interaction/mailbox/{id}': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/interaction/mailbox/1', raw: { payload: Buffer.from('title=x'), contentType: 'application/x-www-form-urlencoded' } }) },
@@ -315,6 +331,8 @@ for (const dialect of DIALECTS) {
       const mailboxId = (await operator.request('POST', '/api/v1/mailboxes', { agencyId: own, name: '乡长信箱' })).json().id;
       const messageId = (await operator.request('POST', '/api/v1/messages', newMessage(own, mailboxId))).json().id;
       assert.ok(mailboxId && messageId);
+      const consultationId = (await operator.request('POST', '/api/v1/consultations', newConsultation(own))).json().id as number;
+      assert.equal((await operator.request('POST', `/api/v1/consultations/${consultationId}/events`, { type: 'opened', date: TODAY })).statusCode, 200);
       const replyId = (await t.app.inject({ method: 'GET', url: '/api/v1/public/agencies/changping/message-replies' })).json().items[0]?.id as number;
       assert.ok(replyId, 'the demo publishes a reply at 常平乡');
       fixtures = {
@@ -327,6 +345,7 @@ for (const dialect of DIALECTS) {
         appealId,
         mailboxId,
         messageId,
+        consultationId,
         victim,
         unique: () => `${Date.now().toString(36)}${n++}`,
         training: async () => (await operator.request('POST', `/api/v1/agencies/${own}/training`, training)).json().id,
