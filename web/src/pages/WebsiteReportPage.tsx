@@ -85,7 +85,7 @@ export function WebsiteReportPage() {
         scroll={{ x: 'max-content' }}
         dataSource={rows}
         columns={[
-          { title: '栏目', dataIndex: 'sectionLabel', onCell: (r, i) => ({ rowSpan: i !== undefined && i > 0 && rows[i - 1]!.section === r.section ? 0 : rows.filter((x) => x.section === r.section).length }) },
+          { title: '栏目', dataIndex: 'sectionLabel', responsive: ['sm'], onCell: (r, i) => ({ rowSpan: i !== undefined && i > 0 && rows[i - 1]!.section === r.section ? 0 : rows.filter((x) => x.section === r.section).length }) },
           { title: '项目', dataIndex: 'label' },
           { title: '数值', key: 'value', align: 'right', render: (_, r) => (r.value === null ? <Tag>{NOT_CONNECTED}</Tag> : `${displayValue(r)}${r.unit ? ` ${r.unit}` : ''}`) },
           { title: '来源', dataIndex: 'source', responsive: ['md'] },
