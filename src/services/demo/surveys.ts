@@ -44,12 +44,18 @@ const plan: Omit<SurveyInput, 'startDate' | 'endDate'> = {
 
 const suggestions = ['希望补贴发放名单按月在村务公开栏张贴', '公众号文章能不能多用图解', '项目资金使用情况希望写得具体一些', '老年人不会用手机，希望保留公开栏', '就业培训信息请提前一周发布'];
 
+/** Which information sheet `i` asks for: each option with its own share (about 80 % to 25 %), never none. */
+const wanted = (i: number): number[] => {
+  const picked = [8, 7, 5, 6, 3, 4].flatMap((share, k) => (((i + 1) * (k + 3) * 7) % 10 < share ? [k] : []));
+  return picked.length ? picked : [0];
+};
+
 /** 60 sheets, spread over the options by fixed rules (the same on every start). */
 function needsSheets(): SurveyAnswer[][] {
   return Array.from({ length: 60 }, (_, i) => {
     const sheet: SurveyAnswer[] = [
       { question: 'q1', choice: i % 7 === 0 ? 1 : i % 11 === 0 ? 2 : i % 13 === 0 ? 3 : 0 },
-      { question: 'q2', choices: [0, 1, 2, 3, 4, 5].filter((k) => (i * (k + 3)) % (k + 2) !== 1) },
+      { question: 'q2', choices: wanted(i) },
       { question: 'q3', choice: [2, 3, 1, 4, 2, 0, 1, 2][i % 8]! },
     ];
     if (i % 4 !== 3) sheet.push({ question: 'q4', rating: [4, 5, 3, 4, 2][i % 5]! });

@@ -56,6 +56,7 @@ export function interactionHome(agency: PortalAgency, mailboxes: MailboxDto[], l
   <li><a href="${base}/track">查询留言办理情况 ›</a></li>
   <li><a href="${base}/replies">已公开的留言答复 ›</a></li>
   <li><a href="${base}/statistics">留言办理统计 ›</a></li>
+  <li><a href="${base}/surveys">问卷调查 ›</a></li>
   <li><a href="${base}/consultations">意见征集 ›</a></li>
   <li><a href="${base}/interviews">在线访谈 ›</a></li>
 </ul>
