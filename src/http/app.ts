@@ -28,6 +28,7 @@ import { subordinateReportRoutes } from '../capabilities/reports/subordinate-rou
 import { auditChainRoutes } from './api/audit-routes.ts';
 import { inboxRoutes } from '../capabilities/inbox/routes.ts';
 import { recordRoutes } from '../capabilities/records/routes.ts';
+import { supervisionRoutes } from '../capabilities/supervision/routes.ts';
 import { websiteReportRoutes } from '../capabilities/website-report/routes.ts';
 import { supervisionRoutes } from '../capabilities/supervision/routes.ts';
 import { meetingRoutes } from '../capabilities/records/meetings-routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       await api.register(auditChainRoutes(deps));
       await api.register(inboxRoutes(deps));
       await api.register(recordRoutes(deps));
+      await api.register(supervisionRoutes(deps));
       await api.register(websiteReportRoutes(deps));
       await api.register(supervisionRoutes(deps));
       await api.register(meetingRoutes(deps));

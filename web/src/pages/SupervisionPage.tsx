@@ -21,7 +21,15 @@ import {
   type Verdict,
 } from '../../../src/capabilities/supervision/contract.ts';
 
-const verdictColors: Record<Verdict, string> = { pass: 'success', warn: 'warning', fail: 'error' };
+// Dark text on light fills: antd's preset tag colours fall short of 4.5:1 contrast.
+const verdictStyles: Record<Verdict, { color: string; background: string; borderColor: string }> = {
+  pass: { color: '#135200', background: '#f6ffed', borderColor: '#95de64' },
+  warn: { color: '#873800', background: '#fff7e6', borderColor: '#ffc069' },
+  fail: { color: '#a8071a', background: '#fff1f0', borderColor: '#ff7875' },
+};
+const muted = { color: '#595959' };
+const linkColor = { color: '#003eb3' };
+const VerdictTag = ({ verdict }: { verdict: Verdict }) => <Tag style={verdictStyles[verdict]}>{verdictLabels[verdict]}</Tag>;
 
 /** The records behind one figure of one agency; a link opens the record in that agency. */
 function DrillDown({ target, onClose }: { target: { agency: AgencySupervisionView; key: FigureKey } | null; onClose: () => void }) {
@@ -35,7 +43,7 @@ function DrillDown({ target, onClose }: { target: { agency: AgencySupervisionVie
   };
   return (
     <Modal open title={`${target.agency.name}：${figureLabels[target.key]}（${records.length}）`} footer={null} onCancel={onClose}>
-      <Typography.Paragraph type="secondary">{figureNotes[target.key]}</Typography.Paragraph>
+      <Typography.Paragraph style={muted}>{figureNotes[target.key]}</Typography.Paragraph>
       <List
         size="small"
         dataSource={records}
@@ -43,10 +51,10 @@ function DrillDown({ target, onClose }: { target: { agency: AgencySupervisionVie
         renderItem={(r) => (
           <List.Item>
             <Space direction="vertical" size={0}>
-              <a href={`/admin${recordPath(r.kind, r.id)}`} onClick={(e) => (e.preventDefault(), open(recordPath(r.kind, r.id)))}>
+              <a style={linkColor} href={`/admin${recordPath(r.kind, r.id)}`} onClick={(e) => (e.preventDefault(), open(recordPath(r.kind, r.id)))}>
                 {recordKindLabels[r.kind]}：{r.label}
               </a>
-              <Typography.Text type="secondary">
+              <Typography.Text style={muted}>
                 {r.date ?? '—'} · {r.note}
               </Typography.Text>
             </Space>
@@ -66,12 +74,12 @@ function Checks({ agency }: { agency: AgencySupervisionView }) {
         renderItem={(c) => (
           <List.Item>
             <Space wrap>
-              <Tag color={verdictColors[c.verdict]}>{verdictLabels[c.verdict]}</Tag>
+              <VerdictTag verdict={c.verdict} />
               <Typography.Text strong>{checkLabels[c.key]}</Typography.Text>
               <Typography.Text>
                 {c.key === 'homePage' ? (agency.home.lastUpdated ? `最近更新 ${agency.home.lastUpdated}（${c.value} 天前）` : '从未更新') : `当前 ${c.value ?? 0}`}
               </Typography.Text>
-              <Typography.Text type="secondary">
+              <Typography.Text style={muted}>
                 否决：{checkRules[c.key].fail}；预警：{checkRules[c.key].warn}
               </Typography.Text>
             </Space>
@@ -115,7 +123,7 @@ export function SupervisionPage() {
   return (
     <>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%', marginBottom: 12 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
           督办统计与网站自查
         </Typography.Title>
         <Space wrap>
@@ -128,7 +136,7 @@ export function SupervisionPage() {
       </Space>
       {!view || !own || !chart ? null : (
         <>
-          <Typography.Paragraph type="secondary">
+          <Typography.Paragraph style={muted}>
             统计日期 {view.today}。根据平台内的发布、留言、申请和年度报告记录计算；点击数字查看对应记录。
             {view.outOfReach > 0 && ` 另有 ${view.outOfReach} 个下级机关不在您的权限范围内，未统计。`}
           </Typography.Paragraph>
@@ -152,15 +160,14 @@ export function SupervisionPage() {
                   title: checkLabels[k],
                   key: `check-${k}`,
                   render: (_: unknown, a: AgencySupervisionView) => {
-                    const v = a.checks.find((c) => c.key === k)!.verdict;
-                    return <Tag color={verdictColors[v]}>{verdictLabels[v]}</Tag>;
+                    return <VerdictTag verdict={a.checks.find((c) => c.key === k)!.verdict} />;
                   },
                 })),
                 ...figureKeys.map((k) => ({
                   title: figureLabels[k],
                   key: k,
                   render: (_: unknown, a: AgencySupervisionView) => (
-                    <Button type="link" size="small" style={{ padding: 0 }} aria-label={`${a.name}${figureLabels[k]}：${a.figures[k].length}，查看记录`} onClick={() => setDrill({ agency: a, key: k })}>
+                    <Button type="link" size="small" style={{ padding: 0, ...linkColor }} aria-label={`${a.name}${figureLabels[k]}：${a.figures[k].length}，查看记录`} onClick={() => setDrill({ agency: a, key: k })}>
                       {a.figures[k].length}
                     </Button>
                   ),
@@ -179,7 +186,7 @@ export function SupervisionPage() {
                 { title: '栏目', dataIndex: 'name', render: (n: string) => <Typography.Text style={{ maxWidth: 260 }} ellipsis={{ tooltip: n }}>{n}</Typography.Text> },
                 { title: '最近发布', dataIndex: 'lastPublished', render: (d: string | null) => d ?? '—' },
                 { title: '距今（天）', dataIndex: 'daysSince', render: (d: number | null) => d ?? '—' },
-                { title: '状态', dataIndex: 'state', render: (s: keyof typeof columnStateLabels) => <Tag color={s === 'fresh' ? 'success' : 'warning'}>{columnStateLabels[s]}</Tag> },
+                { title: '状态', dataIndex: 'state', render: (s: keyof typeof columnStateLabels) => <Tag style={verdictStyles[s === 'fresh' ? 'pass' : 'warn']}>{columnStateLabels[s]}</Tag> },
               ]}
             />
           </Card>
