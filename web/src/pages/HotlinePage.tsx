@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Grid, Input, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Grid, Input, Modal, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api, apiUpload, ApiError } from '../api';
 import { useAgency } from '../agency';
 import { serverNow } from '../clock';
 import { showFieldErrors } from '../forms';
+import { editDeleteColumn } from './rowActions';
 import { hotlineClosedLabels, hotlineFieldLabels as F, hotlineLimits as L, type HotlineCall, type HotlineImportResult, type HotlineList } from '../../../src/capabilities/hotline/contract.ts';
 
 const canRecord = (roles: readonly string[]) => roles.some((r) => r === 'admin' || r === 'clerk' || r === 'head');
@@ -108,26 +109,10 @@ export function HotlinePage() {
           { title: F.callerName, responsive: ['md'], render: (_, r) => `${r.callerName || '匿名'}${r.callerPhone ? ` ${r.callerPhone}` : ''}` },
           { title: F.subject, dataIndex: 'subject' },
           { title: F.closed, dataIndex: 'closed', width: 80, render: (c: boolean) => <Tag color={c ? 'green' : 'orange'}>{c ? hotlineClosedLabels.closed : hotlineClosedLabels.open}</Tag> },
-          ...(mayRecord
-            ? [
-                {
-                  title: '操作',
-                  width: wide ? 120 : 64,
-                  render: (_: unknown, r: HotlineCall) => (
-                    <Space direction={wide ? 'horizontal' : 'vertical'} size={0}>
-                      <Button type="link" size="small" onClick={() => edit(r)}>
-                        编辑
-                      </Button>
-                      <Popconfirm title="删除这条来电记录？（审计日志中保留）" okText="删除" cancelText="取消" onConfirm={async () => { await api('DELETE', `${base}/${r.id}`); await load(); }}>
-                        <Button type="link" size="small" danger>
-                          删除
-                        </Button>
-                      </Popconfirm>
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
+          ...editDeleteColumn<HotlineCall>(mayRecord, wide, '来电记录', edit, async (r) => {
+            await api('DELETE', `${base}/${r.id}`);
+            await load();
+          }),
         ]}
       />
       <Modal open={editing !== undefined} title={editing ? '修改来电记录' : '登记来电'} okText="保存" cancelText="取消" onCancel={() => setEditing(undefined)} onOk={() => form.submit()} destroyOnHidden>

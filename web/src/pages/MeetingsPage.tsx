@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, DatePicker, Descriptions, Form, Grid, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Descriptions, Form, Grid, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api } from '../api';
 import { useAgency } from '../agency';
 import { afterToday, thisYear } from '../clock';
 import { fieldErrorsOf, showFieldErrors } from '../forms';
+import { editDeleteColumn } from './rowActions';
 import { meetingFieldLabels as F, meetingKindLabels, meetingLimits as L, participantKindSuggestions, type FollowUp, type Meeting, type MeetingYear } from '../../../src/capabilities/records/meetings-contract.ts';
 
 const day = (v: Dayjs | null | undefined): string | null => (v ? v.format('YYYY-MM-DD') : null);
@@ -113,26 +114,10 @@ export function MeetingsPage() {
             width: wide ? 160 : 90,
             render: (_, m) => (m.followUps.length === 0 ? '—' : <Space size={2} wrap>{m.overdueFollowUps > 0 && <Tag color="red">逾期 {m.overdueFollowUps}</Tag>}<Tag>{m.openFollowUps} 项未完成</Tag></Space>),
           },
-          ...(data?.canEdit
-            ? [
-                {
-                  title: '操作',
-                  width: wide ? 120 : 64,
-                  render: (_: unknown, m: Meeting) => (
-                    <Space direction={wide ? 'horizontal' : 'vertical'} size={0}>
-                      <Button type="link" size="small" onClick={() => edit(m)}>
-                        编辑
-                      </Button>
-                      <Popconfirm title="删除这条会议记录？（审计日志中保留）" okText="删除" cancelText="取消" onConfirm={async () => { await api('DELETE', `${base}/${m.id}`); await load(); }}>
-                        <Button type="link" size="small" danger>
-                          删除
-                        </Button>
-                      </Popconfirm>
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
+          ...editDeleteColumn<Meeting>(!!data?.canEdit, wide, '会议记录', edit, async (m) => {
+            await api('DELETE', `${base}/${m.id}`);
+            await load();
+          }),
         ]}
       />
       <Modal open={editing !== undefined} width={720} title={editing ? '修改会议记录' : '登记会议'} okText="保存" cancelText="取消" onCancel={() => setEditing(undefined)} onOk={() => form.submit()} destroyOnHidden>
