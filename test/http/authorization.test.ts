@@ -5,6 +5,7 @@ import { createTestApp, loginClient, type Client, type TestApp } from '../helper
 import { DIALECTS } from '../helpers/db.ts';
 import type { Role } from '../../src/storage/schema.ts';
 import { seedDemoMessages } from '../../src/services/demo/messages.ts';
+import { seedDemoSurveys } from '../../src/services/demo/surveys.ts';
 
 /**
  * Every route of the OpenAPI document, called by an anonymous visitor, by each role of the
@@ -37,10 +38,16 @@ interface Fixtures {
   appealId: number;
   mailboxId: number;
   messageId: number;
+  /** An opened consultation of the own agency, taking comments today. */
+  consultationId: number;
   victim: number;
   unique(): string;
   training(): Promise<number>;
   person(): Promise<number>;
+  /** A new draft survey of the own agency; the demo's open one and the one with published results. */
+  survey(): Promise<number>;
+  openSurveyId: number;
+  publishedSurveyId: number;
 }
 interface Entry {
   access: Access;
@@ -60,6 +67,7 @@ const newRequest = (agencyId: number) => ({
 });
 const appeal = (agencyId: number) => ({ agencyId, kind: 'reconsideration', filedDate: '2026-11-20', summary: '对答复不服' });
 const pub = (url: string): Entry => ({ access: 'public', call: () => get(url) });
+const newConsultation = (agencyId: number) => ({ agencyId, title: '矩阵测试草案', kind: 'other', draftText: '第一条 正文', explanation: '说明', startDate: TODAY, endDate: TODAY });
 const newMessage = (agencyId: number, mailboxId: number) => ({
   agencyId, mailboxId, channel: 'letter', receivedDate: '2026-11-20', kind: 'consultation', title: '村道维修何时开始', body: '请问村道维修何时开始？', name: '王五', phone: '13900002222', consentToPublish: true,
 });
@@ -68,6 +76,7 @@ const training = { heldOn: '2026-11-20', topic: '矩阵测试培训', trainer: '
 const person = { name: '矩阵', post: '', phone: '', officePhone: '0551-1234567', email: '', since: '2026-01-01', until: null, isContact: false };
 const OFFICE: readonly Role[] = ['admin', 'clerk', 'head'];
 const records = (f: Fixtures) => `/api/v1/agencies/${f.own}`;
+const newSurvey = { title: '矩阵测试问卷', startDate: TODAY, endDate: TODAY, questions: [{ kind: 'rating', title: '评分', required: true, options: [] }] };
 
 const routes: Record<string, Entry> = {
   // 工作记录 (decision 022): the superior's score only from the county above, with a 本机关及下级 grant.
@@ -139,6 +148,25 @@ const routes: Record<string, Entry> = {
   'POST /api/v1/public/messages/track': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/messages/track', body: { code: 'LYAA-BBBB-CCCC', secret: '1234' } }) },
   'POST /api/v1/public/messages/rate': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/messages/rate', body: { code: 'LYAA-BBBB-CCCC', secret: '1234', rating: 'satisfied' } }) },
   'POST /api/v1/messages/{id}/convert-to-request': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'POST', url: `/api/v1/messages/${f.messageId}/convert-to-request` }) },
+  // 问卷调查 (decision 029): read by every role, made and run by OFFICE, results published by the admin or head.
+  'GET /api/v1/surveys': { access: ALL, call: (f) => get(`/api/v1/surveys?agencyId=${f.own}`) },
+  'POST /api/v1/surveys': { access: OFFICE, call: (f) => ({ method: 'POST', url: '/api/v1/surveys', body: { agencyId: f.own, ...newSurvey } }) },
+  'GET /api/v1/surveys/{id}': { access: ALL, call: async (f) => get(`/api/v1/surveys/${await f.survey()}`) },
+  'PUT /api/v1/surveys/{id}': { access: OFFICE, call: async (f) => ({ method: 'PUT', url: `/api/v1/surveys/${await f.survey()}`, body: newSurvey }) },
+  'POST /api/v1/surveys/{id}/events': { access: OFFICE, call: async (f) => ({ method: 'POST', url: `/api/v1/surveys/${await f.survey()}/events`, body: { type: 'opened', date: TODAY } }) },
+  'GET /api/v1/public/agencies/{code}/surveys': pub('/api/v1/public/agencies/changping/surveys'),
+  'GET /api/v1/public/agencies/{code}/surveys/{id}': { access: 'public', call: (f) => get(`/api/v1/public/agencies/changping/surveys/${f.openSurveyId}`) },
+  'GET /api/v1/public/agencies/{code}/surveys/{id}/results': { access: 'public', call: (f) => get(`/api/v1/public/agencies/changping/surveys/${f.publishedSurveyId}/results`) },
+  'POST /api/v1/public/agencies/{code}/surveys/{id}/responses': { access: 'public', call: (f) => ({ method: 'POST', url: `/api/v1/public/agencies/changping/surveys/${f.openSurveyId}/responses`, body: {} }) },
+  // 意见征集 (decision 024): read by every role, run by OFFICE; publishing the feedback is checked in test/http/consultations.test.ts.
+  'GET /api/v1/consultations': { access: ALL, call: (f) => get(`/api/v1/consultations?agencyId=${f.own}`) },
+  'POST /api/v1/consultations': { access: OFFICE, call: (f) => ({ method: 'POST', url: '/api/v1/consultations', body: newConsultation(f.own) }) },
+  'GET /api/v1/consultations/{id}': { access: ALL, call: (f) => get(`/api/v1/consultations/${f.consultationId}`) },
+  'POST /api/v1/consultations/{id}/comments': { access: OFFICE, call: (f) => ({ method: 'POST', url: `/api/v1/consultations/${f.consultationId}/comments`, body: { body: '矩阵意见', name: '矩阵', receivedDate: TODAY } }) },
+  'POST /api/v1/consultations/{id}/events': { access: OFFICE, call: (f) => ({ method: 'POST', url: `/api/v1/consultations/${f.consultationId}/events`, body: { type: 'note', date: TODAY, text: '矩阵备注' } }) },
+  'GET /api/v1/public/agencies/{code}/consultations': pub('/api/v1/public/agencies/changping/consultations'),
+  'GET /api/v1/public/agencies/{code}/consultations/{id}': { access: 'public', call: (f) => get(`/api/v1/public/agencies/changping/consultations/${f.consultationId}`) },
+  'POST /api/v1/public/agencies/{code}/consultations/{id}/comments': { access: 'public', call: (f) => ({ method: 'POST', url: `/api/v1/public/agencies/changping/consultations/${f.consultationId}/comments`, body: {} }) },
   'GET /api/v1/public/agencies/{code}/message-replies': pub('/api/v1/public/agencies/changping/message-replies'),
   'GET /api/v1/public/agencies/{code}/message-replies/{id}': { access: 'public', call: (f) => get(`/api/v1/public/agencies/changping/message-replies/${f.replyId}`) },
   'GET /api/v1/public/agencies/{code}/message-statistics': pub('/api/v1/public/agencies/changping/message-statistics'),
@@ -244,6 +272,10 @@ const routes: Record<string, Entry> = {
   'POST /org/{code}/open/request/supplement': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/request/supplement', raw: { payload: Buffer.from('--x\r\nContent-Disposition: form-data; name="code"\r\n\r\nAAAA-BBBB-CCCC\r\n--x--\r\n'), contentType: 'multipart/form-data; boundary=x' } }) },
   'GET /org/{code}/open/{column}': pub('/org/changping/open/interaction'),
   'GET /assets/message-pages.css': pub('/assets/message-pages.css'),
+  'GET /assets/consultation-pages.css': pub('/assets/consultation-pages.css'),
+  'GET /org/{code}/open/interaction/consultations': pub('/org/changping/open/interaction/consultations'),
+  'GET /org/{code}/open/interaction/consultations/{id}': { access: 'public', call: (f) => get(`/org/changping/open/interaction/consultations/${f.consultationId}`) },
+  'POST /org/{code}/open/interaction/consultations/{id}': { access: 'public', call: (f) => ({ method: 'POST', url: `/org/changping/open/interaction/consultations/${f.consultationId}`, raw: { payload: Buffer.from('body=x'), contentType: 'application/x-www-form-urlencoded' } }) },
   'GET /org/{code}/open/interaction': pub('/org/changping/open/interaction'),
   'GET /org/{code}/open/interaction/mailbox/{id}': pub('/org/changping/open/interaction/mailbox/1'),
   'POST /org/{code}/open/interaction/mailbox/{id}': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/interaction/mailbox/1', raw: { payload: Buffer.from('title=x'), contentType: 'application/x-www-form-urlencoded' } }) },
@@ -253,6 +285,11 @@ const routes: Record<string, Entry> = {
   'GET /org/{code}/open/interaction/replies': pub('/org/changping/open/interaction/replies'),
   'GET /org/{code}/open/interaction/replies/{id}': { access: 'public', call: (f) => get(`/org/changping/open/interaction/replies/${f.replyId}`) },
   'GET /org/{code}/open/interaction/statistics': pub('/org/changping/open/interaction/statistics'),
+  'GET /assets/survey-pages.css': pub('/assets/survey-pages.css'),
+  'GET /org/{code}/open/interaction/surveys': pub('/org/changping/open/interaction/surveys'),
+  'GET /org/{code}/open/interaction/surveys/{id}': { access: 'public', call: (f) => get(`/org/changping/open/interaction/surveys/${f.openSurveyId}`) },
+  'POST /org/{code}/open/interaction/surveys/{id}': { access: 'public', call: (f) => ({ method: 'POST', url: `/org/changping/open/interaction/surveys/${f.openSurveyId}`, raw: { payload: Buffer.from('q_q1=3'), contentType: 'application/x-www-form-urlencoded' } }) },
+  'GET /org/{code}/open/interaction/surveys/{id}/results': { access: 'public', call: (f) => get(`/org/changping/open/interaction/surveys/${f.publishedSurveyId}/results`) },
   'GET /admin': pub('/admin'),
   'GET /admin/': pub('/admin/'),
   'GET /admin/{*}': pub('/admin/requests'),
@@ -313,9 +350,13 @@ for (const dialect of DIALECTS) {
       const appealId = (await operator.request('POST', '/api/v1/appeals', appeal(own))).json().id;
       assert.ok(requestId && appealId);
       await seedDemoMessages(t.deps);
+      await seedDemoSurveys(t.deps);
+      const demoSurveys = (await t.app.inject({ method: 'GET', url: '/api/v1/public/agencies/changping/surveys' })).json() as { open: { id: number }[]; published: { id: number }[] };
       const mailboxId = (await operator.request('POST', '/api/v1/mailboxes', { agencyId: own, name: '乡长信箱' })).json().id;
       const messageId = (await operator.request('POST', '/api/v1/messages', newMessage(own, mailboxId))).json().id;
       assert.ok(mailboxId && messageId);
+      const consultationId = (await operator.request('POST', '/api/v1/consultations', newConsultation(own))).json().id as number;
+      assert.equal((await operator.request('POST', `/api/v1/consultations/${consultationId}/events`, { type: 'opened', date: TODAY })).statusCode, 200);
       const replyId = (await t.app.inject({ method: 'GET', url: '/api/v1/public/agencies/changping/message-replies' })).json().items[0]?.id as number;
       assert.ok(replyId, 'the demo publishes a reply at 常平乡');
       fixtures = {
@@ -328,10 +369,14 @@ for (const dialect of DIALECTS) {
         appealId,
         mailboxId,
         messageId,
+        consultationId,
         victim,
         unique: () => `${Date.now().toString(36)}${n++}`,
         training: async () => (await operator.request('POST', `/api/v1/agencies/${own}/training`, training)).json().id,
         person: async () => (await operator.request('POST', `/api/v1/agencies/${own}/responsible-persons`, person)).json().id,
+        survey: async () => (await operator.request('POST', '/api/v1/surveys', { agencyId: own, ...newSurvey })).json().id,
+        openSurveyId: demoSurveys.open[0]!.id,
+        publishedSurveyId: demoSurveys.published[0]!.id,
       };
     });
     after(async () => t.close());
