@@ -15,6 +15,7 @@ import { registerConsultationPortal } from './consultation-routes.ts';
 import { registerSurveyPortal } from '../../capabilities/surveys/portal.ts';
 import { registerInterviewPortal } from './interview-routes.ts';
 import { registerSitePortal } from './site-routes.ts';
+import { registerBrochurePortal } from './brochure-routes.ts';
 import { packageRoot } from '../../paths.ts';
 
 const portalCss = readFileSync(new URL('src/views/assets/portal.css', packageRoot), 'utf8');
@@ -97,6 +98,7 @@ export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
   });
   registerSurveyPortal(app, deps, (code) => agencyByCode(deps, code));
   registerInterviewPortal(app, deps, (code) => agencyByCode(deps, code));
+  registerBrochurePortal(app, deps, (code) => agencyByCode(deps, code));
   registerSitePortal(app, deps, (code) => agencyByCode(deps, code), async () => {
     const root = await defaultAgency(deps);
     return root ? agencyByCode(deps, root.code) : undefined;

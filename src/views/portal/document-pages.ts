@@ -190,7 +190,8 @@ export function editablePage(agency: PortalAgency, slug: 'guide' | 'rules', page
     body: html`<nav class="breadcrumb" aria-label="当前位置"><a href="${base}/">首页</a> › ${label}</nav>
 <h1>${page?.title ?? label}</h1>
 ${page ? html`<div class="doc-body">${unsafeHtml(page.body_html)}</div><p class="doc-meta">更新日期：${day(page.updated_at)}</p>` : html`<p class="empty">本栏目内容正在编制中。</p>`}
-${contactBlock(contact)}`,
+${contactBlock(contact)}
+${slug === 'guide' ? html`<p class="doc-meta"><a href="${base}/brochure">打印宣传册（A4）</a> · <a href="${base}/brochure?size=a5">A5</a></p>` : ''}`,
   });
 }
 
