@@ -21,6 +21,7 @@ export const surveyCss = `.survey-q { border: 1px solid var(--line); border-radi
 .survey-q.has-error { border-color: #b3261e; }
 .survey-q .rating { display: flex; flex-wrap: wrap; gap: 4px 18px; }
 .survey-q textarea { width: 100%; box-sizing: border-box; }
+.survey-meta { color: var(--muted); overflow-wrap: anywhere; }
 .result-bars { list-style: none; padding: 0; margin: 8px 0 16px; }
 .result-bars li { margin: 6px 0; }
 .result-bars .bar { display: block; height: 12px; background: var(--brand); border-radius: 2px; min-width: 2px; }
@@ -86,7 +87,7 @@ export function surveyFormPage(agency: PortalAgency, survey: PublicSurvey, value
     agency,
     survey.title,
     html`${assets}<h1>${survey.title}</h1>
-<p class="doc-meta">调查时间 ${period(survey)}</p>
+<p class="survey-meta">调查时间 ${period(survey)}</p>
 ${survey.description ? html`<p class="intro">${survey.description}</p>` : ''}
 ${
   survey.refusal || !captcha
@@ -122,12 +123,12 @@ export function surveyResultsPage(agency: PortalAgency, r: PublishedSurveyResult
     agency,
     `${r.title} · 调查结果`,
     html`${assets}<h1>${r.title}：调查结果</h1>
-<p class="doc-meta">调查时间 ${period(r)} · 共收到 ${String(r.results.responses)} 份答卷 · 公布于 <time datetime="${r.publishedDate}">${r.publishedDate}</time></p>
+<p class="survey-meta">调查时间 ${period(r)} · 共收到 ${String(r.results.responses)} 份答卷 · 公布于 <time datetime="${r.publishedDate}">${r.publishedDate}</time></p>
 ${r.description ? html`<p class="intro">${r.description}</p>` : ''}
 <p class="hint">以下为汇总数字；百分比为选择该项的人数占回答该题人数的比例（多选题合计可超过 100%）。文字题只公布回答人数，具体内容不公开。</p>
 ${r.results.questions.map(
   (q, i) => html`<section aria-labelledby="rq-${String(i)}"><h2 id="rq-${String(i)}">${String(i + 1)}. ${q.title}</h2>
-<p class="doc-meta">${questionKindLabels[q.kind]} · ${String(q.answered)} 人回答${q.average !== null ? html` · 平均 ${q.average.toFixed(1)} 分（满分 ${String(RATING_MAX)} 分）` : ''}</p>
+<p class="survey-meta">${questionKindLabels[q.kind]} · ${String(q.answered)} 人回答${q.average !== null ? html` · 平均 ${q.average.toFixed(1)} 分（满分 ${String(RATING_MAX)} 分）` : ''}</p>
 ${
   q.kind === 'text'
     ? html`<p>共 ${String(q.answered)} 人填写了意见，工作人员已逐条阅研。</p>`
