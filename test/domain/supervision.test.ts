@@ -16,7 +16,7 @@ const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00
 const age = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
 
 const BASE = '2026-03-02';
-const empty: SupervisionInput = { homeLastUpdated: BASE, columns: [], openMessages: [], openRequests: [], documents: [], report: null };
+const empty: SupervisionInput = { homeLastUpdated: BASE, columns: [], openMessages: [], openRequests: [], consultations: [], documents: [], report: null };
 const verdict = (input: SupervisionInput, today: string, key: CheckKey): Verdict => superviseAgency(input, today, calendar, 3).checks.find((c) => c.key === key)!.verdict;
 const columns = (n: number, name: string, last: string | null, from = 1) => Array.from({ length: n }, (_, i) => ({ id: from + i, name: `${name}${i + 1}`, lastPublished: last }));
 
@@ -95,6 +95,7 @@ describe('figures equal direct counts', () => {
         columns: Array.from({ length: 30 }, (_, i) => ({ id: i + 1, name: r() < 0.4 ? `动态${i}` : `公告${i}`, lastPublished: r() < 0.2 ? null : past(500) })),
         openMessages: Array.from({ length: 40 }, (_, i) => ({ id: i + 1, label: `LY${i}`, receivedDate: past(150) })),
         openRequests: Array.from({ length: 40 }, (_, i) => ({ id: i + 1, label: `R${i}`, dueDate: shift(today, Math.floor(r() * 30) - 15) })),
+        consultations: Array.from({ length: 20 }, (_, i) => ({ id: i + 1, label: `C${i}`, endDate: shift(today, Math.floor(r() * 40) - 20), feedbackPublished: r() < 0.3 })),
         documents: Array.from({ length: 60 }, (_, i) => {
           const formed = past(120);
           const published = shift(formed, Math.floor(r() * 60));
@@ -112,6 +113,7 @@ describe('figures equal direct counts', () => {
       assert.deepEqual(ids('longStaleColumns'), expect(dated.filter((c) => age(c.lastPublished!, today) >= 365)));
       assert.deepEqual(ids('messagesOver60'), expect(input.openMessages.filter((m) => age(m.receivedDate, today) > 60)));
       assert.deepEqual(ids('messagesOver90'), expect(input.openMessages.filter((m) => age(m.receivedDate, today) > 90)));
+      assert.deepEqual(ids('consultationsWithoutFeedback'), expect(input.consultations.filter((c) => !c.feedbackPublished && c.endDate < today)));
       assert.deepEqual(ids('requestsOverdue'), expect(input.openRequests.filter((q) => q.dueDate < today)));
       // Due soon: today up to the third working day after it.
       const soon = [today];

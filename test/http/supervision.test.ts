@@ -106,6 +106,7 @@ for (const dialect of DIALECTS) {
       const open = messages.filter((m) => m.open);
       assert.deepEqual(ids(a.figures.messagesOver60), ids(open.filter((m) => age(m.received, today) > 60)));
       assert.deepEqual(ids(a.figures.messagesOver90), ids(open.filter((m) => age(m.received, today) > 90)));
+      assert.equal(a.figures.consultationsWithoutFeedback.length, 0, 'no consultation built');
       assert.deepEqual(ids(a.figures.documentsOverdue), ids(drafts.filter((d) => today > art26Due(d.formed))));
       assert.deepEqual(ids(a.figures.documentsPublishedLate), ids(published.filter((d) => d.on.slice(0, 4) === today.slice(0, 4) && d.on > art26Due(d.formed))));
       // No 2025 report: late once the townships' default deadline, 31 March, has passed.
@@ -171,6 +172,10 @@ for (const dialect of DIALECTS) {
       assert.equal((await clerk.request('GET', `/api/v1/agencies/${countyId}/supervision`)).statusCode, 403);
       const own = await view(clerk, changping);
       assert.deepEqual(own.agencies.map((a) => a.agencyId), [changping]);
+      // The demo's consultations of 常平乡: the figure lists those the consultations list calls 逾期.
+      const overdue = await clerk.request('GET', `/api/v1/consultations?agencyId=${changping}&state=overdue`);
+      assert.equal(overdue.statusCode, 200, overdue.body);
+      assert.deepEqual(ids(own.agencies[0]!.figures.consultationsWithoutFeedback), ids(overdue.json().items));
     });
 
     it('exports the figures as XLSX', async () => {

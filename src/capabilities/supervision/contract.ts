@@ -16,6 +16,7 @@ export const figureLabels: Record<FigureKey, string> = {
   blankColumns: '空白栏目',
   messagesOver60: '超过60天未办结留言',
   messagesOver90: '超过90天未办结留言',
+  consultationsWithoutFeedback: '未公布反馈的征求意见',
   requestsDueSoon: '临期申请',
   requestsOverdue: '超期申请',
   documentsOverdue: '超过第二十六条期限未公开',
@@ -30,6 +31,7 @@ export const figureNotes: Record<FigureKey, string> = {
   blankColumns: '从未发布过信息的栏目',
   messagesOver60: '受理后超过60天仍未答复办结',
   messagesOver90: '受理后超过90天（3个月）仍未答复办结',
+  consultationsWithoutFeedback: '征集期已结束、尚未公布意见采纳情况',
   requestsDueSoon: `答复期限在${DUE_SOON_WORKING_DAYS}个工作日内`,
   requestsOverdue: '已过答复期限仍未办结',
   documentsOverdue: '信息形成或变更之日起20个工作日内未公开（条例第二十六条）',
@@ -58,13 +60,15 @@ export const verdictLabels: Record<Verdict, string> = { pass: '合格', warn: '�
 
 export const columnStateLabels = { fresh: '正常', stale: '未按时更新', blank: '空白' } as const;
 
-export const recordKindLabels: Record<RecordKind, string> = { column: '栏目', message: '留言', request: '申请', document: '信息', report: '年度报告' };
+export const recordKindLabels: Record<RecordKind, string> = { column: '栏目', message: '留言', consultation: '征求意见', request: '申请', document: '信息', report: '年度报告' };
 
 /** Where a record opens in the workspace (a column opens the document list, a report the reports page). */
 export function recordPath(kind: RecordKind, id: number): string {
   switch (kind) {
     case 'message':
       return `/interaction/messages/${id}`;
+    case 'consultation':
+      return `/interaction/consultations/${id}`;
     case 'request':
       return `/requests/${id}`;
     case 'document':

@@ -13,6 +13,7 @@ import { loadCalendar } from '../../services/calendar.ts';
 import type { Actor, ServiceDeps, Tx } from '../../services/context.ts';
 import { effectiveRoles, scopeFor, type AgencyScope } from '../../services/policy.ts';
 import { DUE_SOON_WORKING_DAYS } from '../requests/contract.ts';
+import { consultationsWithoutFeedback } from '../consultations/queries.ts';
 import { deadlineOf } from '../reports/submission.ts';
 import { columnRows, homeLatest, openMessageRows, openRequestRows, proactiveDocumentRows, reportRow, townshipDeadlines } from './sql.ts';
 import type { AgencySupervisionView, SupervisionView } from './contract.ts';
@@ -21,7 +22,7 @@ const dateOf = (instant: string | null | undefined): IsoDate | null => (instant 
 const short = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 /** The records of one agency that the figures count, as the pure domain takes them. */
-async function inputOf(tx: Tx, scope: AgencyScope, agency: Agency, nodes: ReadonlyMap<number, AgencyNode>, today: IsoDate): Promise<SupervisionInput> {
+async function inputOf(deps: ServiceDeps, tx: Tx, scope: AgencyScope, agency: Agency, nodes: ReadonlyMap<number, AgencyNode>, today: IsoDate): Promise<SupervisionInput> {
   const year = Number(today.slice(0, 4));
   const columns = await columnRows(tx, scope);
   const documents = await proactiveDocumentRows(tx, scope, chinaYearRange(year).from);
@@ -33,6 +34,8 @@ async function inputOf(tx: Tx, scope: AgencyScope, agency: Agency, nodes: Readon
     homeLastUpdated: dateOf(await homeLatest(tx, scope)),
     columns: columns.map((c) => ({ id: c.id, name: c.name, lastPublished: dateOf(c.latest as string | null) })),
     openMessages: (await openMessageRows(tx, scope)).map((m) => ({ id: m.id, label: `${m.query_code} ${short(m.title)}`, receivedDate: m.received_date })),
+    // The consultations capability's own rule (period over, feedback not published).
+    consultations: (await consultationsWithoutFeedback(deps, scope, today)).map((c) => ({ id: c.id, label: short(c.title), endDate: c.endDate, feedbackPublished: false })),
     openRequests: (await openRequestRows(tx, scope)).map((r) => ({ id: r.id, label: `${r.query_code} ${short(r.description)}`, dueDate: r.due_date! })),
     documents: documents.map((d) => ({
       id: d.id,
@@ -76,7 +79,7 @@ export async function supervisionFor(deps: ServiceDeps, actor: Actor, agencyId: 
   members.sort((a, b) => a.depth - b.depth || a.agency.id - b.agency.id);
   const agencies: AgencySupervisionView[] = [];
   for (const m of members) {
-    const figures = superviseAgency(await inputOf(db, m.scope, m.agency, nodes, today), today, calendar, DUE_SOON_WORKING_DAYS);
+    const figures = superviseAgency(await inputOf(deps, db, m.scope, m.agency, nodes, today), today, calendar, DUE_SOON_WORKING_DAYS);
     agencies.push({ agencyId: m.agency.id, code: m.agency.code, name: m.agency.name, levelLabel: agencyLevels[m.agency.level], depth: m.depth, ...figures });
   }
   return {
@@ -86,6 +89,6 @@ export async function supervisionFor(deps: ServiceDeps, actor: Actor, agencyId: 
     agencies,
     totals: rollUp(agencies),
     outOfReach,
-    notComputed: [{ label: '未公布反馈的征求意见', reason: '征求意见功能尚未上线，暂不统计' }],
+    notComputed: [],
   };
 }

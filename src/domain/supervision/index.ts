@@ -42,6 +42,7 @@ export const figureKeys = [
   'blankColumns',
   'messagesOver60',
   'messagesOver90',
+  'consultationsWithoutFeedback',
   'requestsDueSoon',
   'requestsOverdue',
   'documentsOverdue',
@@ -50,7 +51,7 @@ export const figureKeys = [
 ] as const;
 export type FigureKey = (typeof figureKeys)[number];
 
-export type RecordKind = 'column' | 'message' | 'request' | 'document' | 'report';
+export type RecordKind = 'column' | 'message' | 'consultation' | 'request' | 'document' | 'report';
 
 /** One record behind a figure: what it is, its date, and why it counts. */
 export interface DrillRecord {
@@ -85,6 +86,13 @@ export interface DocumentInput {
   formedDate: IsoDate;
   publishedDate: IsoDate | null;
 }
+/** A consultation (征求意见) whose comment period ends on `endDate`. */
+export interface ConsultationInput {
+  id: number;
+  label: string;
+  endDate: IsoDate;
+  feedbackPublished: boolean;
+}
 export interface ReportInput {
   year: number;
   deadline: IsoDate;
@@ -98,6 +106,7 @@ export interface SupervisionInput {
   /** Messages not yet answered (closed or refused ones are left out by the caller). */
   openMessages: readonly MessageInput[];
   openRequests: readonly RequestInput[];
+  consultations: readonly ConsultationInput[];
   documents: readonly DocumentInput[];
   report: ReportInput | null;
 }
@@ -189,6 +198,10 @@ export function superviseAgency(input: SupervisionInput, today: IsoDate, calenda
     blankColumns: columns.filter((c) => c.state === 'blank').map((c) => columnRecord(c, '从未发布信息')),
     messagesOver60: messages(60),
     messagesOver90: messages(90),
+    // 征集调查的结果反馈更新不及时: the period is over and no feedback is published.
+    consultationsWithoutFeedback: input.consultations
+      .filter((c) => !c.feedbackPublished && compareIsoDates(today, c.endDate) > 0)
+      .map((c) => ({ kind: 'consultation', id: c.id, label: c.label, date: c.endDate, note: `${c.endDate} 征集结束，未公布意见采纳情况` })),
     requestsDueSoon: input.openRequests.filter((q) => compareIsoDates(q.dueDate, today) >= 0 && compareIsoDates(q.dueDate, notSoonFrom) < 0).map((q) => request(q, `${q.dueDate} 到期`)),
     requestsOverdue: input.openRequests.filter((q) => compareIsoDates(today, q.dueDate) > 0).map((q) => request(q, `${q.dueDate} 已到期`)),
     documentsOverdue,
