@@ -46,7 +46,8 @@ export function registerBrochurePortal(app: FastifyInstance, deps: ServiceDeps, 
     const home = `${req.siteUrl}/org/${encodeURIComponent(agency.code)}/`;
     return reply.type(HTML).send(
       renderBrochure({
-        agency: view,
+        // A leaflet names the organ in full, as its annual report is signed.
+        agency: { code: agency.code, name: agency.full_name?.trim() || agency.name },
         size,
         year,
         guide: guide ? { title: guide.title, bodyHtml: guide.body_html } : null,
