@@ -30,7 +30,6 @@ import { inboxRoutes } from '../capabilities/inbox/routes.ts';
 import { recordRoutes } from '../capabilities/records/routes.ts';
 import { supervisionRoutes } from '../capabilities/supervision/routes.ts';
 import { websiteReportRoutes } from '../capabilities/website-report/routes.ts';
-import { supervisionRoutes } from '../capabilities/supervision/routes.ts';
 import { meetingRoutes } from '../capabilities/records/meetings-routes.ts';
 import { hotlineRoutes } from '../capabilities/hotline/routes.ts';
 import { interviewRoutes } from '../capabilities/interviews/routes.ts';
@@ -134,7 +133,6 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       await api.register(recordRoutes(deps));
       await api.register(supervisionRoutes(deps));
       await api.register(websiteReportRoutes(deps));
-      await api.register(supervisionRoutes(deps));
       await api.register(meetingRoutes(deps));
       await api.register(hotlineRoutes(deps));
       await api.register(interviewRoutes(deps));
