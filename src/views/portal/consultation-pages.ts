@@ -21,6 +21,8 @@ table.feedback thead th { background: #f4f4f4; }
 .comments li { border-bottom: 1px solid var(--line); padding: 8px 0; }
 .comments .doc-meta { display: block; }
 .request-form select { max-width: 100%; }
+ul.consultation-list li { flex-wrap: wrap; }
+ul.consultation-list .doc-meta { white-space: normal; }
 `;
 
 const assets = html`<link rel="stylesheet" href="/assets/consultation-pages.css">`;
@@ -29,7 +31,7 @@ export const consultationsBase = (agency: PortalAgency): string => `${interactio
 function itemList(agency: PortalAgency, items: readonly PublicConsultationItem[], empty: string): SafeHtml {
   if (!items.length) return html`<p class="empty">${empty}</p>`;
   const base = consultationsBase(agency);
-  return html`<ul class="doc-list">${items.map(
+  return html`<ul class="doc-list consultation-list">${items.map(
     (c) =>
       html`<li><a href="${base}/${String(c.id)}">${c.title}</a><span class="doc-meta">${c.kindLabel} · 征求意见期限 <time datetime="${c.startDate}">${c.startDate}</time> 至 <time datetime="${c.endDate}">${c.endDate}</time>${c.open ? '' : c.feedbackPublished ? ' · 已公布意见采纳情况' : ' · 已结束'}</span></li>`,
   )}</ul>`;
@@ -96,7 +98,7 @@ function feedbackSection(c: PublicConsultation): SafeHtml {
 <p>公布日期：<time datetime="${c.feedbackPublishedDate ?? ''}">${c.feedbackPublishedDate ?? ''}</time></p>
 ${
   c.feedback.length
-    ? html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="fb-title"><table class="feedback" data-testid="feedback-table">
+    ? html`<div class="table-scroll" tabindex="0" role="region" aria-label="意见采纳情况表（可左右滚动）"><table class="feedback" data-testid="feedback-table">
 <thead><tr>${feedbackColumns.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
 <tbody>${c.feedback.map((r) => html`<tr><td>${String(r.seq)}</td><td>${r.commenter}</td><td>${r.article ? html`（${r.article}）` : ''}${r.content}</td><td>${r.adoption}</td><td>${r.reason || '—'}</td></tr>`)}</tbody>
 </table></div>`

@@ -145,7 +145,7 @@ export function ConsultationDetailPage() {
         <Link to="/interaction/consultations">‹ 返回意见征集列表</Link>
       </Typography.Paragraph>
       <Space align="baseline" wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
           {detail.title}
         </Typography.Title>
         <ConsultationTags c={detail} />
@@ -233,9 +233,9 @@ export function ConsultationDetailPage() {
               {detail.startDate} 至 {detail.endDate}
               <div style={{ color: '#595959' }}>{detail.minimumPeriod}</div>
             </Descriptions.Item>
-            {detail.shortPeriodReason && <Descriptions.Item label="缩短期限的理由">{detail.shortPeriodReason}</Descriptions.Item>}
-            {detail.contact && <Descriptions.Item label="其他提交方式">{detail.contact}</Descriptions.Item>}
-            {detail.document && <Descriptions.Item label="正式文件">{detail.document.title}</Descriptions.Item>}
+            {detail.shortPeriodReason ? <Descriptions.Item label="缩短期限的理由">{detail.shortPeriodReason}</Descriptions.Item> : null}
+            {detail.contact ? <Descriptions.Item label="其他提交方式">{detail.contact}</Descriptions.Item> : null}
+            {detail.document ? <Descriptions.Item label="正式文件">{detail.document.title}</Descriptions.Item> : null}
             <Descriptions.Item label="起草说明">
               <div style={{ whiteSpace: 'pre-wrap' }}>{detail.explanation}</div>
             </Descriptions.Item>
@@ -245,7 +245,7 @@ export function ConsultationDetailPage() {
           </Descriptions>
         </Col>
         <Col xs={24} lg={10}>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
+          <Typography.Title level={2} style={{ marginTop: 16, fontSize: 16 }}>
             办理记录
           </Typography.Title>
           <Timeline
