@@ -44,6 +44,11 @@ interface Fixtures {
   unique(): string;
   training(): Promise<number>;
   person(): Promise<number>;
+  hotlineCall(): Promise<number>;
+  meeting(): Promise<number>;
+  interview(): Promise<number>;
+  /** An upcoming interview of the own agency (the portal takes questions). */
+  interviewId: number;
   /** A new draft survey of the own agency; the demo's open one and the one with published results. */
   survey(): Promise<number>;
   openSurveyId: number;
@@ -76,6 +81,9 @@ const training = { heldOn: '2026-11-20', topic: '矩阵测试培训', trainer: '
 const person = { name: '矩阵', post: '', phone: '', officePhone: '0551-1234567', email: '', since: '2026-01-01', until: null, isContact: false };
 const OFFICE: readonly Role[] = ['admin', 'clerk', 'head'];
 const records = (f: Fixtures) => `/api/v1/agencies/${f.own}`;
+const hotlineCall = { orderNo: '', calledAt: '2026-11-20 09:00', callerName: '矩阵', callerPhone: '13900001111', subject: '矩阵测试来电', answer: '', closed: false };
+const meeting = { kind: 'symposium', heldOn: '2026-11-20', title: '矩阵测试座谈会', participantCount: 5, participantKinds: ['群众代表'], topics: '议题', minutes: '', followUps: [{ item: '事项', owner: '某人', dueOn: '2026-12-20', doneOn: null }] };
+const interview = (mailboxId: number) => ({ topic: '矩阵测试访谈', guests: '嘉宾', startsAt: '2026-12-20 10:00', description: '', mailboxId });
 const newSurvey = { title: '矩阵测试问卷', startDate: TODAY, endDate: TODAY, questions: [{ kind: 'rating', title: '评分', required: true, options: [] }] };
 
 const routes: Record<string, Entry> = {
@@ -88,6 +96,24 @@ const routes: Record<string, Entry> = {
   'POST /api/v1/agencies/{id}/responsible-persons': { access: OFFICE, call: (f) => ({ method: 'POST', url: `${records(f)}/responsible-persons`, body: person }) },
   'PUT /api/v1/agencies/{id}/responsible-persons/{recordId}': { access: OFFICE, call: async (f) => ({ method: 'PUT', url: `${records(f)}/responsible-persons/${await f.person()}`, body: person }) },
   'DELETE /api/v1/agencies/{id}/responsible-persons/{recordId}': { access: OFFICE, call: async (f) => ({ method: 'DELETE', url: `${records(f)}/responsible-persons/${await f.person()}` }) },
+  'GET /api/v1/agencies/{id}/hotline': { access: ALL, call: (f) => get(`${records(f)}/hotline`) },
+  'POST /api/v1/agencies/{id}/hotline': { access: OFFICE, call: (f) => ({ method: 'POST', url: `${records(f)}/hotline`, body: hotlineCall }) },
+  'PUT /api/v1/agencies/{id}/hotline/{callId}': { access: OFFICE, call: async (f) => ({ method: 'PUT', url: `${records(f)}/hotline/${await f.hotlineCall()}`, body: hotlineCall }) },
+  'DELETE /api/v1/agencies/{id}/hotline/{callId}': { access: OFFICE, call: async (f) => ({ method: 'DELETE', url: `${records(f)}/hotline/${await f.hotlineCall()}` }) },
+  'POST /api/v1/agencies/{id}/hotline/import': { access: OFFICE, call: (f) => ({ method: 'POST', url: `${records(f)}/hotline/import`, raw: { payload: Buffer.from('not a workbook'), contentType: 'application/octet-stream' } }) },
+  'GET /api/v1/agencies/{id}/meetings': { access: ALL, call: (f) => get(`${records(f)}/meetings?year=2026`) },
+  'POST /api/v1/agencies/{id}/meetings': { access: OFFICE, call: (f) => ({ method: 'POST', url: `${records(f)}/meetings`, body: meeting }) },
+  'PUT /api/v1/agencies/{id}/meetings/{meetingId}': { access: OFFICE, call: async (f) => ({ method: 'PUT', url: `${records(f)}/meetings/${await f.meeting()}`, body: meeting }) },
+  'DELETE /api/v1/agencies/{id}/meetings/{meetingId}': { access: OFFICE, call: async (f) => ({ method: 'DELETE', url: `${records(f)}/meetings/${await f.meeting()}` }) },
+  'GET /api/v1/agencies/{id}/interviews': { access: ALL, call: (f) => get(`${records(f)}/interviews`) },
+  'POST /api/v1/agencies/{id}/interviews': { access: OFFICE, call: (f) => ({ method: 'POST', url: `${records(f)}/interviews`, body: interview(f.mailboxId) }) },
+  'GET /api/v1/agencies/{id}/interviews/{interviewId}': { access: ALL, call: (f) => get(`${records(f)}/interviews/${f.interviewId}`) },
+  'PUT /api/v1/agencies/{id}/interviews/{interviewId}': { access: OFFICE, call: (f) => ({ method: 'PUT', url: `${records(f)}/interviews/${f.interviewId}`, body: interview(f.mailboxId) }) },
+  'DELETE /api/v1/agencies/{id}/interviews/{interviewId}': { access: OFFICE, call: async (f) => ({ method: 'DELETE', url: `${records(f)}/interviews/${await f.interview()}` }) },
+  'PUT /api/v1/agencies/{id}/interviews/{interviewId}/transcript': { access: OFFICE, call: (f) => ({ method: 'PUT', url: `${records(f)}/interviews/${f.interviewId}/transcript`, body: { transcript: '', publish: false } }) },
+  // Before the interview both are refused as 409 INTERVIEW_NOT_HELD once the role is allowed.
+  'POST /api/v1/agencies/{id}/interviews/{interviewId}/answered': { access: OFFICE, call: (f) => ({ method: 'POST', url: `${records(f)}/interviews/${f.interviewId}/answered`, body: { answers: [] } }) },
+  'POST /api/v1/agencies/{id}/interviews/{interviewId}/convert-unanswered': { access: OFFICE, call: (f) => ({ method: 'POST', url: `${records(f)}/interviews/${f.interviewId}/convert-unanswered` }) },
   'GET /api/v1/public/agencies/{id}/contact': { access: 'public', call: (f) => get(`/api/v1/public/agencies/${f.own}/contact`) },
   'GET /api/v1/agencies/{id}/assessments/{year}': { access: ALL, call: (f) => get(`${records(f)}/assessments/2026`) },
   'PUT /api/v1/agencies/{id}/assessments/{year}': { access: OFFICE, call: (f) => ({ method: 'PUT', url: `${records(f)}/assessments/2026`, body: { items: [{ name: '主动公开', weight: 100, selfScore: 90, evidenceText: '', evidenceDocumentIds: [] }] } }) },
@@ -245,6 +271,9 @@ const routes: Record<string, Entry> = {
   'GET /': pub('/'),
   'GET /org/{code}/': pub('/org/changping/'),
   'GET /org/{code}/open/catalogue': pub('/org/changping/open/catalogue'),
+  'GET /org/{code}/open/interaction/interviews': pub('/org/changping/open/interaction/interviews'),
+  'GET /org/{code}/open/interaction/interviews/{id}': { access: 'public', call: (f) => get(`/org/changping/open/interaction/interviews/${f.interviewId}`) },
+  'POST /org/{code}/open/interaction/interviews/{id}': { access: 'public', call: (f) => ({ method: 'POST', url: `/org/changping/open/interaction/interviews/${f.interviewId}`, raw: { payload: Buffer.from('body=x'), contentType: 'application/x-www-form-urlencoded' } }) },
   'GET /org/{code}/documents/{id}': { access: 'public', call: (f) => get(`/org/changping/documents/${f.publishedDoc}`) },
   'GET /org/{code}/documents/{id}/attachments/{att}': { access: 'public', call: (f) => get(`/org/changping/documents/${f.publishedDoc}/attachments/1`) },
   'GET /org/{code}/search': pub(`/org/changping/search?q=${encodeURIComponent('公开')}`),
@@ -359,6 +388,8 @@ for (const dialect of DIALECTS) {
       assert.equal((await operator.request('POST', `/api/v1/consultations/${consultationId}/events`, { type: 'opened', date: TODAY })).statusCode, 200);
       const replyId = (await t.app.inject({ method: 'GET', url: '/api/v1/public/agencies/changping/message-replies' })).json().items[0]?.id as number;
       assert.ok(replyId, 'the demo publishes a reply at 常平乡');
+      const newInterview = async () => (await operator.request('POST', `/api/v1/agencies/${own}/interviews`, interview(mailboxId))).json().id as number;
+      const interviewId = await newInterview();
       fixtures = {
         own,
         replyId,
@@ -374,6 +405,10 @@ for (const dialect of DIALECTS) {
         unique: () => `${Date.now().toString(36)}${n++}`,
         training: async () => (await operator.request('POST', `/api/v1/agencies/${own}/training`, training)).json().id,
         person: async () => (await operator.request('POST', `/api/v1/agencies/${own}/responsible-persons`, person)).json().id,
+        hotlineCall: async () => (await operator.request('POST', `/api/v1/agencies/${own}/hotline`, hotlineCall)).json().id,
+        meeting: async () => (await operator.request('POST', `/api/v1/agencies/${own}/meetings`, meeting)).json().id,
+        interview: newInterview,
+        interviewId,
         survey: async () => (await operator.request('POST', '/api/v1/surveys', { agencyId: own, ...newSurvey })).json().id,
         openSurveyId: demoSurveys.open[0]!.id,
         publishedSurveyId: demoSurveys.published[0]!.id,

@@ -92,7 +92,7 @@ export function MeetingsPage() {
         locale={{ emptyText: '本年度尚无会议记录' }}
         expandable={{
           expandedRowRender: (m) => (
-            <Descriptions column={1} size="small" bordered>
+            <Descriptions column={1} size="small" bordered layout={wide ? 'horizontal' : 'vertical'}>
               <Descriptions.Item label={F.participantKinds}>{m.participantKinds.join('、')}</Descriptions.Item>
               <Descriptions.Item label={F.topics}>{m.topics}</Descriptions.Item>
               <Descriptions.Item label={F.minutes}>
