@@ -71,6 +71,9 @@ export async function seedOnFirstStart(deps: ServiceDeps): Promise<SeedResult | 
     const [{ seedDemoDocuments }, { findAgency }] = await Promise.all([import('./services/demo-documents.ts'), import('./capabilities/agencies/sql.ts')]);
     await seedDemoDocuments(deps, (await findAgency(deps.db, DEMO_AGENCY.code))!.id);
     await (await import('./services/demo/messages.ts')).seedDemoMessages(deps);
+    await (await import('./services/demo/consultations.ts')).seedDemoConsultations(deps);
+    await (await import('./services/demo/interaction-records.ts')).seedDemoInteractionRecords(deps);
+    await (await import('./services/demo/surveys.ts')).seedDemoSurveys(deps);
   }
   await deps.db
     .insertInto('settings')

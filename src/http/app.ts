@@ -22,10 +22,17 @@ import { documentRoutes, MAX_UPLOAD_BYTES, uploadContentTypes } from '../capabil
 import { disclosureRoutes } from '../capabilities/disclosure/routes.ts';
 import { reportRoutes } from '../capabilities/reports/routes.ts';
 import { messageRoutes, publicMessageRoutes } from '../capabilities/messages/routes.ts';
+import { consultationRoutes, publicConsultationRoutes } from '../capabilities/consultations/routes.ts';
+import { publicSurveyRoutes, surveyRoutes } from '../capabilities/surveys/routes.ts';
 import { subordinateReportRoutes } from '../capabilities/reports/subordinate-routes.ts';
 import { auditChainRoutes } from './api/audit-routes.ts';
 import { inboxRoutes } from '../capabilities/inbox/routes.ts';
 import { recordRoutes } from '../capabilities/records/routes.ts';
+import { supervisionRoutes } from '../capabilities/supervision/routes.ts';
+import { websiteReportRoutes } from '../capabilities/website-report/routes.ts';
+import { meetingRoutes } from '../capabilities/records/meetings-routes.ts';
+import { hotlineRoutes } from '../capabilities/hotline/routes.ts';
+import { interviewRoutes } from '../capabilities/interviews/routes.ts';
 import { registerPortal, renderNotFound } from './portal/routes.ts';
 import { registerWorkspace } from './workspace.ts';
 import { registerSiteUrl } from './site-url.ts';
@@ -116,10 +123,19 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       await api.register(reportRoutes(deps));
       await api.register(messageRoutes(deps));
       await api.register(publicMessageRoutes(deps));
+      await api.register(consultationRoutes(deps));
+      await api.register(publicConsultationRoutes(deps));
+      await api.register(surveyRoutes(deps));
+      await api.register(publicSurveyRoutes(deps));
       await api.register(subordinateReportRoutes(deps));
       await api.register(auditChainRoutes(deps));
       await api.register(inboxRoutes(deps));
       await api.register(recordRoutes(deps));
+      await api.register(supervisionRoutes(deps));
+      await api.register(websiteReportRoutes(deps));
+      await api.register(meetingRoutes(deps));
+      await api.register(hotlineRoutes(deps));
+      await api.register(interviewRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

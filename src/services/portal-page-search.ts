@@ -11,6 +11,7 @@ import type { ServiceDeps } from './context.ts';
 import type { Narrative } from '../capabilities/reports/contract.ts';
 import { TtlCache } from './ttl-cache.ts';
 import { replySearchPages } from '../capabilities/messages/public.ts';
+import { consultationSearchPages } from '../capabilities/consultations/public.ts';
 
 export interface PageHit {
   /** Below the agency's address: `/annual-reports/2025`, `/open/guide`. */
@@ -63,6 +64,8 @@ async function loadCandidates(deps: ServiceDeps, agencyId: number): Promise<Cand
   }
   // Published 留言 replies (issue 16): only replies the writer agreed to publish, with the texts as published.
   candidates.push(...(await replySearchPages(deps, agencyId)));
+  // 意见征集 on the portal (open and ended), with the draft and its 起草说明.
+  candidates.push(...(await consultationSearchPages(deps, agencyId)));
   return candidates;
 }
 

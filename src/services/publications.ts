@@ -239,6 +239,8 @@ export async function publishedAttachment(deps: ServiceDeps, agencyId: number, d
 export interface SearchQuery {
   q: string;
   agencyId?: number | undefined;
+  /** This agency and every agency below it (one index token, decision 027). */
+  subtreeOf?: number | undefined;
   category?: string | undefined;
   year?: number | undefined;
   validity?: string | undefined;
@@ -253,6 +255,7 @@ export async function searchPublished(deps: ServiceDeps, query: SearchQuery) {
   const input = {
     q: query.q,
     agencyId: query.agencyId,
+    subtreeOf: query.subtreeOf,
     category: query.category,
     year: query.year,
     validity: query.validity,

@@ -18,6 +18,11 @@ import * as m0016 from './migrations/0016_interpretations.ts';
 import * as m0017 from './migrations/0017_report_reminders.ts';
 import * as m0018 from './migrations/0018_notice_numbers.ts';
 import * as m0020 from './migrations/0020_records.ts';
+import * as m0021 from './migrations/0021_consultations.ts';
+import * as m0024 from './migrations/0024_website_reports.ts';
+import * as m0022 from './migrations/0022_surveys.ts';
+import * as m0023 from './migrations/0023_interaction_records.ts';
+import * as m0026 from './migrations/0026_search_agency_path.ts';
 
 /** Every migration, in order. Static imports keep them bundled with the code that needs them. */
 const migrations: Record<string, Migration> = {
@@ -39,6 +44,11 @@ const migrations: Record<string, Migration> = {
   '0017_report_reminders': m0017,
   '0018_notice_numbers': m0018,
   '0020_records': m0020,
+  '0021_consultations': m0021,
+  '0024_website_reports': m0024,
+  '0022_surveys': m0022,
+  '0023_interaction_records': m0023,
+  '0026_search_agency_path': m0026,
 };
 
 export class MigrationFailedError extends Error {

@@ -1,6 +1,11 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ChainedFields } from '../domain/audit/chain.ts';
 import type { RecordsTables } from '../capabilities/records/tables.ts';
+import type { ConsultationsTables } from '../capabilities/consultations/tables.ts';
+import type { SurveysTables } from '../capabilities/surveys/tables.ts';
+import type { InterviewTables } from '../capabilities/interviews/tables.ts';
+import type { HotlineTables } from '../capabilities/hotline/tables.ts';
+import type { MeetingTables } from '../capabilities/records/meeting-tables.ts';
 
 /**
  * Table types. Timestamps are ISO-8601 UTC strings and booleans are 0/1 integers on both
@@ -24,6 +29,7 @@ export type { AgencyLevel } from '../domain/agencies/hierarchy.ts';
 import type { AgencyLevel } from '../domain/agencies/hierarchy.ts';
 import type { MailboxTable, MessageEventTable, MessageTable } from './schema-messages.ts';
 import type { ReportReminderTable } from './schema-report-reminders.ts';
+import type { WebsiteReportTable } from './schema-website-reports.ts';
 
 export interface UserTable {
   id: Generated<number>;
@@ -357,7 +363,7 @@ export interface ReportContactsTable {
   updated_at: string;
 }
 
-export interface Database extends RecordsTables {
+export interface Database extends RecordsTables, ConsultationsTables, SurveysTables, InterviewTables, HotlineTables, MeetingTables {
   agencies: AgencyTable;
   users: UserTable;
   user_roles: UserRoleTable;
@@ -389,6 +395,7 @@ export interface Database extends RecordsTables {
   messages: MessageTable;
   message_events: MessageEventTable;
   report_reminders: ReportReminderTable;
+  website_reports: WebsiteReportTable;
   notice_numbers: NoticeNumberTable;
 }
 

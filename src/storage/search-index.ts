@@ -52,6 +52,8 @@ export interface SearchParams extends SearchFilters {
 
 export interface SearchItem {
   docId: number;
+  /** The publishing agency (a search over a subtree or the platform spans several). */
+  agencyId: number;
   title: string;
   publishedAt: string;
   /** The title, HTML-escaped, with the terms in <mark>. */
@@ -120,7 +122,7 @@ function checkParams(p: SearchParams): void {
   if (p.countCap !== undefined && !(p.countCap === Infinity || (Number.isSafeInteger(p.countCap) && p.countCap >= 0))) {
     throw new RangeError('countCap must be a non-negative integer or Infinity');
   }
-  for (const name of ['agencyId', 'year'] as const) {
+  for (const name of ['agencyId', 'subtreeOf', 'year'] as const) {
     const v = p[name];
     if (v !== undefined && !Number.isSafeInteger(v)) throw new TypeError(`${name} must be an integer`);
   }
@@ -144,6 +146,7 @@ export async function searchDocuments(
   const req: PageRequest = {
     filters: {
       agencyId: params.agencyId,
+      subtreeOf: params.subtreeOf,
       category: params.category,
       year: params.year,
       validity: params.validity,
@@ -161,6 +164,7 @@ export async function searchDocuments(
     totalCapped: page.totalCapped,
     items: page.entries.map((e) => ({
       docId: Number(e.doc_id),
+      agencyId: Number(e.agency_id),
       title: e.title,
       publishedAt: e.published_at,
       titleHtml: highlight(e.title, terms),

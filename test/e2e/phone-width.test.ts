@@ -79,7 +79,7 @@ describe('every page type fits a 390 px phone, in Chromium', () => {
     // antd's menu items are not links: each carries its route at the end of data-menu-id.
     const routes = await nav.locator('[role=menuitem][data-menu-id]:not([aria-haspopup])').evaluateAll((items) => items.map((li) => /-(\/[^-]*)$/.exec(li.getAttribute('data-menu-id') ?? '')?.[1] ?? ''));
     // Pages reached from an area's own tabs and buttons rather than the menu.
-    const inner = ['/proactive/statistics', '/proactive/plan', '/proactive/new', '/reports/check'];
+    const inner = ['/proactive/statistics', '/proactive/plan', '/proactive/new', '/reports/check', '/reports/website'];
     const menu = [...routes.filter(Boolean), ...inner].map((route) => `${e2e.server.url}/admin${route}`);
     assert.ok(routes.filter(Boolean).length >= 12, `the menu has its entries (${routes.join(' ')})`);
     const wide: string[] = [];

@@ -5,6 +5,7 @@ import { createTestApp, loginClient, type Client, type TestApp } from '../helper
 import { DIALECTS } from '../helpers/db.ts';
 import type { Role } from '../../src/storage/schema.ts';
 import { seedDemoMessages } from '../../src/services/demo/messages.ts';
+import { seedDemoSurveys } from '../../src/services/demo/surveys.ts';
 
 /**
  * Every route of the OpenAPI document, called by an anonymous visitor, by each role of the
@@ -37,10 +38,21 @@ interface Fixtures {
   appealId: number;
   mailboxId: number;
   messageId: number;
+  /** An opened consultation of the own agency, taking comments today. */
+  consultationId: number;
   victim: number;
   unique(): string;
   training(): Promise<number>;
   person(): Promise<number>;
+  hotlineCall(): Promise<number>;
+  meeting(): Promise<number>;
+  interview(): Promise<number>;
+  /** An upcoming interview of the own agency (the portal takes questions). */
+  interviewId: number;
+  /** A new draft survey of the own agency; the demo's open one and the one with published results. */
+  survey(): Promise<number>;
+  openSurveyId: number;
+  publishedSurveyId: number;
 }
 interface Entry {
   access: Access;
@@ -60,6 +72,7 @@ const newRequest = (agencyId: number) => ({
 });
 const appeal = (agencyId: number) => ({ agencyId, kind: 'reconsideration', filedDate: '2026-11-20', summary: '对答复不服' });
 const pub = (url: string): Entry => ({ access: 'public', call: () => get(url) });
+const newConsultation = (agencyId: number) => ({ agencyId, title: '矩阵测试草案', kind: 'other', draftText: '第一条 正文', explanation: '说明', startDate: TODAY, endDate: TODAY });
 const newMessage = (agencyId: number, mailboxId: number) => ({
   agencyId, mailboxId, channel: 'letter', receivedDate: '2026-11-20', kind: 'consultation', title: '村道维修何时开始', body: '请问村道维修何时开始？', name: '王五', phone: '13900002222', consentToPublish: true,
 });
@@ -68,6 +81,10 @@ const training = { heldOn: '2026-11-20', topic: '矩阵测试培训', trainer: '
 const person = { name: '矩阵', post: '', phone: '', officePhone: '0551-1234567', email: '', since: '2026-01-01', until: null, isContact: false };
 const OFFICE: readonly Role[] = ['admin', 'clerk', 'head'];
 const records = (f: Fixtures) => `/api/v1/agencies/${f.own}`;
+const hotlineCall = { orderNo: '', calledAt: '2026-11-20 09:00', callerName: '矩阵', callerPhone: '13900001111', subject: '矩阵测试来电', answer: '', closed: false };
+const meeting = { kind: 'symposium', heldOn: '2026-11-20', title: '矩阵测试座谈会', participantCount: 5, participantKinds: ['群众代表'], topics: '议题', minutes: '', followUps: [{ item: '事项', owner: '某人', dueOn: '2026-12-20', doneOn: null }] };
+const interview = (mailboxId: number) => ({ topic: '矩阵测试访谈', guests: '嘉宾', startsAt: '2026-12-20 10:00', description: '', mailboxId });
+const newSurvey = { title: '矩阵测试问卷', startDate: TODAY, endDate: TODAY, questions: [{ kind: 'rating', title: '评分', required: true, options: [] }] };
 
 const routes: Record<string, Entry> = {
   // 工作记录 (decision 022): the superior's score only from the county above, with a 本机关及下级 grant.
@@ -79,6 +96,24 @@ const routes: Record<string, Entry> = {
   'POST /api/v1/agencies/{id}/responsible-persons': { access: OFFICE, call: (f) => ({ method: 'POST', url: `${records(f)}/responsible-persons`, body: person }) },
   'PUT /api/v1/agencies/{id}/responsible-persons/{recordId}': { access: OFFICE, call: async (f) => ({ method: 'PUT', url: `${records(f)}/responsible-persons/${await f.person()}`, body: person }) },
   'DELETE /api/v1/agencies/{id}/responsible-persons/{recordId}': { access: OFFICE, call: async (f) => ({ method: 'DELETE', url: `${records(f)}/responsible-persons/${await f.person()}` }) },
+  'GET /api/v1/agencies/{id}/hotline': { access: ALL, call: (f) => get(`${records(f)}/hotline`) },
+  'POST /api/v1/agencies/{id}/hotline': { access: OFFICE, call: (f) => ({ method: 'POST', url: `${records(f)}/hotline`, body: hotlineCall }) },
+  'PUT /api/v1/agencies/{id}/hotline/{callId}': { access: OFFICE, call: async (f) => ({ method: 'PUT', url: `${records(f)}/hotline/${await f.hotlineCall()}`, body: hotlineCall }) },
+  'DELETE /api/v1/agencies/{id}/hotline/{callId}': { access: OFFICE, call: async (f) => ({ method: 'DELETE', url: `${records(f)}/hotline/${await f.hotlineCall()}` }) },
+  'POST /api/v1/agencies/{id}/hotline/import': { access: OFFICE, call: (f) => ({ method: 'POST', url: `${records(f)}/hotline/import`, raw: { payload: Buffer.from('not a workbook'), contentType: 'application/octet-stream' } }) },
+  'GET /api/v1/agencies/{id}/meetings': { access: ALL, call: (f) => get(`${records(f)}/meetings?year=2026`) },
+  'POST /api/v1/agencies/{id}/meetings': { access: OFFICE, call: (f) => ({ method: 'POST', url: `${records(f)}/meetings`, body: meeting }) },
+  'PUT /api/v1/agencies/{id}/meetings/{meetingId}': { access: OFFICE, call: async (f) => ({ method: 'PUT', url: `${records(f)}/meetings/${await f.meeting()}`, body: meeting }) },
+  'DELETE /api/v1/agencies/{id}/meetings/{meetingId}': { access: OFFICE, call: async (f) => ({ method: 'DELETE', url: `${records(f)}/meetings/${await f.meeting()}` }) },
+  'GET /api/v1/agencies/{id}/interviews': { access: ALL, call: (f) => get(`${records(f)}/interviews`) },
+  'POST /api/v1/agencies/{id}/interviews': { access: OFFICE, call: (f) => ({ method: 'POST', url: `${records(f)}/interviews`, body: interview(f.mailboxId) }) },
+  'GET /api/v1/agencies/{id}/interviews/{interviewId}': { access: ALL, call: (f) => get(`${records(f)}/interviews/${f.interviewId}`) },
+  'PUT /api/v1/agencies/{id}/interviews/{interviewId}': { access: OFFICE, call: (f) => ({ method: 'PUT', url: `${records(f)}/interviews/${f.interviewId}`, body: interview(f.mailboxId) }) },
+  'DELETE /api/v1/agencies/{id}/interviews/{interviewId}': { access: OFFICE, call: async (f) => ({ method: 'DELETE', url: `${records(f)}/interviews/${await f.interview()}` }) },
+  'PUT /api/v1/agencies/{id}/interviews/{interviewId}/transcript': { access: OFFICE, call: (f) => ({ method: 'PUT', url: `${records(f)}/interviews/${f.interviewId}/transcript`, body: { transcript: '', publish: false } }) },
+  // Before the interview both are refused as 409 INTERVIEW_NOT_HELD once the role is allowed.
+  'POST /api/v1/agencies/{id}/interviews/{interviewId}/answered': { access: OFFICE, call: (f) => ({ method: 'POST', url: `${records(f)}/interviews/${f.interviewId}/answered`, body: { answers: [] } }) },
+  'POST /api/v1/agencies/{id}/interviews/{interviewId}/convert-unanswered': { access: OFFICE, call: (f) => ({ method: 'POST', url: `${records(f)}/interviews/${f.interviewId}/convert-unanswered` }) },
   'GET /api/v1/public/agencies/{id}/contact': { access: 'public', call: (f) => get(`/api/v1/public/agencies/${f.own}/contact`) },
   'GET /api/v1/agencies/{id}/assessments/{year}': { access: ALL, call: (f) => get(`${records(f)}/assessments/2026`) },
   'PUT /api/v1/agencies/{id}/assessments/{year}': { access: OFFICE, call: (f) => ({ method: 'PUT', url: `${records(f)}/assessments/2026`, body: { items: [{ name: '主动公开', weight: 100, selfScore: 90, evidenceText: '', evidenceDocumentIds: [] }] } }) },
@@ -139,6 +174,25 @@ const routes: Record<string, Entry> = {
   'POST /api/v1/public/messages/track': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/messages/track', body: { code: 'LYAA-BBBB-CCCC', secret: '1234' } }) },
   'POST /api/v1/public/messages/rate': { access: 'public', call: () => ({ method: 'POST', url: '/api/v1/public/messages/rate', body: { code: 'LYAA-BBBB-CCCC', secret: '1234', rating: 'satisfied' } }) },
   'POST /api/v1/messages/{id}/convert-to-request': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'POST', url: `/api/v1/messages/${f.messageId}/convert-to-request` }) },
+  // 问卷调查 (decision 029): read by every role, made and run by OFFICE, results published by the admin or head.
+  'GET /api/v1/surveys': { access: ALL, call: (f) => get(`/api/v1/surveys?agencyId=${f.own}`) },
+  'POST /api/v1/surveys': { access: OFFICE, call: (f) => ({ method: 'POST', url: '/api/v1/surveys', body: { agencyId: f.own, ...newSurvey } }) },
+  'GET /api/v1/surveys/{id}': { access: ALL, call: async (f) => get(`/api/v1/surveys/${await f.survey()}`) },
+  'PUT /api/v1/surveys/{id}': { access: OFFICE, call: async (f) => ({ method: 'PUT', url: `/api/v1/surveys/${await f.survey()}`, body: newSurvey }) },
+  'POST /api/v1/surveys/{id}/events': { access: OFFICE, call: async (f) => ({ method: 'POST', url: `/api/v1/surveys/${await f.survey()}/events`, body: { type: 'opened', date: TODAY } }) },
+  'GET /api/v1/public/agencies/{code}/surveys': pub('/api/v1/public/agencies/changping/surveys'),
+  'GET /api/v1/public/agencies/{code}/surveys/{id}': { access: 'public', call: (f) => get(`/api/v1/public/agencies/changping/surveys/${f.openSurveyId}`) },
+  'GET /api/v1/public/agencies/{code}/surveys/{id}/results': { access: 'public', call: (f) => get(`/api/v1/public/agencies/changping/surveys/${f.publishedSurveyId}/results`) },
+  'POST /api/v1/public/agencies/{code}/surveys/{id}/responses': { access: 'public', call: (f) => ({ method: 'POST', url: `/api/v1/public/agencies/changping/surveys/${f.openSurveyId}/responses`, body: {} }) },
+  // 意见征集 (decision 024): read by every role, run by OFFICE; publishing the feedback is checked in test/http/consultations.test.ts.
+  'GET /api/v1/consultations': { access: ALL, call: (f) => get(`/api/v1/consultations?agencyId=${f.own}`) },
+  'POST /api/v1/consultations': { access: OFFICE, call: (f) => ({ method: 'POST', url: '/api/v1/consultations', body: newConsultation(f.own) }) },
+  'GET /api/v1/consultations/{id}': { access: ALL, call: (f) => get(`/api/v1/consultations/${f.consultationId}`) },
+  'POST /api/v1/consultations/{id}/comments': { access: OFFICE, call: (f) => ({ method: 'POST', url: `/api/v1/consultations/${f.consultationId}/comments`, body: { body: '矩阵意见', name: '矩阵', receivedDate: TODAY } }) },
+  'POST /api/v1/consultations/{id}/events': { access: OFFICE, call: (f) => ({ method: 'POST', url: `/api/v1/consultations/${f.consultationId}/events`, body: { type: 'note', date: TODAY, text: '矩阵备注' } }) },
+  'GET /api/v1/public/agencies/{code}/consultations': pub('/api/v1/public/agencies/changping/consultations'),
+  'GET /api/v1/public/agencies/{code}/consultations/{id}': { access: 'public', call: (f) => get(`/api/v1/public/agencies/changping/consultations/${f.consultationId}`) },
+  'POST /api/v1/public/agencies/{code}/consultations/{id}/comments': { access: 'public', call: (f) => ({ method: 'POST', url: `/api/v1/public/agencies/changping/consultations/${f.consultationId}/comments`, body: {} }) },
   'GET /api/v1/public/agencies/{code}/message-replies': pub('/api/v1/public/agencies/changping/message-replies'),
   'GET /api/v1/public/agencies/{code}/message-replies/{id}': { access: 'public', call: (f) => get(`/api/v1/public/agencies/changping/message-replies/${f.replyId}`) },
   'GET /api/v1/public/agencies/{code}/message-statistics': pub('/api/v1/public/agencies/changping/message-statistics'),
@@ -179,6 +233,12 @@ const routes: Record<string, Entry> = {
   'GET /api/v1/reports/{year}/cells': { access: ALL, call: (f) => get(`/api/v1/reports/2025/cells?agencyId=${f.own}&row=new&col=total`) },
   'GET /api/v1/reports/{year}/export': { access: ALL, call: (f) => get(`/api/v1/reports/2025/export?agencyId=${f.own}&format=json`) },
   'POST /api/v1/reports/{year}/correct': { access: ['head'], call: (f) => ({ method: 'POST', url: '/api/v1/reports/2024/correct', body: { agencyId: f.own, reason: '更正第五部分。', overview: '总体情况。', problems: '问题。', other: '其他。' } }) },
+  // 网站年度报表 and the section 一 draft (decision 026): read and checked by any staff, published by the head.
+  'GET /api/v1/website-reports/{year}': { access: ALL, call: (f) => get(`/api/v1/website-reports/2025?agencyId=${f.own}`) },
+  'POST /api/v1/website-reports/{year}/check': { access: ALL, call: (f) => ({ method: 'POST', url: '/api/v1/website-reports/2024/check', body: { agencyId: f.own } }) },
+  'POST /api/v1/website-reports/{year}/publish': { access: ['head'], call: (f) => ({ method: 'POST', url: '/api/v1/website-reports/2024/publish', body: { agencyId: f.own } }) },
+  'GET /api/v1/website-reports/{year}/export': { access: ALL, call: (f) => get(`/api/v1/website-reports/2025/export?agencyId=${f.own}&format=json`) },
+  'GET /api/v1/reports/{year}/overview-draft': { access: ALL, call: (f) => get(`/api/v1/reports/2025/overview-draft?agencyId=${f.own}`) },
   'GET /api/v1/report-contacts': { access: ALL, call: (f) => get(`/api/v1/report-contacts?agencyId=${f.own}`) },
   'PUT /api/v1/report-contacts': {
     access: ['admin', 'clerk', 'head'],
@@ -199,6 +259,8 @@ const routes: Record<string, Entry> = {
   'PUT /api/v1/agencies/{id}/report-submission/township-deadline': { access: ['admin', 'head'], call: (f) => ({ method: 'PUT', url: `/api/v1/agencies/${f.own}/report-submission/township-deadline`, body: { townshipDeadline: null } }) },
   'GET /api/v1/agencies/{id}/report-reminders': { access: ALL, call: (f) => get(`/api/v1/agencies/${f.own}/report-reminders`) },
   'GET /api/v1/agencies/{id}/report-rollup': { access: ['admin', 'clerk', 'head'], call: (f) => get(`/api/v1/agencies/${f.own}/report-rollup?year=2025`) },
+  // 督办 (issue 11 item 4): any staff of the agency reads its dashboard; the county's subtree roles reach it too.
+  'GET /api/v1/agencies/{id}/supervision': { access: ALL, call: (f) => get(`/api/v1/agencies/${f.own}/supervision`) },
   'GET /api/v1/appeals': { access: ALL, call: (f) => get(`/api/v1/appeals?agencyId=${f.own}`) },
   'POST /api/v1/appeals': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'POST', url: '/api/v1/appeals', body: appeal(f.own) }) },
   'PUT /api/v1/appeals/{id}': { access: ['admin', 'clerk', 'head'], call: (f) => ({ method: 'PUT', url: `/api/v1/appeals/${f.appealId}`, body: appeal(f.own) }) },
@@ -209,9 +271,13 @@ const routes: Record<string, Entry> = {
   'GET /': pub('/'),
   'GET /org/{code}/': pub('/org/changping/'),
   'GET /org/{code}/open/catalogue': pub('/org/changping/open/catalogue'),
+  'GET /org/{code}/open/interaction/interviews': pub('/org/changping/open/interaction/interviews'),
+  'GET /org/{code}/open/interaction/interviews/{id}': { access: 'public', call: (f) => get(`/org/changping/open/interaction/interviews/${f.interviewId}`) },
+  'POST /org/{code}/open/interaction/interviews/{id}': { access: 'public', call: (f) => ({ method: 'POST', url: `/org/changping/open/interaction/interviews/${f.interviewId}`, raw: { payload: Buffer.from('body=x'), contentType: 'application/x-www-form-urlencoded' } }) },
   'GET /org/{code}/documents/{id}': { access: 'public', call: (f) => get(`/org/changping/documents/${f.publishedDoc}`) },
   'GET /org/{code}/documents/{id}/attachments/{att}': { access: 'public', call: (f) => get(`/org/changping/documents/${f.publishedDoc}/attachments/1`) },
   'GET /org/{code}/search': pub(`/org/changping/search?q=${encodeURIComponent('公开')}`),
+  'GET /search': pub(`/search?q=${encodeURIComponent('公开')}`),
   'GET /org/{code}/open/statutory': pub('/org/changping/open/statutory'),
   'GET /org/{code}/open/annual-reports': pub('/org/changping/open/annual-reports'),
   'GET /org/{code}/annual-reports/{file}': pub('/org/changping/annual-reports/2025.json'),
@@ -235,6 +301,10 @@ const routes: Record<string, Entry> = {
   'POST /org/{code}/open/request/supplement': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/request/supplement', raw: { payload: Buffer.from('--x\r\nContent-Disposition: form-data; name="code"\r\n\r\nAAAA-BBBB-CCCC\r\n--x--\r\n'), contentType: 'multipart/form-data; boundary=x' } }) },
   'GET /org/{code}/open/{column}': pub('/org/changping/open/interaction'),
   'GET /assets/message-pages.css': pub('/assets/message-pages.css'),
+  'GET /assets/consultation-pages.css': pub('/assets/consultation-pages.css'),
+  'GET /org/{code}/open/interaction/consultations': pub('/org/changping/open/interaction/consultations'),
+  'GET /org/{code}/open/interaction/consultations/{id}': { access: 'public', call: (f) => get(`/org/changping/open/interaction/consultations/${f.consultationId}`) },
+  'POST /org/{code}/open/interaction/consultations/{id}': { access: 'public', call: (f) => ({ method: 'POST', url: `/org/changping/open/interaction/consultations/${f.consultationId}`, raw: { payload: Buffer.from('body=x'), contentType: 'application/x-www-form-urlencoded' } }) },
   'GET /org/{code}/open/interaction': pub('/org/changping/open/interaction'),
   'GET /org/{code}/open/interaction/mailbox/{id}': pub('/org/changping/open/interaction/mailbox/1'),
   'POST /org/{code}/open/interaction/mailbox/{id}': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/interaction/mailbox/1', raw: { payload: Buffer.from('title=x'), contentType: 'application/x-www-form-urlencoded' } }) },
@@ -244,6 +314,11 @@ const routes: Record<string, Entry> = {
   'GET /org/{code}/open/interaction/replies': pub('/org/changping/open/interaction/replies'),
   'GET /org/{code}/open/interaction/replies/{id}': { access: 'public', call: (f) => get(`/org/changping/open/interaction/replies/${f.replyId}`) },
   'GET /org/{code}/open/interaction/statistics': pub('/org/changping/open/interaction/statistics'),
+  'GET /assets/survey-pages.css': pub('/assets/survey-pages.css'),
+  'GET /org/{code}/open/interaction/surveys': pub('/org/changping/open/interaction/surveys'),
+  'GET /org/{code}/open/interaction/surveys/{id}': { access: 'public', call: (f) => get(`/org/changping/open/interaction/surveys/${f.openSurveyId}`) },
+  'POST /org/{code}/open/interaction/surveys/{id}': { access: 'public', call: (f) => ({ method: 'POST', url: `/org/changping/open/interaction/surveys/${f.openSurveyId}`, raw: { payload: Buffer.from('q_q1=3'), contentType: 'application/x-www-form-urlencoded' } }) },
+  'GET /org/{code}/open/interaction/surveys/{id}/results': { access: 'public', call: (f) => get(`/org/changping/open/interaction/surveys/${f.publishedSurveyId}/results`) },
   'GET /admin': pub('/admin'),
   'GET /admin/': pub('/admin/'),
   'GET /admin/{*}': pub('/admin/requests'),
@@ -304,11 +379,17 @@ for (const dialect of DIALECTS) {
       const appealId = (await operator.request('POST', '/api/v1/appeals', appeal(own))).json().id;
       assert.ok(requestId && appealId);
       await seedDemoMessages(t.deps);
+      await seedDemoSurveys(t.deps);
+      const demoSurveys = (await t.app.inject({ method: 'GET', url: '/api/v1/public/agencies/changping/surveys' })).json() as { open: { id: number }[]; published: { id: number }[] };
       const mailboxId = (await operator.request('POST', '/api/v1/mailboxes', { agencyId: own, name: '乡长信箱' })).json().id;
       const messageId = (await operator.request('POST', '/api/v1/messages', newMessage(own, mailboxId))).json().id;
       assert.ok(mailboxId && messageId);
+      const consultationId = (await operator.request('POST', '/api/v1/consultations', newConsultation(own))).json().id as number;
+      assert.equal((await operator.request('POST', `/api/v1/consultations/${consultationId}/events`, { type: 'opened', date: TODAY })).statusCode, 200);
       const replyId = (await t.app.inject({ method: 'GET', url: '/api/v1/public/agencies/changping/message-replies' })).json().items[0]?.id as number;
       assert.ok(replyId, 'the demo publishes a reply at 常平乡');
+      const newInterview = async () => (await operator.request('POST', `/api/v1/agencies/${own}/interviews`, interview(mailboxId))).json().id as number;
+      const interviewId = await newInterview();
       fixtures = {
         own,
         replyId,
@@ -319,10 +400,18 @@ for (const dialect of DIALECTS) {
         appealId,
         mailboxId,
         messageId,
+        consultationId,
         victim,
         unique: () => `${Date.now().toString(36)}${n++}`,
         training: async () => (await operator.request('POST', `/api/v1/agencies/${own}/training`, training)).json().id,
         person: async () => (await operator.request('POST', `/api/v1/agencies/${own}/responsible-persons`, person)).json().id,
+        hotlineCall: async () => (await operator.request('POST', `/api/v1/agencies/${own}/hotline`, hotlineCall)).json().id,
+        meeting: async () => (await operator.request('POST', `/api/v1/agencies/${own}/meetings`, meeting)).json().id,
+        interview: newInterview,
+        interviewId,
+        survey: async () => (await operator.request('POST', '/api/v1/surveys', { agencyId: own, ...newSurvey })).json().id,
+        openSurveyId: demoSurveys.open[0]!.id,
+        publishedSurveyId: demoSurveys.published[0]!.id,
       };
     });
     after(async () => t.close());

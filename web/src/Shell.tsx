@@ -37,7 +37,16 @@ import { ReportRollupPage } from './pages/ReportRollupPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { MessagesDetailPage } from './pages/MessagesDetailPage';
 import { MessagesMailboxesPage } from './pages/MessagesMailboxesPage';
+import { ConsultationsPage } from './pages/ConsultationsPage';
+import { ConsultationDetailPage } from './pages/ConsultationDetailPage';
 import { RecordsPage } from './pages/RecordsPage';
+import { InterviewsPage } from './pages/InterviewsPage';
+import { HotlinePage } from './pages/HotlinePage';
+import { MeetingsPage } from './pages/MeetingsPage';
+import { WebsiteReportPage } from './pages/WebsiteReportPage';
+import { SurveysPage } from './pages/SurveysPage';
+import { SurveyDetailPage } from './pages/SurveyDetailPage';
+import { SupervisionPage } from './pages/SupervisionPage';
 
 export const areas = [
   { key: '/proactive', label: '主动公开', icon: <NotificationOutlined />, intro: '公开目录、保密审查、发布渠道与第二十条统计。' },
@@ -45,7 +54,7 @@ export const areas = [
   { key: '/interaction', label: '互动交流', icon: <CommentOutlined />, intro: '留言咨询、意见箱、热线记录、调查征集与培训记录。' },
   { key: '/appeals', label: '复议诉讼', icon: <SolutionOutlined />, intro: '政府信息公开行政复议、行政诉讼案件及结果。' },
   { key: '/reports', label: '年度报告', icon: <FileDoneOutlined />, intro: '年度报告的生成、勾稽校验、发布与报告检查。' },
-  { key: '/statistics', label: '统计分析', icon: <BarChartOutlined />, intro: '超期、临期与长期未更新的工作一览。' },
+  { key: '/statistics', label: '统计分析', icon: <BarChartOutlined />, intro: '督办统计与网站自查：超期、临期与长期未更新的工作一览。' },
 ] as const;
 
 const STORAGE_KEY = 'gongkai.agencyId';
@@ -153,7 +162,8 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
             </Space>
           </Layout.Header>
           <Layout.Content style={{ margin: wide ? 16 : 8 }}>
-            <main style={{ background: '#fff', padding: wide ? 24 : 12, minHeight: 360 }}>
+            {/* Layout.Content is the page's <main> already: a second one fails axe's landmark rules. */}
+            <div style={{ background: '#fff', padding: wide ? 24 : 12, minHeight: 360 }}>
               <Routes>
                 <Route path="/" element={<Dashboard />} />
                 <Route path="/proactive" element={<DocumentsPage />} />
@@ -166,12 +176,21 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
                 <Route path="/reports/check" element={<ReportCheckPage />} />
                 <Route path="/reports/submission" element={<SubmissionStatusPage />} />
                 <Route path="/reports/rollup" element={<ReportRollupPage />} />
+                <Route path="/reports/website" element={<WebsiteReportPage />} />
                 <Route path="/requests/:id" element={<RequestDetailPage />} />
                 <Route path="/interaction" element={<MessagesPage />} />
                 <Route path="/interaction/mailboxes" element={<MessagesMailboxesPage />} />
+                <Route path="/interaction/interviews" element={<InterviewsPage />} />
+                <Route path="/interaction/hotline" element={<HotlinePage />} />
+                <Route path="/interaction/meetings" element={<MeetingsPage />} />
                 <Route path="/interaction/messages/:id" element={<MessagesDetailPage />} />
+                <Route path="/interaction/consultations" element={<ConsultationsPage />} />
+                <Route path="/interaction/consultations/:id" element={<ConsultationDetailPage />} />
+                <Route path="/interaction/surveys" element={<SurveysPage />} />
+                <Route path="/interaction/surveys/:id" element={<SurveyDetailPage />} />
+                <Route path="/statistics" element={<SupervisionPage />} />
                 {areas
-                  .filter((a) => !['/requests', '/proactive', '/reports', '/appeals', '/interaction'].includes(a.key))
+                  .filter((a) => !['/requests', '/proactive', '/reports', '/appeals', '/interaction', '/statistics'].includes(a.key))
                   .map((a) => (
                     <Route key={a.key} path={a.key} element={<AreaPage title={a.label} intro={a.intro} />} />
                   ))}
@@ -183,7 +202,7 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
                 <Route path="/system/audit" element={<AuditPage />} />
                 <Route path="*" element={<Typography.Paragraph>页面不存在。</Typography.Paragraph>} />
               </Routes>
-            </main>
+            </div>
           </Layout.Content>
         </Layout>
       </Layout>

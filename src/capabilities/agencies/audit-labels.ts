@@ -56,6 +56,8 @@ const fixedActions: Record<string, string> = {
   'report.narrative': '保存年度报告文字部分',
   'report.check': '校验年度报告',
   'report.publish': '发布年度报告',
+  'websiteReport.check': '校验网站年度报表',
+  'websiteReport.publish': '发布网站年度报表',
   'report.correct': '更正已发布的年度报告',
   'report.remind': '催报年度报告',
   'report.contacts': '设置年度报告开头的网址和联系方式',

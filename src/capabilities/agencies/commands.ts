@@ -11,7 +11,8 @@ import { AppError } from '../../services/errors.ts';
 import type { Actor, ServiceDeps, Tx } from '../../services/context.ts';
 import { platformScope, scopeFor, type AgencyScope, type PlatformScope } from '../../services/policy.ts';
 import { noticeSettingLabels, type AgencyInput, type AgencyPatch, type ImportedAgencyRow, type NoticeSettings, type PublicAgency, type SelfReviewSetting } from './contract.ts';
-import { agencyCodeTaken, agencyNode, agencyRow, insertAgency, listAllAgencies, noticeSettingRows, updateAgencyRow, writeNoticeSetting, writeSelfReview } from './sql.ts';
+import { agencyCodeTaken, agencyNode, agencyRow, insertAgency, listAllAgencies, noticeSettingRows, subtreeIds, updateAgencyRow, writeNoticeSetting, writeSelfReview } from './sql.ts';
+import { reindexAgencies } from '../../services/search-index.ts';
 import { getSelfReview, presentAgency } from './queries.ts';
 
 const actorId = (actor: Actor): number | null => (actor.kind === 'user' ? actor.userId : null);
@@ -109,6 +110,8 @@ export async function updateAgency(deps: ServiceDeps, actor: Actor, agencyId: nu
       },
       newParent,
     );
+    // The search index files each document under its agency's chain: a moved subtree's change.
+    if (moves) await reindexAgencies(tx, deps.dialect, await subtreeIds(tx, scope), deps.now());
     const action = patch.closed === true && !before.closed_at ? 'agency.close' : patch.closed === false && before.closed_at ? 'agency.reopen' : moves ? 'agency.move' : 'agency.update';
     await appendAudit(tx, { at: deps.now(), actorUserId: actorId(actor), agencyId, action, entity: 'agency', entityId: agencyId, before, after });
     return presentAgency(after);

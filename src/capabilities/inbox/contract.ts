@@ -16,6 +16,7 @@ export const inboxKinds = [
   'messageApproval',
   'messageExtensionApproval',
   'messageRedAlert',
+  'consultationToClose',
 ] as const;
 export type InboxKind = (typeof inboxKinds)[number];
 
@@ -33,6 +34,7 @@ export const inboxKindLabels: Record<InboxKind, string> = {
   messageApproval: '留言答复待批准',
   messageExtensionApproval: '留言延期待审批',
   messageRedAlert: '留言超过60天未办结（红色预警）',
+  consultationToClose: '意见征集期限已过待结束',
 };
 
 /** Kinds shown as an alarm (red), not as ordinary work. */
@@ -50,6 +52,6 @@ export interface InboxItem {
 
 export interface Inbox {
   items: InboxItem[];
-  /** Kinds of work not in the inbox yet because the capability does not exist (consultations). */
+  /** Kinds of work not in the inbox yet because the capability does not exist. */
   notYet: string[];
 }

@@ -7,6 +7,7 @@ import { agencyIdsInReach, allows, scopeFor, type AgencyScope } from '../../serv
 import { chinaDate } from '../../domain/calendar/china-time.ts';
 import { documentsInStatus, extensionsWaiting, reportsWaiting, returnedDrafts } from './sql.ts';
 import { messageExtensionsWaiting, messagesInPhase, messagesRed, messagesReturnedTo } from './messages-sql.ts';
+import { consultationsToClose } from '../consultations/sql.ts';
 import { inboxKindLabels, type Inbox, type InboxItem, type InboxKind } from './contract.ts';
 
 /** Agencies beyond this many are not counted one by one: a province-wide operator uses the supervision views instead. */
@@ -28,6 +29,8 @@ async function agencyItems(deps: ServiceDeps, scope: AgencyScope, userId: number
     add('reportPublication', years.length, '/reports');
   }
   await messageItems(deps, scope, userId, add);
+  // 意见征集 whose period ended: close them with the 意见采纳情况 (decision 024).
+  if (allows(scope, 'consultations.record')) add('consultationToClose', await consultationsToClose(db, scope, chinaDate(deps.now())), '/interaction/consultations?state=open');
   return items;
 }
 
@@ -61,5 +64,5 @@ export async function inboxOf(deps: ServiceDeps, actor: Actor & { kind: 'user' }
     const scope = await scopeFor(deps.db, actor, id);
     items.push(...(await agencyItems(deps, scope, actor.userId, names.get(id) ?? '')));
   }
-  return { items, notYet: ['待结束的意见征集'] };
+  return { items, notYet: [] };
 }

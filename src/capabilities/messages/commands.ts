@@ -34,8 +34,9 @@ export async function createMailbox(deps: ServiceDeps, actor: Actor, input: NewM
   });
 }
 
-async function intake(tx: Tx, deps: ServiceDeps, scope: AgencyScope, input: NewMessageInput, channel: MessageChannel, receivedDate: IsoDate, actorId: number | null): Promise<{ id: number; queryCode: string }> {
+async function intake(tx: Tx, deps: ServiceDeps, scope: AgencyScope, input: NewMessageInput, channel: MessageChannel, receivedDate: IsoDate, actorId: number | null, limitWorkingDays?: number): Promise<{ id: number; queryCode: string }> {
   const mailbox = await mailboxRow(tx, scope, input.mailboxId);
+  const limit = limitWorkingDays ?? limitsOf(mailbox)[input.kind];
   const created = await insertMessage(tx, scope, {
     mailbox_id: mailbox.id,
     channel,
@@ -50,9 +51,9 @@ async function intake(tx: Tx, deps: ServiceDeps, scope: AgencyScope, input: NewM
     created_by: actorId,
     created_at: deps.now().toISOString(),
     received_date: receivedDate,
-    limit_working_days: limitsOf(mailbox)[input.kind],
+    limit_working_days: limit,
   });
-  const received: MessageEvent = { type: 'received', date: receivedDate, kind: input.kind, channel, limitWorkingDays: limitsOf(mailbox)[input.kind], consentToPublish: input.consentToPublish };
+  const received: MessageEvent = { type: 'received', date: receivedDate, kind: input.kind, channel, limitWorkingDays: limit, consentToPublish: input.consentToPublish };
   await appendMessageEvents(tx, deps, scope, created.id, [], [received], actorId, await loadCalendar(tx), chinaDate(deps.now()));
   await appendAudit(tx, { at: deps.now(), actorUserId: actorId, agencyId: scope.agencyId, action: channel === 'online' ? 'message.submit-online' : 'message.intake', entity: 'message', entityId: created.id, after: { channel, queryCode: created.queryCode } });
   return created;
@@ -90,15 +91,17 @@ export async function intakeMessage(deps: ServiceDeps, actor: Actor & { kind: 'u
 
 /**
  * A message that came through the portal (or an earlier website) on a past day, entered by staff:
- * imports and the demo. The same checks as a staff entry; the channel stays 网上留言.
+ * imports, the demo, and an interview's questions left unanswered on air (whose limit is set by
+ * the interview rule, not the mailbox: `limitWorkingDays`). The same checks as a staff entry; the
+ * channel stays 网上留言.
  */
-export async function importOnlineMessage(deps: ServiceDeps, actor: Actor & { kind: 'user' }, agencyId: number, input: NewMessageInput, receivedDate: IsoDate): Promise<{ id: number; queryCode: string }> {
+export async function importOnlineMessage(deps: ServiceDeps, actor: Actor & { kind: 'user' }, agencyId: number, input: NewMessageInput, receivedDate: IsoDate, limitWorkingDays?: number): Promise<{ id: number; queryCode: string }> {
   const problems = messageProblems(input);
   if (problems.length) refuse(problems);
   const issue = dateProblem(receivedDate, '收到日期');
   if (issue) throw new AppError('INVALID_DATE', issue);
   if (compareIsoDates(receivedDate, chinaDate(deps.now())) > 0) throw new AppError('INVALID_DATE', '收到日期不能晚于今天');
-  return deps.db.transaction().execute(async (tx) => intake(tx, deps, await scopeFor(tx, actor, agencyId, 'messages.record'), input, 'online', receivedDate, actor.userId));
+  return deps.db.transaction().execute(async (tx) => intake(tx, deps, await scopeFor(tx, actor, agencyId, 'messages.record'), input, 'online', receivedDate, actor.userId, limitWorkingDays));
 }
 
 const roleRefusals: Partial<Record<MessageEvent['type'], string>> = {

@@ -1,10 +1,10 @@
 /** The reports capability's writes: the report's prose, its check and publication, the appeal register. */
 import { appendAudit } from '../../storage/audit.ts';
-import { AppError, forbidden, notFound } from '../../services/errors.ts';
+import { AppError, notFound } from '../../services/errors.ts';
 import type { Actor, ServiceDeps } from '../../services/context.ts';
-import { allows, scopeFor } from '../../services/policy.ts';
-import { chinaDate } from '../../domain/calendar/china-time.ts';
-import { canPublish, checkReport, computeReport, earliestPublication, type ReportContacts } from '../../domain/report/index.ts';
+import { scopeFor } from '../../services/policy.ts';
+import { canPublish, checkReport, computeReport, type ReportContacts } from '../../domain/report/index.ts';
+import { assertChecked, assertMayAct, assertMayAdvance, assertYearEnded, stepValues, type FlowAction } from './flow.ts';
 import { insertAppeal, insertReport, insertReportVersion, ownsRequest, appealRow, reportRow, saveReportContactsRow, updateAppeal, updateReport, type AppealValues } from './sql.ts';
 import { contactsOf, gatherFacts, reportView } from './queries.ts';
 import { appealKinds, appealResults, reportContactLabels, type Appeal, type AppealInput, type Narrative, type ReportCorrection, type ReportView } from './contract.ts';
@@ -14,14 +14,6 @@ const actorId = (actor: Actor): number | null => (actor.kind === 'user' ? actor.
 function checkNarrative(narrative: Narrative): void {
   for (const [k, v] of Object.entries(narrative)) {
     if (typeof v !== 'string' || v.length > 20000) throw new AppError('INVALID_NARRATIVE', `“${k}”内容无效或过长`);
-  }
-}
-
-/** Refuses to publish (or correct into) a report whose year has not ended, by the Beijing date. */
-function assertYearEnded(deps: ServiceDeps, year: number): void {
-  const from = earliestPublication(year);
-  if (chinaDate(deps.now()) < from) {
-    throw new AppError('REPORT_YEAR_NOT_ENDED', `${year}年尚未结束，${year}年度报告的数据还不完整，最早可于${from.slice(0, 4)}年1月1日发布`, 409, { publishableFrom: from });
   }
 }
 
@@ -40,30 +32,17 @@ export async function saveNarrative(deps: ServiceDeps, actor: Actor, agencyId: n
   return reportView(deps, scope, year);
 }
 
-/** draft → checked (no error-severity finding) → published (by the 负责人 only). */
-export async function advanceReport(deps: ServiceDeps, actor: Actor, agencyId: number, year: number, action: 'check' | 'publish'): Promise<ReportView> {
+/** draft → checked (no error-severity finding) → published (by the 负责人 only): the shared flow (flow.ts). */
+export async function advanceReport(deps: ServiceDeps, actor: Actor, agencyId: number, year: number, action: FlowAction): Promise<ReportView> {
   const scope = await scopeFor(deps.db, actor, agencyId);
-  // Who may act is decided before what state the report is in, so a refusal never hints at it.
-  if (action === 'publish' && !allows(scope, 'reports.publish')) throw forbidden('年度报告须由负责人发布');
-  if (action === 'publish') assertYearEnded(deps, year);
+  assertMayAct(deps, scope, year, action, '年度报告须由负责人发布');
   const view = await reportView(deps, scope, year);
-  const errorFindings = view.findings.filter((f) => f.severity === 'error');
-  if (view.status === 'published') throw new AppError('REPORT_PUBLISHED', '报告已发布', 409);
-  if (view.errors.length || !view.report) throw new AppError('REPORT_INVALID', `报告数据有误：${view.errors.join('；')}`, 409);
-  if (errorFindings.length) {
-    throw new AppError('REPORT_HAS_ERRORS', `报告存在 ${errorFindings.length} 项错误，不能${action === 'check' ? '通过校验' : '发布'}：${errorFindings.map((f) => f.message).join('；')}`, 409, { findings: errorFindings });
-  }
+  assertMayAdvance({ status: view.status, invalid: view.errors, computed: !!view.report, errorFindings: view.findings.filter((f) => f.severity === 'error') }, action);
   await deps.db.transaction().execute(async (tx) => {
     const scope = await scopeFor(tx, actor, agencyId, action === 'publish' ? 'reports.publish' : 'agency.read');
-    if (action === 'publish' && view.status !== 'checked') throw new AppError('REPORT_NOT_CHECKED', '报告须先通过校验', 409);
+    assertChecked(view.status, action);
     if (!(await reportRow(tx, scope, year))) throw new AppError('REPORT_EMPTY', '请先编写报告的文字部分', 409);
-    const now = deps.now().toISOString();
-    await updateReport(
-      tx,
-      scope,
-      year,
-      action === 'check' ? { status: 'checked', checked_at: now, updated_at: now } : { status: 'published', snapshot_json: JSON.stringify(view.report), published_at: now, published_by: actorId(actor), updated_at: now },
-    );
+    await updateReport(tx, scope, year, stepValues(action, deps.now().toISOString(), actorId(actor), JSON.stringify(view.report)));
     await appendAudit(tx, { at: deps.now(), actorUserId: actorId(actor), agencyId, action: `report.${action}`, entity: 'annual_report', entityId: `${agencyId}-${year}`, after: { findings: view.findings.length } });
   });
   return reportView(deps, scope, year);

@@ -60,6 +60,10 @@ export const permissions = {
   'messages.approveReply': ['head'],
   /** See a writer's name, phone, e-mail and address in full: those who handle messages (as 013 for requests). */
   'messages.personalData': OFFICE,
+  /** 意见征集: prepare and open a consultation, enter and moderate comments, close it with the feedback table. */
+  'consultations.record': OFFICE,
+  /** Publish a consultation's 意见采纳情况. */
+  'consultations.publish': ['admin', 'head'],
   'art20.edit': OFFICE,
   'plan.edit': OFFICE,
   'portalPages.edit': OFFICE,
@@ -72,6 +76,10 @@ export const permissions = {
   'records.edit': OFFICE,
   /** The superior office's score of a subordinate's assessment (本机关及下级 grants only). */
   'records.scoreSubordinates': ['admin', 'head'],
+  /** 问卷调查: create, edit, open and close a survey, read its answers (free text included). */
+  'surveys.edit': OFFICE,
+  /** Publish a closed survey's aggregate results on the portal. */
+  'surveys.publishResults': ['admin', 'head'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -7,7 +7,7 @@
 import type { TextRow } from './rows.ts';
 
 const META =
-  /^(?:来源|信息来源|文章来源|发布时间|发布日期|发表日期|公开日期|发文日期|生成日期|成文日期|时间|日期|作者|浏览次数|访问次数|点击|字号|【?\s*字体|\[字体|打印|关闭|分享|返回首页|网站首页|简体|繁體|繁体|无障碍|长者|适老|搜索位置|匹配度|排序|索引号|发文字号|文号|关键词|公开形式|公开方式|公开范围|是否有效|有效性|发布机构|责任部门|主题分类|所属机构)/;
+  /^(?:来源|信息来源|文章来源|发布时间|发布日期|发表日期|公开日期|发文日期|生成日期|成文日期|时间|日期|作者|浏览次数|访问次数|点击|字号|【?\s*字体|\[字体|打印|关闭|分享|返回首页|网站首页|简体|繁體|繁体|无障碍|长者|适老|搜索位置|匹配度|排序|索引号|发文字号|文号|关键词|公开形式|公开方式|公开范围|是否有效|有效性|发布机构|责任部门|主题分类|所属机构|名称\s*[:：])/;
 const BREADCRUMB =
   /^(?:当前位置|您现在所在的位置|您现在的位置|您的位置|所在位置)\s*[:：]?|^[>＞»]\s*\S/;
 const FOOTER =
@@ -28,7 +28,13 @@ function isBreadcrumb(text: string): boolean {
 /** A line of page furniture. */
 export function isChrome(text: string): boolean {
   // "- 索引号: …": metadata served as a list.
-  const t = text.trim().replace(/^[-*•·]\s+/, '');
+  // "名 称:", "索 引 号:": a label spaced out to the width of the others.
+  const t = text
+    .trim()
+    .replace(/^[-*•·]\s+/, '')
+    .replace(/^(?:\p{Script=Han}\s+){1,3}\p{Script=Han}(?=\s*[:：|])/u, (l) =>
+      l.replace(/\s+/g, ''),
+    );
   if (t.length > 160) return false;
   return (
     META.test(t) || DATED_META.test(t) || isBreadcrumb(t) || (FOOTER.test(t) && t.length <= 120)

@@ -202,19 +202,21 @@ export function checkShares(units: readonly TextUnit[]): Finding[] {
     const text = unit.text;
     for (const marker of text.matchAll(/其中|包括/g)) {
       const k = marker.index;
-      const found = wholeBefore(text, k);
-      if (!found) continue;
-      const { whole } = found;
-      const w = Number(whole[1]);
-      if (w === 0) continue;
       const stop = text.slice(k).search(/[。\n]/);
       const tail = text.slice(k, stop < 0 ? undefined : k + stop);
+      const whole = wholeBefore(text, k)?.whole ?? wholeOfParts(text, k, tail);
+      if (!whole) continue;
+      const w = Number(whole[1]);
+      if (w === 0) continue;
       for (const m of tail.matchAll(SHARE)) {
         if (m[2] !== whole[2]) continue;
         const stated = Number(m[3]);
         const decimals = m[3]!.split('.')[1]?.length ?? 0;
         const actual = (Number(m[1]) / w) * 100;
-        if (Math.abs(actual - stated) <= 0.5 * 10 ** -decimals + 0.01) continue;
+        // Rounded or cut off at the decimals written (45.38 % as 45.3 %) is right.
+        const step = 10 ** -decimals;
+        if (Math.abs(actual - stated) <= 0.5 * step + 0.01) continue;
+        if (stated <= actual && actual - stated < step) continue;
         out.push(
           finding(
             'narrative.share',
@@ -229,4 +231,21 @@ export function checkShares(units: readonly TextUnit[]): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * "共收到申请130件，同比增长103%。为……，办复率100%，其中予以公开59件、占45.3%……": with no count
+ * before the marker in its sentence, the whole is the last count of the sentence before, taken
+ * only when the parts with shares add up to it exactly.
+ */
+function wholeOfParts(text: string, k: number, tail: string): RegExpExecArray | undefined {
+  const before = text.slice(0, k);
+  const end = before.lastIndexOf('。');
+  if (end < 0 || /\d\s*(?:条|件|篇|个|项|份)/.test(before.slice(end))) return undefined;
+  const start = Math.max(before.lastIndexOf('。', end - 1), before.lastIndexOf('\n', end - 1)) + 1;
+  const whole = [...before.slice(start, end).matchAll(COUNT)].at(-1);
+  if (!whole) return undefined;
+  const parts = [...tail.matchAll(SHARE)].filter((m) => m[2] === whole[2]);
+  const sum = parts.reduce((a, m) => a + Number(m[1]), 0);
+  return parts.length >= 2 && sum === Number(whole[1]) ? whole : undefined;
 }

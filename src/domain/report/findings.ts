@@ -60,7 +60,10 @@ export const RULES = {
   'structure.heading-number': { severity: 'warning', title: '部分标题未按“一、二、……”编号' },
   'structure.title': { severity: 'warning', title: '报告标题残缺或有误' },
   'period.title-year': { severity: 'error', title: '标题的年度与统计期限的年度不一致' },
-  'text.stale-year': { severity: 'warning', title: '文中“截至某年底”的年份不是报告年度' },
+  'text.stale-year': {
+    severity: 'warning',
+    title: '文中所述年份不是报告年度（“截至某年底”，或以另一年份叙述本年的数字）',
+  },
   'narrative.balance': {
     severity: 'error',
     title: '文字所述申请数不平衡（新收加上年结转不等于办结加结转下年度）',

@@ -50,6 +50,11 @@ export function cleanAgency(s: string, office: 'drop' | 'keep' = 'drop'): string
       /(?:信息公开)?(?:领导小组)?(?:综合督考办公室|党政综合办公室|综合与经济发展办公室|综合办公室|党政办公室|党政办|综合信息指挥室|办公室|政务服务中心|政务公开办)(?:\p{Script=Han}{1,3}科)?$/u,
       '',
     );
+    // "金坑乡人民政府党建办", "…镇党政综合办": any office of the government after its name.
+    name = name.replace(
+      /(人民政府|办事处|[乡镇])(?:(?![乡镇府处])\p{Script=Han}){1,6}?(?:办公室|办)$/u,
+      '$1',
+    );
   }
   name = name.replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '').trim();
   if (name.length < 2 || name.length > 30) return undefined;
@@ -102,7 +107,8 @@ export function findTitle(lines: readonly Line[], before: number): TitleFound | 
           span,
           text: cand,
           year: Number(m[2]),
-          irregular: false,
+          // "2025湖口县大垅乡2025年度……": digits before the name are a slip.
+          irregular: /\d/.test(m[1]!),
           ...(agency ? { agency } : {}),
         };
       }
@@ -167,7 +173,7 @@ export function titleOfFileName(
 }
 
 const NAME = `([^，,。；;《》()（）\\s]{2,30}?${AGENCY_END})`;
-const HAN_NAME = `(\\p{Script=Han}{2,30}?${AGENCY_END})`;
+const HAN_NAME = `(\\p{Script=Han}{2,30}?(?:${AGENCY_END}|[省市县区旗州盟]))`;
 const AGENCY_PATTERNS: readonly RegExp[] = [
   // 《…西柳镇人民政府2023年政府信息公开工作年度报告》, whatever stands before the name.
   new RegExp(
@@ -182,7 +188,7 @@ const AGENCY_PATTERNS: readonly RegExp[] = [
   /现(?:向社会)?公布\s*([^，,。；;]{2,30}?)\s*\d{4}\s*年/,
   /编制\s*([^，,。；;《》]{2,30}?)\s*\d{4}\s*年度?政府信息公开/,
   /([^，,。；;、\s《》()（）]{2,30}?)特编制/,
-  /由\s*([^，,。；;\s]{2,30}?)\s*(?:按照|编制|根据|综合)/,
+  /由\s*([^，,。；;\s]{2,30}?)\s*(?:汇总)?(?:按照|编制|根据|综合)/,
   /单位[:：]\s*(?!万?元|件|个|人)([^\s，,。；;()（）]{2,30})/,
   /请(?:与|联系[:：]?)\s*([^，,。；;()（）\s]{2,30}?)\s*(?:联系|[;；，,(（。])/,
 ];
@@ -202,7 +208,7 @@ const TITLE_PATTERNS = 5;
  * named as the subject of a sentence near the opening; not "市教育局" (a short form).
  */
 const SUBJECT_NAME =
-  /(?:^|[。\n])\s*\d{4}\s*年度?\s*[，,]?\s*(\p{Script=Han}{2,12}?(?:乡|镇|街道|街道办事处|局|委员会))(?=根据|认真|严格|按照|坚持|紧紧|结合|围绕|主动|全面|持续|深入|不断|进一步|高度)/u;
+  /(?:^|[。\n])\s*\d{4}\s*年度?\s*[，,]?\s*(?:在[^，,。；;]{2,30}下\s*[，,]\s*)*(\p{Script=Han}{2,12}?(?:乡|镇|街道|街道办事处|局|委员会))(?=根据|认真|严格|按照|坚持|紧紧|结合|围绕|主动|全面|持续|深入|不断|进一步|高度|积极)/u;
 
 /** The agency named in the opening text. */
 export function findAgency(text: string): string | undefined {

@@ -19,7 +19,8 @@ const PART_TESTS: readonly RegExp[] = [
 ];
 
 // "主要内容包括……" in a sentence of its own introduces the parts too.
-const OUTLINE = /(?:全文|本报告|报告|年报|本年度报告|主要内容)[^。]{0,20}?(?:包括|由|分为|主要从)/;
+const OUTLINE =
+  /(?:全文|本报告|报告|年报|本年度报告|主要内容)(?:[^。]{0,20}?(?:包括|由|分为|主要从)|[^。]{0,40}?[，,]\s*主要包括)/;
 /** Pre-2019 outlines are reported by template.outdated. */
 const OLD_OUTLINE = /概述|收费及减免|载体建设情况|咨询处理情况/;
 const COUNT = /(?:等|共)?\s*([一二三四五六七八九十]|\d{1,2})\s*(?:个|大)?(?:部分|方面|项内容)/;
@@ -46,8 +47,11 @@ function partsOf(list: string): Part[] {
       .sort((a, b) => a.at - b.at)
       .map((x) => x.k);
     const prev = parts.at(-1);
-    // "政府信息公开行政复议、行政诉讼情况" names one part in two items.
-    if (prev && sections.length > 0 && sections.every((s) => prev.sections.includes(s))) continue;
+    // "政府信息公开行政复议、行政诉讼情况" names one part in two items; an item that repeats the
+    // one before ("因…被申请行政复议、因…被申请行政复议和提起行政诉讼情况") is listed twice.
+    const repeats = prev !== undefined && prev.written.length >= 4 && item.startsWith(prev.written);
+    if (prev && !repeats && sections.length > 0 && sections.every((s) => prev.sections.includes(s)))
+      continue;
     parts.push({ written: item, sections });
   }
   return parts;
@@ -63,6 +67,10 @@ function listOf(sentence: string): { list: string; stated?: number } | undefined
   const stated = count ? (chineseNumeral(count[1]!) ?? Number(count[1])) : undefined;
   if (count) list = list.slice(0, count.index);
   list = list.split(/等?(?:内容|方面)?(?:组成|汇报)|等内容|等方面/)[0]!.replace(/等$/, '');
+  // The sixth part closes the list: a clause after it ("……其他需要报告的事项，报告中所涉数据的
+  // 统计期自……") is the next statement, not a part.
+  const last = /(?:其他|其它)[^、，,；;]*(?=[，,；;])/.exec(list);
+  if (last) list = list.slice(0, last.index + last[0].length);
   return { list, ...(stated !== undefined ? { stated } : {}) };
 }
 
@@ -102,7 +110,19 @@ export function checkOutline(units: readonly TextUnit[]): Finding[] {
       if (missing.length > 0) {
         problems.push(`未列出${missing.map((d) => `“${d.title}”`).join('、')}`);
       }
-      const listed = new Set(named).size + unnamed;
+      // "其他报告的事项": the sixth part's name with its 需要 lost.
+      const sixth = parts.find((p) => p.sections.includes(5));
+      if (sixth && !/需/.test(sixth.written)) {
+        problems.push(`第六部分应为“${SECTIONS[5]!.title}”，报告写作“${sixth.written}”`);
+      }
+      // A part named again by a later item: listed twice, and counted as listed.
+      const repeated = parts.filter(
+        (p, k) =>
+          p.sections.length > 0 &&
+          p.sections.every((x) => parts.slice(0, k).some((q) => q.sections.includes(x))),
+      );
+      for (const p of repeated) problems.push(`重复列出“${p.written}”`);
+      const listed = new Set(named).size + unnamed + repeated.length;
       if (found.stated !== undefined && found.stated !== listed) {
         problems.push(`称由${found.stated}部分组成，实际列出${listed}部分`);
       }

@@ -81,7 +81,8 @@ function toLines(input: ParseInput): { lines: Line[]; publishedOn?: string } {
 const NUMERALS = '一二三四五六';
 
 const HEADING_TESTS: readonly ((core: string) => boolean)[] = [
-  (c) => c.includes('总体情况') || c.includes('概述') || c === '总体',
+  // "政府信息公开工作的基本情况": the pre-2019 wording, read as the part and reported by its title.
+  (c) => c.includes('总体情况') || c.includes('概述') || c === '总体' || c.endsWith('基本情况'),
   (c) => c.includes('主动公开'),
   (c) => c.includes('申请') && !/本年新收|办理结果|结转/.test(c),
   (c) => /复议|诉讼/.test(c) && !c.includes('结转'),

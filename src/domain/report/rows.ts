@@ -97,13 +97,15 @@ const PARAGRAPH_BREAKS =
   /\s+(?=[一二三四五六][、.]\s*\S)|\s+(?=[(（][一二三四五六七八九十][)）])|\s*(?=第二十条\s*第)|\s*(?=[(（]本列数据)/g;
 const TABLE_START = /^(?:第二十条\s*第|信息内容|[(（]本列数据|申请人情况)/;
 
-/** A report whose text is one or two long paragraphs: lines at its headings and tables. */
-function unfoldParagraphs(lines: string[]): string[] {
-  const filled = lines.filter((l) => l.trim() !== '');
-  if (filled.length > 3 || !filled.some((l) => l.length > 300)) return lines;
+/** A part's heading inside a line of text: "…总结如下： 一、总体情况 （一）…". */
+const INLINE_PART =
+  /\s[一二三四五六]、\s*(?:总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/;
+
+/** Lines at the headings and tables of a long paragraph. */
+function unfold(paragraphs: readonly string[]): string[] {
   const out: string[] = [];
   let inTable = false;
-  for (const line of filled) {
+  for (const line of paragraphs) {
     for (const part of line.split(PARAGRAPH_BREAKS)) {
       const t = part.trim();
       if (!t) continue;
@@ -115,6 +117,18 @@ function unfoldParagraphs(lines: string[]): string[] {
     }
   }
   return out;
+}
+
+/**
+ * A report whose text is one or two long paragraphs, or whose body is one long line among lines
+ * of page furniture (metadata, a title): lines at its headings and tables.
+ */
+function unfoldParagraphs(lines: string[]): string[] {
+  const filled = lines.filter((l) => l.trim() !== '');
+  if (filled.length <= 3 && filled.some((l) => l.length > 300)) return unfold(filled);
+  const long = (l: string): boolean => l.length > 300 && INLINE_PART.test(l);
+  if (!lines.some(long)) return lines;
+  return lines.flatMap((l) => (long(l) ? unfold([l]) : [l]));
 }
 
 // ---- space-separated rows and vertical strips -----------------------------------------------------

@@ -188,6 +188,11 @@ const PLACEHOLDERS: readonly { re: RegExp; message: string }[] = [
     re: /(?:共|累计|合计|总计)(?![同享建治商产])[^\d。，,；;]{0,10}?(?:公开|发布|收到|受理|办结|答复|办理)(?:信息)?(?:条|件|篇)(?=[，,。；;]|其中)/g,
     message: '缺少数字',
   },
+  // "共收到依申请公开事项7,均已办理": the unit left out after the count.
+  {
+    re: /(?:收到|受理|新收|公开|发布|办结|答复)[^\d。，,；;]{0,14}?(?:申请|事项|信息|文件)\s*\d+(?=[，,。；;])/g,
+    message: '数字后缺少单位',
+  },
 ];
 
 /** '>' with no '<' before it in the sentence: the rest of an escaped tag. */
@@ -350,9 +355,19 @@ function checkSlips(units: readonly TextUnit[]): Finding[] {
         ),
       );
     }
+    // "1.2021，在县委……": a clause opened by a bare year.
+    for (const m of unit.text.matchAll(YEAR_CLAUSE)) {
+      const at0 = m.index + m[0].length - m[1]!.length - 1;
+      out.push(
+        finding('text.year-typo', `“${m[1]}，”年份后缺少“年”字`, at(unit, at0, m[1]!.length + 1)),
+      );
+    }
   }
   return out;
 }
+
+const YEAR_CLAUSE =
+  /(?:^|(?<=[。；;\n]))\s*(?:\d{1,2}\s*[.．、]\s*)?((?:19|20)\d{2})\s*[，,](?=\p{Script=Han})/gu;
 
 /** Numerals and reduplications that may stand twice in a row. */
 const MAY_REPEAT = /^[〇零一二三四五六七八九十百千万两\d]+$/u;

@@ -6,6 +6,7 @@ import { newCaptcha } from '../../services/captcha.ts';
 import { trackRequest } from '../../services/requests.ts';
 import { DUPLICATE_WINDOW_MINUTES, SUBMISSIONS_PER_HOUR, submitPublicRequest } from '../../services/public-submissions.ts';
 import { searchPublished } from '../../services/publications.ts';
+import { directoryAgencies, searchReach } from '../../capabilities/agencies/directory.ts';
 import { notFound } from '../../services/errors.ts';
 import { NewRequestFields } from '../../capabilities/requests/routes.ts';
 import { titled, withErrors } from './schemas.ts';
@@ -101,7 +102,8 @@ export function searchRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
           querystring: Type.Object(
             {
               q: Type.String({ maxLength: 256 }),
-              agency: Type.Optional(Type.String({ maxLength: 100, description: '机构代码或名称' })),
+              agency: Type.Optional(Type.String({ maxLength: 100, description: '机构代码或名称；未知的代码返回 400 UNKNOWN_AGENCY' })),
+              scope: Type.Optional(Type.String({ maxLength: 20, description: 'agency：仅本机关（默认）；subtree：本机关及下级。须与 agency 一起使用' })),
               category: Type.Optional(Type.String({ maxLength: 40 })),
               year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })),
               validity: Type.Optional(Type.Union([Type.Literal('valid'), Type.Literal('expired'), Type.Literal('repealed')])),
@@ -113,23 +115,22 @@ export function searchRoutes(deps: ServiceDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => {
-        let agencyId: number | undefined;
-        if (req.query.agency) {
-          const agency = await findAgency(deps.db, req.query.agency);
-          if (!agency) throw notFound('机构');
-          agencyId = agency.id;
-        }
+        const reach = await searchReach(deps, req.query.agency || undefined, req.query.scope);
+        const agencyId = reach.filter.agencyId;
         const result = await searchPublished(deps, {
           q: req.query.q,
-          agencyId,
+          ...reach.filter,
           category: req.query.category,
           year: req.query.year,
           validity: req.query.validity,
           page: req.query.page ?? 1,
           pageSize: req.query.pageSize ?? 20,
         });
-        // `pages`: the agency's reports, guide and published 留言 replies (only with `agency`, on page 1).
-        return { total: result.total, totalCapped: result.totalCapped, items: result.items, ...(agencyId === undefined ? {} : { pages: result.pages }) };
+        // Each item names its agency: a subtree or platform search spans several.
+        const byId = new Map((await directoryAgencies(deps)).map((a) => [a.id, a]));
+        const items = result.items.map((i) => ({ ...i, agencyCode: byId.get(i.agencyId)?.code ?? null, agencyName: byId.get(i.agencyId)?.name ?? null }));
+        // `pages`: the agency's reports, guide and published 留言 replies (only with `agency` alone, on page 1).
+        return { total: result.total, totalCapped: result.totalCapped, items, ...(agencyId === undefined ? {} : { pages: result.pages }) };
       },
     );
   };

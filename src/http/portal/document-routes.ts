@@ -1,4 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { directoryAgencies, directoryNodes, searchReach } from '../../capabilities/agencies/directory.ts';
+import type { SearchScope } from '../../domain/agencies/directory.ts';
 import { chinaYear } from '../../domain/calendar/china-time.ts';
 import type { ServiceDeps } from '../../services/context.ts';
 import { earlierVersion, getPortalPage, getPublished, latestPublished, listPublished, publicCategories, publishedAttachment, searchPublished, sitemapEntries, statutoryOverview, toChannelView } from '../../services/publications.ts';
@@ -14,6 +16,7 @@ import { annualReportPage } from '../../views/portal/report-page.ts';
 import type { Agency } from '../../storage/schema.ts';
 import { hostOf, sameSitePath } from '../security.ts';
 import { publicContact } from '../../capabilities/records/queries.ts';
+import { consultationOfDocument } from '../../capabilities/consultations/public.ts';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -67,8 +70,10 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
     // Kept as encoded pieces around the view-count slots, so a request only joins bytes.
     const large = req.cookies?.gk_large === '1';
     const links = `${doc.interpretations.map((i) => i.id).join(',')}:${doc.interpretation?.policy?.id ?? ''}:${doc.previousVersion?.id ?? ''}`;
-    const pieces = await renderedPages.get(`${a.agency.code}:${id}:${large ? 'L' : 'N'}:${doc.title.length}:${doc.bodyHtml.length}:${links}`, async () =>
-      withTextSize(documentPage(a.view, doc), large)
+    // The 意见征集 the document came from (decision 024).
+    const consultation = await consultationOfDocument(deps, a.agency.id, id);
+    const pieces = await renderedPages.get(`${a.agency.code}:${id}:${large ? 'L' : 'N'}:${doc.title.length}:${doc.bodyHtml.length}:${links}:${consultation?.id ?? ''}`, async () =>
+      withTextSize(documentPage(a.view, doc, consultation), large)
         .split(VIEW_COUNT_SLOT)
         .map((part) => Buffer.from(part)),
     );
@@ -95,32 +100,50 @@ export function registerDocumentPortal(app: FastifyInstance, deps: ServiceDeps, 
       .send(file.data);
   });
 
-  app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/org/:code/search', async (req, reply) => {
-    const a = await resolve(req.params.code);
-    if (!a) return reply.callNotFound();
+  // The site search: one agency (the default), the agency and everything below it (`scope=subtree`,
+  // decision 027), or at /search the whole platform. Results name their agency when it is another.
+  const search = async (req: FastifyRequest<{ Querystring: Record<string, string> }>, reply: FastifyReply, a: { agency: Agency; view: PortalAgency } | null) => {
     const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 256) : '';
     const filters = { category: str(req.query.category, 40), year: int(req.query.year, 1990, 2100), validity: str(req.query.validity, 20) };
     const page = int(req.query.page, 1, 500) ?? 1;
-    const categories = (await publicCategories(deps, a.agency.id)).filter((c) => c.parent_id === null);
+    const categories = a ? (await publicCategories(deps, a.agency.id)).filter((c) => c.parent_id === null) : [];
+    const nodes = await directoryNodes(deps);
+    const hasBelow = !!a && nodes.some((n) => n.parentId === a.agency.id);
     let result: Awaited<ReturnType<typeof searchPublished>> = { total: 0, totalCapped: false, items: [], pages: [] };
     let error: string | undefined;
-    if (q.trim()) {
-      try {
-        result = await searchPublished(deps, { q, agencyId: a.agency.id, ...filters, page, pageSize: PAGE_SIZE });
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        error = err.message;
-      }
+    let scope: SearchScope = 'agency';
+    try {
+      const reach = a ? await searchReach(deps, a.agency.code, str(req.query.scope, 20)) : null;
+      scope = reach?.scope ?? 'agency';
+      if (q.trim()) result = await searchPublished(deps, { q, ...(reach?.filter ?? {}), ...filters, page, pageSize: PAGE_SIZE });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      error = err.message;
+      reply.status(err.status);
     }
-    const render = () => searchPage(a.view, { q, page, pageSize: PAGE_SIZE, ...result, filters, categories, error });
+    const byId = new Map((await directoryAgencies(deps)).map((x) => [x.id, x]));
+    const agencyOf = (id: number) => {
+      const x = byId.get(id);
+      return x ? { code: x.code, name: x.name } : undefined;
+    };
+    const render = () =>
+      searchPage(a?.view ?? null, { q, page, pageSize: PAGE_SIZE, ...result, items: result.items.map((i) => ({ ...i, agency: agencyOf(i.agencyId) })), filters, categories, error, scope: hasBelow ? scope : undefined });
     if (error || !q.trim()) return reply.type(HTML).send(render());
     let pages = renderedSearches.get(result);
     if (!pages) renderedSearches.set(result, (pages = new Map()));
-    const key = `${a.agency.code}\n${a.agency.name}\n${categories.map((c) => `${c.code}:${c.name}`).join(',')}`;
+    const key = `${a?.agency.code ?? ''}\n${a?.agency.name ?? ''}\n${hasBelow ? scope : ''}\n${categories.map((c) => `${c.code}:${c.name}`).join(',')}`;
     let body = pages.get(key);
     if (body === undefined) pages.set(key, (body = render()));
     return reply.type(HTML).send(body);
+  };
+
+  app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/org/:code/search', async (req, reply) => {
+    const a = await resolve(req.params.code);
+    if (!a) return reply.callNotFound();
+    return search(req, reply, a);
   });
+
+  app.get<{ Querystring: Record<string, string> }>('/search', async (req, reply) => search(req, reply, null));
 
   app.get<{ Params: { code: string } }>('/org/:code/open/statutory', async (req, reply) => {
     const a = await resolve(req.params.code);

@@ -2,43 +2,30 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServiceDeps } from '../../services/context.ts';
 import type { Agency } from '../../storage/schema.ts';
-import { findAgency, listAllAgencies } from '../../services/agencies.ts';
+import { directoryAgencies, directoryAgency } from '../../capabilities/agencies/directory.ts';
+import { agencyDirectory } from '../../domain/agencies/directory.ts';
+import { directoryView, portalView } from './directory-view.ts';
 import { openColumns, type OpenColumnSlug, type PortalAgency } from '../../views/portal/layout.ts';
-import { agencyHomePage, columnPage, noAgencyPage, notFoundPage } from '../../views/portal/pages.ts';
+import { agencyHomePage, columnPage, noAgencyPage, notFoundPage, platformHomePage } from '../../views/portal/pages.ts';
 import { registerDocumentPortal } from './document-routes.ts';
 import { registerReportCheckPortal } from './report-check-routes.ts';
 import { registerRequestPortal } from './request-routes.ts';
 import { registerMessagePortal } from './message-routes.ts';
+import { registerConsultationPortal } from './consultation-routes.ts';
+import { registerSurveyPortal } from '../../capabilities/surveys/portal.ts';
+import { registerInterviewPortal } from './interview-routes.ts';
 import { registerSitePortal } from './site-routes.ts';
+import { registerBrochurePortal } from './brochure-routes.ts';
 import { packageRoot } from '../../paths.ts';
 
 const portalCss = readFileSync(new URL('src/views/assets/portal.css', packageRoot), 'utf8');
 
 const HTML = 'text/html; charset=utf-8';
 
-/**
- * The portal reads agencies on every page; they change rarely, so they are cached briefly
- * (a few seconds of staleness after an edit is acceptable on public pages, and it holds
- * across several server processes sharing one PostgreSQL).
- */
-const AGENCY_CACHE_MS = 5000;
-const agencyCache = new WeakMap<ServiceDeps, { at: number; all: Agency[] }>();
+const portalAgencies = directoryAgencies;
+const agencyByCode = (deps: ServiceDeps, code: string): Promise<Agency | undefined> => directoryAgency(deps, code);
 
-async function portalAgencies(deps: ServiceDeps): Promise<Agency[]> {
-  const hit = agencyCache.get(deps);
-  const now = Date.now();
-  if (hit && now - hit.at < AGENCY_CACHE_MS) return hit.all;
-  const all = await listAllAgencies(deps.db);
-  agencyCache.set(deps, { at: now, all });
-  return all;
-}
-
-async function agencyByCode(deps: ServiceDeps, code: string): Promise<Agency | undefined> {
-  const all = await portalAgencies(deps);
-  return all.find((a) => a.code === code) ?? (await findAgency(deps.db, code));
-}
-
-/** The agency whose portal `/` shows: the first top-level agency (a platform lists the rest). */
+/** The agency whose portal `/` shows: the first top-level agency (a platform of several tops lists them all). */
 async function defaultAgency(deps: ServiceDeps): Promise<PortalAgency | null> {
   const all = await portalAgencies(deps);
   const root = all.find((a) => a.parent_id === null) ?? all[0];
@@ -69,26 +56,26 @@ export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(portalCss),
   );
 
-  const home = async (agency: PortalAgency): Promise<string> => {
+  // The home of an agency lists the agencies below it by level; `/` is the top agency's home, or
+  // with several agencies at the top, the platform's directory of all of them (decision 027).
+  const home = async (agency: Agency): Promise<string> => {
     const all = await portalAgencies(deps);
-    const self = all.find((a) => a.code === agency.code);
-    // A government's portal leads to the townships and departments below it.
-    const isBelow = (a: Agency) => self !== undefined && a.parent_id === self.id;
-    const view = (a: Agency) => ({ code: a.code, name: a.name });
-    const below = all.filter(isBelow).slice(0, 200).map(view);
-    const others = all.filter((a) => a.code !== agency.code && !isBelow(a)).slice(0, 200).map(view);
-    return agencyHomePage(agency, others, below);
+    const parent = all.find((a) => a.id === agency.parent_id);
+    return agencyHomePage(portalView(agency), { directory: agencyDirectory(await directoryView(deps), agency.id), parent: parent && portalView(parent) });
   };
 
   app.get('/', async (_req, reply) => {
-    const agency = await defaultAgency(deps);
-    return reply.type(HTML).send(agency ? await home(agency) : noAgencyPage());
+    const all = await portalAgencies(deps);
+    const tops = all.filter((a) => a.parent_id === null);
+    if (tops.length > 1) return reply.type(HTML).send(platformHomePage(agencyDirectory(await directoryView(deps), null)));
+    const root = tops[0] ?? all[0];
+    return reply.type(HTML).send(root ? await home(root) : noAgencyPage());
   });
 
   app.get<{ Params: { code: string } }>('/org/:code/', async (req, reply) => {
     const agency = await agencyByCode(deps, req.params.code);
     if (!agency) return reply.callNotFound();
-    return reply.type(HTML).send(await home({ code: agency.code, name: agency.name }));
+    return reply.type(HTML).send(await home(agency));
   });
 
   registerDocumentPortal(app, deps, (code) => agencyByCode(deps, code));
@@ -105,6 +92,13 @@ export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
   });
 
   registerMessagePortal(app, deps, (code) => agencyByCode(deps, code));
+  registerConsultationPortal(app, deps, async (code) => {
+    const agency = await agencyByCode(deps, code);
+    return agency ? { id: agency.id, code: agency.code, name: agency.name } : null;
+  });
+  registerSurveyPortal(app, deps, (code) => agencyByCode(deps, code));
+  registerInterviewPortal(app, deps, (code) => agencyByCode(deps, code));
+  registerBrochurePortal(app, deps, (code) => agencyByCode(deps, code));
   registerSitePortal(app, deps, (code) => agencyByCode(deps, code), async () => {
     const root = await defaultAgency(deps);
     return root ? agencyByCode(deps, root.code) : undefined;

@@ -18,7 +18,7 @@ import { sql, type Kysely } from 'kysely';
 import { SEPARATOR_TOKEN, type ParsedQuery } from '../../domain/search/index.ts';
 import { isHanRun } from '../../domain/search/normalize.ts';
 import { blockOf, filterPhrase, sortKeyRange, intersectIds, mergePostings, PostingList, type EncodedPostings } from './postings.ts';
-import { assignSortKeys, chunks, filterTokens, prepareDocument, type PreparedDocument, type SearchDocument } from './rows.ts';
+import { agencyPathText, assignSortKeys, chunks, filterTokens, parseAgencyPath, prepareDocument, type PreparedDocument, type SearchDocument } from './rows.ts';
 import type { EntryRow, PageRequest, PageResult } from './types.ts';
 
 /** How many blocks a search fetches at a time (see searchPostgres). */
@@ -144,6 +144,7 @@ export interface StoredEntry {
   published_at: string;
   title: string;
   body_text: string;
+  agency_path: string | null;
 }
 
 /** The document an index entry was made from, to find the postings it added. */
@@ -153,6 +154,7 @@ export function storedDocument(r: StoredEntry): SearchDocument {
     agencyId: r.agency_id,
     title: r.title,
     bodyText: r.body_text,
+    agencyPath: parseAgencyPath(r.agency_path),
     publishedAt: r.published_at,
     category: r.category,
     validity: r.validity,
@@ -161,7 +163,7 @@ export function storedDocument(r: StoredEntry): SearchDocument {
 
 async function storedEntries(db: Kysely<any>, docIds: readonly number[]): Promise<StoredEntry[]> {
   const r = await sql<StoredEntry>`
-    select doc_id, sort_key, agency_id, category, validity, published_at, title, body_text
+    select doc_id, sort_key, agency_id, category, validity, published_at, title, body_text, agency_path
     from search_entries where doc_id = any(${docIds}::integer[])`.execute(db);
   return r.rows;
 }
@@ -188,12 +190,12 @@ export async function indexPostgres(db: Kysely<any>, batch: readonly PreparedDoc
     );
     part.forEach((p, i) => changes.add(p, keys[i]!));
     await sql`insert into search_entries
-      (doc_id, sort_key, agency_id, category, validity, year, published_at, title, body_text)
+      (doc_id, sort_key, agency_id, category, validity, year, published_at, title, body_text, agency_path)
       values ${sql.join(
         part.map(
           (p, i) =>
             sql`(${p.doc.docId}, ${keys[i]!}, ${p.doc.agencyId}, ${p.doc.category}, ${p.doc.validity},
-                 ${p.year}, ${p.doc.publishedAt}, ${p.doc.title}, ${p.doc.bodyText})`,
+                 ${p.year}, ${p.doc.publishedAt}, ${p.doc.title}, ${p.doc.bodyText}, ${agencyPathText(p.doc)})`,
         ),
       )}`.execute(db);
   }
@@ -473,7 +475,7 @@ async function orderPage(
 async function rowsOf(trx: Kysely<any>, docIds: number[]): Promise<EntryRow[]> {
   if (docIds.length === 0) return [];
   const r = await sql<EntryRow>`
-    select doc_id, title, published_at, body_text from search_entries
+    select doc_id, agency_id, title, published_at, body_text from search_entries
     where doc_id = any(${docIds}::integer[])`.execute(trx);
   const byId = new Map(r.rows.map((row) => [row.doc_id, row]));
   return docIds.flatMap((id) => byId.get(id) ?? []);

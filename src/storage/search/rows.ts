@@ -15,11 +15,19 @@ export interface SearchDocument {
   publishedAt: string;
   category: string | null;
   validity: string | null;
+  /**
+   * The agency's chain from the top of the hierarchy down to itself (itself last). Each id
+   * becomes a subtree token, so "this agency and everything below it" is one more filter token
+   * instead of a list of agencies (decision 027). Absent: only the agency's own token.
+   */
+  agencyPath?: readonly number[] | undefined;
 }
 
 /** The filters the portal offers next to the search box. */
 export interface SearchFilters {
   agencyId?: number | undefined;
+  /** Documents of this agency and of every agency below it. */
+  subtreeOf?: number | undefined;
   category?: string | undefined;
   year?: number | undefined;
   validity?: string | undefined;
@@ -73,6 +81,7 @@ export function publicationYear(publishedAt: string): number {
 const hex = (s: string): string => Buffer.from(s, 'utf8').toString('hex');
 export const filterToken = {
   agency: (id: number): string => `a〇${id}`,
+  subtree: (id: number): string => `s〇${id}`,
   year: (year: number): string => `y〇${year}`,
   category: (c: string): string => `c〇${hex(c)}`,
   validity: (v: string): string => `v〇${hex(v)}`,
@@ -82,6 +91,7 @@ export const filterToken = {
 export function filterTokens(filters: SearchFilters): string[] {
   const out: string[] = [];
   if (filters.agencyId !== undefined) out.push(filterToken.agency(filters.agencyId));
+  if (filters.subtreeOf !== undefined) out.push(filterToken.subtree(filters.subtreeOf));
   if (filters.year !== undefined) out.push(filterToken.year(filters.year));
   if (filters.category !== undefined) out.push(filterToken.category(filters.category));
   if (filters.validity !== undefined) out.push(filterToken.validity(filters.validity));
@@ -110,6 +120,9 @@ function checkDocument(doc: SearchDocument): void {
   ] as const) {
     if (!Number.isSafeInteger(v) || v <= 0) throw new TypeError(`${name} must be a positive integer`);
   }
+  if (doc.agencyPath !== undefined && !doc.agencyPath.every((id) => Number.isSafeInteger(id) && id > 0)) {
+    throw new TypeError('agencyPath must hold positive integers');
+  }
   if (typeof doc.title !== 'string' || typeof doc.bodyText !== 'string') {
     throw new TypeError('title and bodyText must be strings');
   }
@@ -129,13 +142,26 @@ export function prepareDocument(doc: SearchDocument): PreparedDocument {
     bigramSet: [...bigramSet],
     unigrams,
     stream,
-    filters: filterTokens({
-      agencyId: doc.agencyId,
-      year,
-      category: doc.category ?? undefined,
-      validity: doc.validity ?? undefined,
-    }),
+    filters: [
+      ...filterTokens({
+        agencyId: doc.agencyId,
+        year,
+        category: doc.category ?? undefined,
+        validity: doc.validity ?? undefined,
+      }),
+      ...[...new Set(doc.agencyPath ?? [])].map(filterToken.subtree),
+    ],
   };
+}
+
+/** The stored form of `agencyPath` (search_entries.agency_path, migration 0026): `/1/5/12/`, or null. */
+export function agencyPathText(doc: SearchDocument): string | null {
+  return doc.agencyPath && doc.agencyPath.length > 0 ? `/${doc.agencyPath.join('/')}/` : null;
+}
+
+/** `agencyPathText` read back. */
+export function parseAgencyPath(text: string | null | undefined): number[] | undefined {
+  return text ? text.split('/').filter(Boolean).map(Number) : undefined;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   assignSortKeys,
   charFtsText,
   chunks,
+  agencyPathText,
   filterTokens,
   mainFtsText,
   type PreparedDocument,
@@ -52,12 +53,12 @@ export async function indexSqlite(db: Kysely<any>, batch: readonly PreparedDocum
     // FTS5 keeps accumulating pending data only while rowids increase: insert in key order.
     const rows = part.map((p, i) => ({ p, key: keys[i]! })).sort((a, b) => a.key - b.key);
     await sql`insert into search_entries
-      (sort_key, doc_id, agency_id, category, validity, year, published_at, title, body_text)
+      (sort_key, doc_id, agency_id, category, validity, year, published_at, title, body_text, agency_path)
       values ${sql.join(
         rows.map(
           ({ p, key }) =>
             sql`(${key}, ${p.doc.docId}, ${p.doc.agencyId}, ${p.doc.category}, ${p.doc.validity},
-                 ${p.year}, ${p.doc.publishedAt}, ${p.doc.title}, ${p.doc.bodyText})`,
+                 ${p.year}, ${p.doc.publishedAt}, ${p.doc.title}, ${p.doc.bodyText}, ${agencyPathText(p.doc)})`,
         ),
       )}`.execute(db);
     await sql`insert into search_fts (rowid, tokens) values ${sql.join(
@@ -122,7 +123,7 @@ export async function searchSqlite(
   let entries: EntryRow[] = [];
   if (keys.length > 0) {
     const rows = await sql<EntryRow>`
-      select doc_id, title, published_at, body_text from search_entries
+      select doc_id, agency_id, title, published_at, body_text from search_entries
       where sort_key in (${sql.join(keys)}) order by sort_key desc`.execute(db);
     entries = rows.rows;
   }

@@ -19,6 +19,7 @@ export interface PageResult {
 
 export interface EntryRow {
   doc_id: number;
+  agency_id: number;
   title: string;
   published_at: string;
   body_text: string;

@@ -5,6 +5,8 @@ import { validityLabels } from '../../domain/documents/catalogue.ts';
 import { chinaDateOrEmpty } from '../../domain/calendar/china-time.ts';
 import { documentNotes, interpretationList, interpretationMedia } from './interpretation-parts.ts';
 import { contactBlock } from './records-contact.ts';
+import { searchScopeSelect } from './directory-parts.ts';
+import type { SearchScope } from '../../domain/agencies/directory.ts';
 import type { PublicContact } from '../../capabilities/records/contract.ts';
 
 // Stored instants are UTC; the portal shows the date in China whatever the server's zone.
@@ -72,7 +74,8 @@ ${pager(`${base}/open/catalogue`, { category: v.filters.category, year: v.filter
 /** Where the view count goes; filled in per request so the rest of the page can be cached. */
 export const VIEW_COUNT_SLOT = '<!--gk:views-->';
 
-export function documentPage(agency: PortalAgency, d: Omit<PublicDocument, 'viewCount'>): string {
+/** `consultation`: the 意见征集 on the document's draft, linked both ways (decision 024). */
+export function documentPage(agency: PortalAgency, d: Omit<PublicDocument, 'viewCount'>, consultation: { id: number; title: string } | null = null): string {
   const views = unsafeHtml(VIEW_COUNT_SLOT);
   const base = agencyBase(agency);
   const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
@@ -94,6 +97,7 @@ ${documentNotes(agency, d)}
   <div class="doc-body">${unsafeHtml(d.bodyHtml)}</div>
   ${interpretationMedia(agency, d)}
   ${interpretationList(agency, d)}
+  ${consultation ? html`<p class="doc-consultation">征求意见：<a href="${base}/open/interaction/consultations/${String(consultation.id)}">${consultation.title}</a>（含意见采纳情况）</p>` : ''}
   ${
     d.attachments.length
       ? html`<section aria-labelledby="att"><h2 id="att">附件</h2><ul>${d.attachments.map(
@@ -112,24 +116,31 @@ export interface SearchView {
   pageSize: number;
   total: number;
   totalCapped: boolean;
-  items: { docId: number; titleHtml: string; snippetHtml: string; publishedAt: string }[];
+  /** `agency`: the publishing agency, named when it is not the page's own (a subtree or platform search). */
+  items: { docId: number; titleHtml: string; snippetHtml: string; publishedAt: string; agency?: PortalAgency | undefined }[];
   /** The agency's annual reports and 公开指南 / 公开制度 that match (page 1 only). */
   pages?: { path: string; kindLabel: string; titleHtml: string; snippetHtml: string }[] | undefined;
   filters: { category?: string | undefined; year?: number | undefined; validity?: string | undefined };
   categories: { code: string; name: string }[];
   error?: string | undefined;
+  /** The reach chosen, offered only where the agency has agencies below it. */
+  scope?: SearchScope | undefined;
 }
 
-export function searchPage(agency: PortalAgency, v: SearchView): string {
-  const base = agencyBase(agency);
+/** The search page of an agency, or with `agency` null the whole platform's (/search). */
+export function searchPage(agency: PortalAgency | null, v: SearchView): string {
+  const base = agency ? agencyBase(agency) : '';
+  const itemBase = (i: SearchView['items'][number]) => (i.agency ? agencyBase(i.agency) : base);
+  const otherAgency = (i: SearchView['items'][number]) => (i.agency && i.agency.code !== agency?.code ? html`${i.agency.name} · ` : '');
   return portalPage({
     title: v.q ? `搜索：${v.q}` : '搜索',
     agency,
-    body: html`<h1>站内搜索</h1>
+    body: html`<h1>${agency ? '站内搜索' : '全平台搜索'}</h1>
 <form class="search-box" role="search" action="${base}/search" method="get">
   <label for="q">搜索</label>
   <input id="q" name="q" type="search" value="${v.q}" placeholder="请输入关键词，多个关键词用空格分隔">
-  <select name="category" aria-label="类别"><option value="">全部类别</option>${v.categories.map((c) => html`<option value="${c.code}"${v.filters.category === c.code ? html` selected` : ''}>${c.name}</option>`)}</select>
+  ${v.scope ? searchScopeSelect(v.scope) : ''}
+  ${v.categories.length > 0 ? html`<select name="category" aria-label="类别"><option value="">全部类别</option>${v.categories.map((c) => html`<option value="${c.code}"${v.filters.category === c.code ? html` selected` : ''}>${c.name}</option>`)}</select>` : ''}
   <select name="validity" aria-label="有效性"><option value="">全部</option>${Object.entries(validityLabels).map(([k, l]) => html`<option value="${k}"${v.filters.validity === k ? html` selected` : ''}>${l}</option>`)}</select>
   <button type="submit">搜索</button>
 </form>
@@ -144,9 +155,9 @@ ${
           : ''
       }<p class="result-count" role="status">找到 ${v.totalCapped ? `${v.total.toLocaleString('zh-CN')}+` : v.total} 条结果</p>
 <ol class="search-results">${v.items.map(
-        (i) => html`<li><a href="${base}/documents/${i.docId}">${unsafeHtml(i.titleHtml)}</a><p>${unsafeHtml(i.snippetHtml)}</p><span class="doc-meta">${day(i.publishedAt)}</span></li>`,
+        (i) => html`<li><a href="${itemBase(i)}/documents/${i.docId}">${unsafeHtml(i.titleHtml)}</a><p>${unsafeHtml(i.snippetHtml)}</p><span class="doc-meta">${otherAgency(i)}${day(i.publishedAt)}</span></li>`,
       )}</ol>
-${pager(`${base}/search`, { q: v.q, category: v.filters.category, validity: v.filters.validity }, v.page, v.total, v.pageSize)}`
+${pager(`${base}/search`, { q: v.q, scope: v.scope, category: v.filters.category, validity: v.filters.validity }, v.page, v.total, v.pageSize)}`
     : ''
 }`,
   });
@@ -179,7 +190,8 @@ export function editablePage(agency: PortalAgency, slug: 'guide' | 'rules', page
     body: html`<nav class="breadcrumb" aria-label="当前位置"><a href="${base}/">首页</a> › ${label}</nav>
 <h1>${page?.title ?? label}</h1>
 ${page ? html`<div class="doc-body">${unsafeHtml(page.body_html)}</div><p class="doc-meta">更新日期：${day(page.updated_at)}</p>` : html`<p class="empty">本栏目内容正在编制中。</p>`}
-${contactBlock(contact)}`,
+${contactBlock(contact)}
+${slug === 'guide' ? html`<p class="doc-meta"><a href="${base}/brochure">打印宣传册（A4）</a> · <a href="${base}/brochure?size=a5">A5</a></p>` : ''}`,
   });
 }
 

@@ -56,6 +56,9 @@ export function interactionHome(agency: PortalAgency, mailboxes: MailboxDto[], l
   <li><a href="${base}/track">查询留言办理情况 ›</a></li>
   <li><a href="${base}/replies">已公开的留言答复 ›</a></li>
   <li><a href="${base}/statistics">留言办理统计 ›</a></li>
+  <li><a href="${base}/surveys">问卷调查 ›</a></li>
+  <li><a href="${base}/consultations">意见征集 ›</a></li>
+  <li><a href="${base}/interviews">在线访谈 ›</a></li>
 </ul>
 <h2 id="mb-title">信箱</h2>
 ${
@@ -82,7 +85,7 @@ export function replyList(agency: PortalAgency, items: readonly PublishedReplyIt
 const formOrder = ['kind', 'title', 'body', 'name', 'phone', 'email', 'address', 'consentToPublish', 'captchaAnswer'] as const;
 
 /** A group of radio buttons; the first one carries the id the error summary links to. */
-function choices(legend: string, name: string, options: Record<string, string>, values: FormValues, errors: FieldErrors): SafeHtml {
+export function choices(legend: string, name: string, options: Record<string, string>, values: FormValues, errors: FieldErrors): SafeHtml {
   const problems = errors[name] ?? [];
   const errId = `f-${name}-error`;
   return html`<fieldset class="choices${problems.length ? ' has-error' : ''}"${problems.length ? html` aria-describedby="${errId}"` : ''}>

@@ -1,5 +1,7 @@
 import { html } from '../html.ts';
 import { agencyBase, openColumns, portalPage, type OpenColumnSlug, type PortalAgency } from './layout.ts';
+import type { Directory } from '../../domain/agencies/directory.ts';
+import { directorySection, searchScopeSelect, type DirectoryAgency } from './directory-parts.ts';
 
 const columnIntro: Record<OpenColumnSlug, string> = {
   guide: '政府信息公开指南说明本机关政府信息公开的范围、方式、程序和受理机构。',
@@ -11,16 +13,27 @@ const columnIntro: Record<OpenColumnSlug, string> = {
   interaction: '留言咨询、意见建议和调查征集。',
 };
 
-export function agencyHomePage(agency: PortalAgency, others: PortalAgency[], below: PortalAgency[] = []): string {
+export interface HomeView {
+  /** The agencies below this one by level (its townships, departments, …). */
+  directory: Directory<DirectoryAgency>;
+  /** The agency above, linked back; none at the top of the platform. */
+  parent?: PortalAgency | undefined;
+}
+
+/** An agency's 政府信息公开 column: its search, its columns, and the columns of the agencies below it. */
+export function agencyHomePage(agency: PortalAgency, v: HomeView): string {
   const base = agencyBase(agency);
+  const hasBelow = v.directory.departments.length > 0 || v.directory.levels.length > 0;
   return portalPage({
     title: '政府信息公开',
     agency,
     active: 'home',
-    body: html`<h1>${agency.name}政府信息公开专栏</h1>
+    body: html`${v.parent ? html`<nav class="breadcrumb" aria-label="上级机构">上级机构：<a href="${agencyBase(v.parent)}/">${v.parent.name}</a></nav>` : ''}
+<h1>${agency.name}政府信息公开专栏</h1>
 <form class="search-box" role="search" action="${base}/search" method="get">
   <label for="q">站内搜索</label>
   <input id="q" name="q" type="search" placeholder="请输入关键词，多个关键词用空格分隔">
+  ${hasBelow ? searchScopeSelect('subtree') : ''}
   <button type="submit">搜索</button>
 </form>
 <ul class="column-grid">
@@ -28,19 +41,23 @@ export function agencyHomePage(agency: PortalAgency, others: PortalAgency[], bel
     (c) => html`<li><a href="${base}/open/${c.slug}"><strong>${c.label}</strong><span>${columnIntro[c.slug]}</span></a></li>`,
   )}
 </ul>
-${
-  below.length > 0
-    ? html`<section aria-labelledby="below"><h2 id="below">下级机构</h2><ul class="agency-list">${below.map(
-        (o) => html`<li><a href="${agencyBase(o)}/">${o.name}</a></li>`,
-      )}</ul></section>`
-    : ''
-}${
-  others.length > 0
-    ? html`<section aria-labelledby="others"><h2 id="others">其他机构</h2><ul class="agency-list">${others.map(
-        (o) => html`<li><a href="${agencyBase(o)}/">${o.name}</a></li>`,
-      )}</ul></section>`
-    : ''
-}`,
+${directorySection(v.directory, '下级机构', 'below')}`,
+  });
+}
+
+/** The home of a platform with several agencies at its top: every government and department by level. */
+export function platformHomePage(directory: Directory<DirectoryAgency>): string {
+  return portalPage({
+    title: '政府信息公开平台',
+    agency: null,
+    active: 'home',
+    body: html`<h1>政府信息公开平台</h1>
+<form class="search-box" role="search" action="/search" method="get">
+  <label for="q">全平台搜索</label>
+  <input id="q" name="q" type="search" placeholder="请输入关键词，多个关键词用空格分隔">
+  <button type="submit">搜索</button>
+</form>
+${directorySection(directory, '机构目录', 'directory')}`,
   });
 }
 

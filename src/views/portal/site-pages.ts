@@ -74,6 +74,7 @@ export function sitemapPage(agency: PortalAgency, mailboxes: MailboxLink[]): str
     return html`<li><a href="${base}/open/${c.slug}">${c.label}</a>${children.length > 0 ? html`<ul>${children.map((p) => html`<li><a href="${p.href}">${p.label}</a></li>`)}</ul>` : ''}</li>`;
   })}
   ${footerLinks(agency).map((l) => html`<li><a href="${l.href}">${l.label}</a></li>`)}
+  <li><a href="${base}/brochure">政府信息公开宣传册（打印）</a></li>
   <li><a href="${base}/feed.atom">订阅（Atom）</a></li>
 </ul>`,
   });

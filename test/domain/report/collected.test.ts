@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 
 import { checkPublishedReport, valueAt } from '../../../src/domain/report/index.ts';
 import { explain, rules } from './helpers.ts';
+import { FOURTH_ROUND } from './collected-fourth.ts';
 import { THIRD_ROUND } from './collected-third.ts';
 import { message, NORMATIVE, ZEROS, type Expectation } from './collected-helpers.ts';
 
@@ -16,6 +17,7 @@ const DIR = new URL('../../fixtures/reports/collected/', import.meta.url);
 
 const EXPECTED: Record<string, Expectation> = {
   ...THIRD_ROUND,
+  ...FOURTH_ROUND,
   // One cell per line, each ending in " |"; merged cells as lines of pipes.
   'c01_lianshengxiang_suibin_2024.txt': {
     agency: '连生乡人民政府',

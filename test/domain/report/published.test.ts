@@ -102,11 +102,12 @@ const EXPECTED: Record<string, Expectation> = {
   '15_unnamedxiang_wuyi_2023.txt': {
     year: 2023,
     level: 'township',
-    // "国办发〔2021〕30号"; heading "一、2023年政务公开总体情况".
-    findings: ['citation.format', 'structure.heading'],
+    // "国办发〔2021〕30号"; heading "一、2023年政务公开总体情况"; the outline's "其他报告事项".
+    findings: ['citation.format', 'structure.heading', 'structure.outline'],
     more: (_r, f) => {
       assert.match(one(f, 'citation.format').message, /国办发〔2021〕30号/);
       assert.match(one(f, 'structure.heading').message, /2023年政务公开总体情况/);
+      assert.match(one(f, 'structure.outline').message, /其他报告事项/);
     },
   },
   '17_taipingzhen_xixian_2022.txt': {

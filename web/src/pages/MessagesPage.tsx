@@ -40,6 +40,11 @@ export function MessagesPage() {
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Title level={3}>互动交流 · 留言</Typography.Title>
         <Space wrap>
+          <Link to="/interaction/surveys">问卷调查</Link>
+          <Link to="/interaction/consultations">意见征集</Link>
+          <Link to="/interaction/interviews">在线访谈</Link>
+          <Link to="/interaction/hotline">热线记录</Link>
+          <Link to="/interaction/meetings">座谈会</Link>
           <Link to="/interaction/mailboxes">信箱设置</Link>
           {mayRecord && (
             <Button type="primary" onClick={() => setIntake(true)}>

@@ -19,6 +19,7 @@ import {
   type RequestColumnKey,
   type RequestRowKey,
 } from '../../../src/capabilities/reports/contract.ts';
+import type { OverviewDraftView } from '../../../src/capabilities/website-report/contract.ts';
 import { api, ApiError } from '../api';
 import { useAgency } from '../agency';
 import { thisYear } from '../clock';
@@ -100,6 +101,16 @@ export function ReportsPage() {
       fail(err);
     }
   };
+  // Section 一's first draft from the year's records; staff edit it, and saving makes it the report's text.
+  const draftOverview = async () => {
+    try {
+      const d = await api<OverviewDraftView>('GET', `/reports/${year}/overview-draft?agencyId=${agency.id}`);
+      setNarrative({ ...narrative, overview: d.text });
+      message.info(`初稿已填入，请核对修改后保存${d.notConnected.length ? `（平台没有记录、未写入初稿：${d.notConnected.join('、')}）` : ''}`);
+    } catch (err) {
+      fail(err);
+    }
+  };
   const published = view?.status === 'published';
   const r = view?.report as { proactive: { rows: Rows }; requests: { rows: Rows }; appeals: { rows: Rows } } | null | undefined;
   const exportUrl = (format: string) => `/api/v1/reports/${year}/export?agencyId=${agency.id}&format=${format}`;
@@ -114,6 +125,7 @@ export function ReportsPage() {
           <Link to="/reports/check">检查已发布的报告</Link>
           <Link to="/reports/submission">报送情况</Link>
           <Link to="/reports/rollup">汇总</Link>
+          <Link to="/reports/website">网站年度报表</Link>
         </Space>
       </Space>
       {view && (
@@ -168,9 +180,12 @@ export function ReportsPage() {
               </div>
             ))}
             {!published && (
-              <Button type="primary" onClick={save}>
-                保存文字部分
-              </Button>
+              <Space wrap>
+                <Button type="primary" onClick={save}>
+                  保存文字部分
+                </Button>
+                <Button onClick={draftOverview}>按本年记录生成“一、总体情况”初稿</Button>
+              </Space>
             )}
           </Card>
           <ContactsCard agencyId={agency.id} editable={roles.some((role) => role === 'admin' || role === 'clerk' || role === 'head')} onSaved={() => load().catch(fail)} />

@@ -1,0 +1,3 @@
+export * from './periods.ts';
+export * from './lifecycle.ts';
+export * from './feedback.ts';
