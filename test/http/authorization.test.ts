@@ -292,6 +292,7 @@ const routes: Record<string, Entry> = {
   'GET /a11y/text-size': pub('/a11y/text-size?large=1'),
   'GET /org/{code}/contact': pub('/org/changping/contact'),
   'GET /org/{code}/sitemap': pub('/org/changping/sitemap'),
+  'GET /org/{code}/brochure': pub('/org/changping/brochure?year=2025'),
   'GET /privacy': pub('/privacy'),
   'GET /org/{code}/open/request': pub('/org/changping/open/request'),
   'POST /org/{code}/open/request': { access: 'public', call: () => ({ method: 'POST', url: '/org/changping/open/request', raw: { payload: Buffer.from('name=x'), contentType: 'application/x-www-form-urlencoded' } }) },
