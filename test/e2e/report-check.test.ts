@@ -36,7 +36,7 @@ describe('年报体检 in Chromium', () => {
     const findings = page.locator('.finding');
     assert.equal(await findings.count(), 3);
     const stale = await findings.filter({ hasText: 'text.stale-year' }).innerText();
-    assert.match(stale, /^提示 文中“截至某年底”的年份不是报告年度 text\.stale-year/, 'severity, the rule’s Chinese name and id');
+    assert.match(stale, /^提示 文中所述年份不是报告年度（“截至某年底”，或以另一年份叙述本年的数字） text\.stale-year/, 'severity, the rule’s Chinese name and id');
     assert.match(stale, /“截至2021年底”：本报告是2022年度报告/);
     assert.match(stale, /位置：/);
     assert.ok((await page.getByRole('region', { name: /表三/ }).innerText()).includes('本年新收政府信息公开申请数量'), 'table 三 as read');
