@@ -12,9 +12,12 @@ export default async function* summary(source) {
   for await (const event of source) {
     const data = event.data ?? {};
     const file = data.file ? path.relative(process.cwd(), data.file) : '(unknown file)';
-    const now = Date.now();
-    const seen = span.get(file);
-    span.set(file, seen ? [seen[0], now] : [now, now]);
+    // Files are all enqueued at the start; only a test's start and end say when the file ran.
+    if (['test:start', 'test:pass', 'test:fail'].includes(event.type)) {
+      const now = Date.now();
+      const seen = span.get(file);
+      span.set(file, seen ? [seen[0], now] : [now, now]);
+    }
     if (event.type === 'test:fail' && !isSuiteOfFailures(data)) {
       const error = data.details?.error;
       const cause = error?.cause ?? error;

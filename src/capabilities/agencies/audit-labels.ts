@@ -12,6 +12,8 @@ import { chinaDateTime } from '../../domain/calendar/china-time.ts';
 import { eventTypeLabels } from '../requests/contract.ts';
 import { reportStatusLabels } from '../reports/contract.ts';
 import { messageEventLabels } from '../messages/contract.ts';
+import { consultationEventLabels } from '../../domain/consultations/lifecycle.ts';
+import { surveyEventLabels } from '../../domain/surveys/workflow.ts';
 
 const fixedActions: Record<string, string> = {
   'auth.login': '登录',
@@ -75,6 +77,27 @@ const fixedActions: Record<string, string> = {
   'responsible-person.delete': '删除政务公开负责人',
   'assessment.save': '保存绩效考核项目与自评分',
   'assessment.score': '上级评分',
+  'consultation.create': '起草征求意见稿',
+  'consultation.comment-online': '网上提交征求意见',
+  'consultation.comment-entered': '登记收到的意见',
+  'survey.create': '新建问卷',
+  'survey.edit': '修改问卷',
+  'survey.paper-sheets': '录入纸质问卷',
+  'hotline.create': '登记热线来电',
+  'hotline.update': '修改热线来电记录',
+  'hotline.delete': '删除热线来电记录',
+  'hotline.import': '导入12345工单',
+  'interview.create': '预告在线访谈',
+  'interview.update': '修改在线访谈',
+  'interview.delete': '删除在线访谈',
+  'interview.answered': '标记访谈中已答复的问题',
+  'interview.convert-unanswered': '将访谈未答问题转为留言',
+  'interview.question-converted': '访谈问题已转为留言',
+  'interview.save-transcript': '保存访谈实录',
+  'interview.publish-transcript': '发布访谈实录',
+  'meeting.create': '登记会议',
+  'meeting.update': '修改会议记录',
+  'meeting.delete': '删除会议记录',
 };
 
 /** The Chinese name of an audited action; an unknown code is described, never shown raw. */
@@ -84,6 +107,8 @@ export function auditActionLabel(action: string): string {
   if (kind === 'document' && step && step in documentActionLabels) return `文件：${documentActionLabels[step as keyof typeof documentActionLabels]}`;
   if (kind === 'request' && step && step in eventTypeLabels) return `申请：${eventTypeLabels[step as keyof typeof eventTypeLabels]}`;
   if (kind === 'message' && step && step in messageEventLabels) return `留言：${messageEventLabels[step as keyof typeof messageEventLabels]}`;
+  if (kind === 'consultation' && step && step in consultationEventLabels) return `意见征集：${consultationEventLabels[step as keyof typeof consultationEventLabels]}`;
+  if (kind === 'survey' && step && step in surveyEventLabels) return `问卷：${surveyEventLabels[step as keyof typeof surveyEventLabels]}`;
   return `${entityLabels[kind] ?? '其他'}操作`;
 }
 
@@ -105,6 +130,13 @@ const entityLabels: Record<string, string> = {
   training: '培训记录',
   responsible_person: '政务公开负责人',
   assessment: '绩效考核',
+  consultation: '意见征集',
+  survey: '问卷调查',
+  hotline_call: '热线来电',
+  hotline_import: '12345工单导入',
+  interview: '在线访谈',
+  meeting: '会议记录',
+  website_report: '网站年度报表',
 };
 
 export function auditEntityLabel(entity: string): string {
