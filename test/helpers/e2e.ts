@@ -14,6 +14,8 @@ import {
 } from './server.ts';
 import { renameOrDrop, TEMPLATE_DIR, templateKey } from './template.ts';
 
+const SHOT_TIMEOUT_MS = 120_000;
+
 /** Where browser tests leave their screenshots, to be looked at. */
 export const shots = path.join(repoRoot, 'test-results');
 
@@ -69,7 +71,6 @@ export function e2eSuite(env: Record<string, string> = {}): E2eSuite {
     const printed = `one-time password: ${copy.password}\n`;
     server = {
       ...started,
-      stop: started.stop,
       get output() {
         return printed + started.output;
       },
@@ -105,12 +106,14 @@ export function e2eSuite(env: Record<string, string> = {}): E2eSuite {
  */
 export async function checkScreen(page: Page, name: string): Promise<string[]> {
   const problems = (await axeViolations(page)).map((v) => `${name}: ${v}`);
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  // A full-page screenshot of a long page waits for fonts and layout; on a busy machine it once
+  // took over Playwright's default 30 s (messages-citizen). It is evidence, not a timing check.
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true, timeout: SHOT_TIMEOUT_MS });
   const size = page.viewportSize()!;
   await page.setViewportSize({ width: 390, height: 844 });
   const over = await overflow(page);
   if (over > 0) problems.push(`${name}: scrolls sideways by ${over} px at 390 px`);
-  await page.screenshot({ path: path.join(shots, `${name}-390.png`), fullPage: true });
+  await page.screenshot({ path: path.join(shots, `${name}-390.png`), fullPage: true, timeout: SHOT_TIMEOUT_MS });
   await page.setViewportSize(size);
   return problems;
 }

@@ -6,7 +6,8 @@ import type { IsoDate, WorkingCalendar } from '../../domain/calendar/index.ts';
 import type { ConsultationEvent } from '../../domain/consultations/index.ts';
 import { consultationKind } from '../../domain/consultations/index.ts';
 import { replay } from '../../domain/workflow/engine.ts';
-import { AppError, notFound } from '../../services/errors.ts';
+import { notFound } from '../../services/errors.ts';
+import { acceptedOrRefused, eventLogRows } from '../../services/case-log.ts';
 import type { ServiceDeps, Tx } from '../../services/context.ts';
 import type { AgencyScope } from '../../services/policy.ts';
 import type { ConsultationCommentRow, ConsultationEventRow, ConsultationRow } from './tables.ts';
@@ -62,16 +63,11 @@ export async function appendConsultationEvents(
 ): Promise<void> {
   await consultationRow(tx, scope, id);
   const replayed = replay(consultationKind(calendar), [...existing, ...events]);
-  if (!replayed.ok) throw new AppError('TRANSITION_REFUSED', replayed.errors.map((e) => e.replace(/^第 \d+ 个事件：/, '')).join('；'), 409);
-  let seq = existing.length;
-  for (const event of events) {
-    seq++;
-    await tx
-      .insertInto('consultation_events')
-      .values({ consultation_id: id, seq, agency_id: scope.agencyId, type: event.type, date: event.date, data_json: JSON.stringify(event), actor_user_id: actorUserId, recorded_at: deps.now().toISOString() })
-      .execute();
+  const s = acceptedOrRefused(replayed);
+  if (events.length > 0) {
+    const rows = eventLogRows(events, existing.length, actorUserId, deps.now().toISOString());
+    await tx.insertInto('consultation_events').values(rows.map((r) => ({ ...r, consultation_id: id, agency_id: scope.agencyId }))).execute();
   }
-  const s = replayed.value;
   await tx
     .updateTable('consultations')
     .set({ phase: s.phase, opened_date: s.openedDate, closed_date: s.closedDate, feedback_published_date: s.feedbackPublishedDate, document_id: s.document?.id ?? null })

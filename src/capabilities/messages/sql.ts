@@ -7,6 +7,7 @@ import { addDays, type IsoDate, type WorkingCalendar } from '../../domain/calend
 import { RED_ALERT_CALENDAR_DAYS, computeMessageDeadlines, defaultReplyLimits, replayMessage, type MessageEvent, type MessageKind } from '../../domain/messages/index.ts';
 import type { MailboxRow, MessageEventRow, MessageRow } from '../../storage/schema-messages.ts';
 import { AppError, notFound } from '../../services/errors.ts';
+import { acceptedOrRefused, eventLogRows } from '../../services/case-log.ts';
 import type { ServiceDeps, Tx } from '../../services/context.ts';
 import type { AgencyScope } from '../../services/policy.ts';
 import type { MessageListQuery, NewMailboxInput } from './contract.ts';
@@ -129,16 +130,11 @@ export async function appendMessageEvents(
   await messageRow(tx, scope, id);
   const all = [...existing, ...events];
   const replayed = replayMessage(all, calendar);
-  if (!replayed.ok) throw new AppError('TRANSITION_REFUSED', replayed.errors.map((e) => e.replace(/^第 \d+ 个事件：/, '')).join('；'), 409);
-  let seq = existing.length;
-  for (const event of events) {
-    seq++;
-    await tx
-      .insertInto('message_events')
-      .values({ message_id: id, seq, agency_id: scope.agencyId, type: event.type, date: event.date, data_json: JSON.stringify(event), actor_user_id: actorUserId, recorded_at: deps.now().toISOString() })
-      .execute();
+  const s = acceptedOrRefused(replayed);
+  if (events.length > 0) {
+    const rows = eventLogRows(events, existing.length, actorUserId, deps.now().toISOString());
+    await tx.insertInto('message_events').values(rows.map((r) => ({ ...r, message_id: id, agency_id: scope.agencyId }))).execute();
   }
-  const s = replayed.value;
   const d = computeMessageDeadlines(s, calendar, today);
   const transfer = s.transfers.at(-1);
   await tx

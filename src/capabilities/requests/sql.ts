@@ -9,7 +9,8 @@ import { chinaDate } from '../../domain/calendar/china-time.ts';
 import { replay, type RequestChannel, type RequestEvent } from '../../domain/requests/lifecycle.ts';
 import { projectRequest, viewRequest } from '../../domain/requests/view.ts';
 import type { PersonalDataAccessTable, RequestEventRow, RequestRow } from '../../storage/schema.ts';
-import { AppError, notFound } from '../../services/errors.ts';
+import { notFound } from '../../services/errors.ts';
+import { acceptedOrRefused, eventLogRows } from '../../services/case-log.ts';
 import type { ServiceDeps, Tx } from '../../services/context.ts';
 import type { ApplicantInput, NewRequestInput } from './contract.ts';
 import type { AgencyScope } from '../../services/policy.ts';
@@ -83,14 +84,10 @@ export async function appendEvents(tx: Tx, deps: ServiceDeps, scope: AgencyScope
   await requestRow(tx, scope, requestId);
   const all = [...existing, ...events];
   const replayed = replay(all);
-  if (!replayed.ok) throw new AppError('TRANSITION_REFUSED', replayed.errors.map((e) => e.replace(/^第 \d+ 个事件：/, '')).join('；'), 409);
-  let seq = existing.length;
-  for (const event of events) {
-    seq++;
-    await tx
-      .insertInto('request_events')
-      .values({ request_id: requestId, seq, type: event.type, date: event.date, data_json: JSON.stringify(event), actor_user_id: actorUserId, recorded_at: deps.now().toISOString() })
-      .execute();
+  acceptedOrRefused(replayed);
+  if (events.length > 0) {
+    const rows = eventLogRows(events, existing.length, actorUserId, deps.now().toISOString());
+    await tx.insertInto('request_events').values(rows.map((r) => ({ ...r, request_id: requestId }))).execute();
   }
   await storeProjection(tx, deps, requestId, all, calendar);
 }

@@ -5,7 +5,8 @@
  */
 import { replay } from '../../domain/workflow/engine.ts';
 import { surveyKind, type SurveyAnswer, type SurveyEvent, type SurveyQuestion, type SurveyState } from '../../domain/surveys/index.ts';
-import { AppError, notFound } from '../../services/errors.ts';
+import { notFound } from '../../services/errors.ts';
+import { acceptedOrRefused, eventLogRows } from '../../services/case-log.ts';
 import type { ServiceDeps, Tx } from '../../services/context.ts';
 import type { AgencyScope } from '../../services/policy.ts';
 import type { SurveyRow } from './tables.ts';
@@ -65,16 +66,11 @@ export const eventsOf = (rows: readonly { data_json: string }[]): SurveyEvent[] 
 /** Appends events after checking the whole log with the engine, and rewrites the projection. */
 export async function appendSurveyEvents(tx: Tx, deps: ServiceDeps, scope: AgencyScope, id: number, existing: readonly SurveyEvent[], events: readonly SurveyEvent[], actorUserId: number | null): Promise<SurveyState> {
   const replayed = replay(surveyKind, [...existing, ...events]);
-  if (!replayed.ok) throw new AppError('TRANSITION_REFUSED', replayed.errors.map((e) => e.replace(/^第 \d+ 个事件：/, '')).join('；'), 409);
-  let seq = existing.length;
-  for (const event of events) {
-    seq++;
-    await tx
-      .insertInto('survey_events')
-      .values({ survey_id: id, seq, agency_id: scope.agencyId, type: event.type, date: event.date, data_json: JSON.stringify(event), actor_user_id: actorUserId, recorded_at: deps.now().toISOString() })
-      .execute();
+  const s = acceptedOrRefused(replayed);
+  if (events.length > 0) {
+    const rows = eventLogRows(events, existing.length, actorUserId, deps.now().toISOString());
+    await tx.insertInto('survey_events').values(rows.map((r) => ({ ...r, survey_id: id, agency_id: scope.agencyId }))).execute();
   }
-  const s = replayed.value;
   await tx.updateTable('surveys').set({ status: s.status, published_date: s.publishedDate, updated_at: deps.now().toISOString() }).where('id', '=', id).where('agency_id', '=', scope.agencyId).execute();
   return s;
 }
