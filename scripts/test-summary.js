@@ -1,4 +1,4 @@
-// A second test reporter: after the run, every failed test with its file and error, then the
+// A second test reporter (GONGKAI_SLOWEST=N lists N slowest files instead of 15): after the run, every failed test with its file and error, then the
 // slowest files. CI keeps only the tail of the output, so a failure reported far up in the TAP
 // stream would be out of sight: scripts/test.js sets GONGKAI_TEST_SUMMARY to a file, this
 // appends to it, and the script prints it last, after every pass.
@@ -27,7 +27,7 @@ export default async function* summary(source) {
     }
   }
   span.delete('(unknown file)');
-  const slowest = [...span].map(([file, [from, to]]) => [file, to - from]).sort((a, b) => b[1] - a[1]).slice(0, 15);
+  const slowest = [...span].map(([file, [from, to]]) => [file, to - from]).sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.GONGKAI_SLOWEST ?? 15));
   let text = '# 最慢的测试文件 / slowest test files\n';
   for (const [file, ms] of slowest) text += `#   ${(ms / 1000).toFixed(1).padStart(6)} s  ${file}\n`;
   text += failures.length ? `# 失败的测试 / failed tests (${failures.length})\n${failures.join('\n')}\n` : '# 没有失败的测试 / no test failed\n';

@@ -9,7 +9,7 @@ import { present } from '../capabilities/users/queries.ts';
 import { userRow } from '../capabilities/users/sql.ts';
 import { AppError } from './errors.ts';
 import type { ServiceDeps } from './context.ts';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { newCaptcha, verifyCaptcha, type CaptchaChallenge } from './captcha.ts';
 import { captchaNeeded, clearFailures, failureCounts, recordFailure } from './login-throttle.ts';
 
@@ -126,8 +126,6 @@ export async function login(deps: ServiceDeps, input: LoginInput): Promise<{ tok
   const fresh = await userRow(deps.db, user.id);
   return { token, session: { user: await present(deps.db, fresh), csrfToken, expiresAt } };
 }
-
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 export async function resolveSession(deps: ServiceDeps, token: string): Promise<SessionInfo | null> {
   const now = deps.now().toISOString();

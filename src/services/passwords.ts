@@ -1,7 +1,23 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 // Node's built-in scrypt (OpenSSL) — a maintained, memory-hard KDF with no native addon to build.
-const PARAMS = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+const PARAMS = { N: 2 ** scryptCost(process.env.GONGKAI_PASSWORD_COST), r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+
+/**
+ * scrypt's cost as a power of two: 15 (about a quarter of a second of a core and 32 MB a hash)
+ * unless GONGKAI_PASSWORD_COST says otherwise. npm test sets 10: the suite creates and signs in
+ * hundreds of users, and at 15 hashing took more CPU than everything else those tests do. Each
+ * stored hash carries its own parameters, so hashes made at any cost still verify.
+ */
+export function scryptCost(value: string | undefined): number {
+  if (value === undefined || value === '') return 15;
+  const cost = Number(value);
+  if (!Number.isInteger(cost) || cost < 10 || cost > 20) throw new Error(`GONGKAI_PASSWORD_COST 配置无效：${value}（应为 10 至 20 的整数，默认 15，仅供测试调低）`);
+  return cost;
+}
+
+/** A hash no password matches, at the current cost: an unknown name costs as much as a known one. */
+export const DUMMY_HASH = `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`;
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {

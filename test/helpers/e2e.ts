@@ -111,6 +111,8 @@ export async function checkScreen(page: Page, name: string): Promise<string[]> {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true, timeout: SHOT_TIMEOUT_MS });
   const size = page.viewportSize()!;
   await page.setViewportSize({ width: 390, height: 844 });
+  // Resize observers (the ECharts chart) run after the next layout: measure after two frames.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const over = await overflow(page);
   if (over > 0) problems.push(`${name}: scrolls sideways by ${over} px at 390 px`);
   await page.screenshot({ path: path.join(shots, `${name}-390.png`), fullPage: true, timeout: SHOT_TIMEOUT_MS });

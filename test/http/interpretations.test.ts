@@ -89,6 +89,11 @@ for (const dialect of DIALECTS) {
       assert.equal(interpPage.statusCode, 200);
       assert.ok(interpPage.body.includes(`/org/changping/documents/${policy.id}`), 'the 解读 page links its policy');
       assert.match(interpPage.body, /解读的政策文件：<a[^>]*>《常平乡困难群众临时救助实施细则》/);
+      // The home page's 最新公开 shows the 解读 beside its policy, and the 解读 names its policy.
+      const home = (await t.app.inject({ method: 'GET', url: '/org/changping/' })).body;
+      const latest = home.slice(home.indexOf('id="latest-title"'), home.indexOf('</section>', home.indexOf('id="latest-title"')));
+      assert.match(latest, new RegExp(`<a href="/org/changping/documents/${policy.id}">常平乡困难群众临时救助实施细则</a> <a class="interp-link" href="/org/changping/documents/${draftInterp.id}"[^>]*>【文字解读】</a>`));
+      assert.match(latest, new RegExp(`<a href="/org/changping/documents/${draftInterp.id}">《常平乡困难群众临时救助实施细则》政策解读</a><span class="doc-meta">解读：<a href="/org/changping/documents/${policy.id}">`));
       const search = (await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent('制定背景')}&agency=changping` })).json();
       assert.deepEqual(search.items.map((i: { docId: number }) => i.docId), [draftInterp.id], 'the site search finds the 解读');
       // Withdrawing the policy takes its 解读 off the portal too.

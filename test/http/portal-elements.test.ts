@@ -67,6 +67,10 @@ for (const dialect of DIALECTS) {
         assert.ok(hrefs(footer).includes('/org/changping/contact') && hrefs(footer).includes('/org/changping/sitemap') && hrefs(footer).includes('/privacy'), url);
         assert.doesNotMatch(page.body, /<!--site-info-->/);
       }
+      // The home page's 机构概况 comes from the same settings; a blank 负责人 is left out.
+      const profile = section((await t.app.inject({ method: 'GET', url: '/org/changping/' })).body, 'id="profile-title"', '</section>');
+      for (const text of ['<td>常平乡人民政府</td>', '<td>常平乡人民路 1 号</td>', '<td>工作日 8:30—12:00，14:30—17:30</td>', '<td>0558-1234567</td>', '<td>236600</td>']) assert.ok(profile.includes(text), text);
+      assert.doesNotMatch(profile, /负责人/);
       const audit = (await admin.request('GET', `/api/v1/audit?agencyId=${agencyId}`)).json() as { items: { action: string; actionLabel: string }[] };
       assert.equal(audit.items.find((e) => e.action === 'agency.site-settings')?.actionLabel, '修改网站设置');
     });

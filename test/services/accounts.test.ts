@@ -10,7 +10,7 @@ import { createAgency } from '../../src/capabilities/agencies/commands.ts';
 import { seedDemo } from '../../src/services/seed.ts';
 import { systemActor } from '../../src/services/context.ts';
 import { AppError } from '../../src/services/errors.ts';
-import { hashPassword, verifyPassword, passwordProblem } from '../../src/services/passwords.ts';
+import { DUMMY_HASH, hashPassword, scryptCost, verifyPassword, passwordProblem } from '../../src/services/passwords.ts';
 
 const system = systemActor('test');
 const code = (c: string) => (err: unknown) => err instanceof AppError && err.code === c;
@@ -25,6 +25,16 @@ describe('password hashing', () => {
     assert.ok(await verifyPassword('正确的密码 horse-battery', a));
     assert.ok(!(await verifyPassword('正确的密码 horse-batterY', a)));
     assert.ok(!(await verifyPassword('x', 'not-a-hash')));
+  });
+  it('costs 2^15 unless GONGKAI_PASSWORD_COST lowers it for tests, and verifies a hash of any cost', async () => {
+    assert.equal(scryptCost(undefined), 15);
+    assert.equal(scryptCost('10'), 10);
+    for (const bad of ['9', '21', '12.5', 'low']) assert.throws(() => scryptCost(bad), /GONGKAI_PASSWORD_COST 配置无效/);
+    // Made at the production cost (the suite runs at 2^10): the stored N is the one used.
+    const strong = 'scrypt$32768$8$1$c2FsdHNhbHRzYWx0c2FsdA==$oJAoby9di0J0qqlP5RaJ/aeVDnWR18gQBDyEPCoqYhY=';
+    assert.ok(await verifyPassword('正确的密码', strong));
+    assert.ok(!(await verifyPassword('错误的密码', strong)));
+    assert.match(DUMMY_HASH, new RegExp(`^scrypt\\$${2 ** scryptCost(process.env.GONGKAI_PASSWORD_COST)}\\$`));
   });
   it('rejects weak passwords with a reason in Chinese', () => {
     assert.match(passwordProblem('short1')!, /至少 10 位/);

@@ -17,10 +17,15 @@ import { registerInterviewPortal } from './interview-routes.ts';
 import { registerSitePortal } from './site-routes.ts';
 import { registerBrochurePortal } from './brochure-routes.ts';
 import { packageRoot } from '../../paths.ts';
+import { latestPublished } from '../../services/publications.ts';
+import { publicSiteSettings } from '../../capabilities/agencies/site-settings.ts';
+import { TtlCache } from '../../services/ttl-cache.ts';
+import type { HomeItem } from '../../views/portal/home-parts.ts';
 
 const portalCss = readFileSync(new URL('src/views/assets/portal.css', packageRoot), 'utf8');
 
 const HTML = 'text/html; charset=utf-8';
+const HOME_LATEST = 8;
 
 const portalAgencies = directoryAgencies;
 const agencyByCode = (deps: ServiceDeps, code: string): Promise<Agency | undefined> => directoryAgency(deps, code);
@@ -58,10 +63,20 @@ export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
 
   // The home of an agency lists the agencies below it by level; `/` is the top agency's home, or
   // with several agencies at the top, the platform's directory of all of them (decision 027).
+  // The latest items cost a query per document: kept for 5 s like the other public lists (decision 005).
+  const latest = new TtlCache<number, HomeItem[]>(5000, 2000);
   const home = async (agency: Agency): Promise<string> => {
     const all = await portalAgencies(deps);
     const parent = all.find((a) => a.id === agency.parent_id);
-    return agencyHomePage(portalView(agency), { directory: agencyDirectory(await directoryView(deps), agency.id), parent: parent && portalView(parent) });
+    const items = await latest.get(agency.id, async () =>
+      (await latestPublished(deps, agency.id, HOME_LATEST)).map((d) => ({ id: d.id, title: d.title, docNo: d.docNo, publishedAt: d.publishedAt, interpretations: d.interpretations, policy: d.interpretation?.policy ?? null })),
+    );
+    return agencyHomePage(portalView(agency), {
+      directory: agencyDirectory(await directoryView(deps), agency.id),
+      parent: parent && portalView(parent),
+      latest: items,
+      profile: { fullName: agency.full_name?.trim() || agency.name, settings: await publicSiteSettings(deps, agency.id) },
+    });
   };
 
   app.get('/', async (_req, reply) => {

@@ -2,6 +2,7 @@ import { html } from '../html.ts';
 import { agencyBase, openColumns, portalPage, type OpenColumnSlug, type PortalAgency } from './layout.ts';
 import type { Directory } from '../../domain/agencies/directory.ts';
 import { directorySection, searchScopeSelect, type DirectoryAgency } from './directory-parts.ts';
+import { latestSection, profileSection, type AgencyProfile, type HomeItem } from './home-parts.ts';
 
 const columnIntro: Record<OpenColumnSlug, string> = {
   guide: '政府信息公开指南说明本机关政府信息公开的范围、方式、程序和受理机构。',
@@ -18,9 +19,12 @@ export interface HomeView {
   directory: Directory<DirectoryAgency>;
   /** The agency above, linked back; none at the top of the platform. */
   parent?: PortalAgency | undefined;
+  /** The latest published documents, newest first. */
+  latest: HomeItem[];
+  profile: AgencyProfile;
 }
 
-/** An agency's 政府信息公开 column: its search, its columns, and the columns of the agencies below it. */
+/** An agency's 政府信息公开 column: its search, latest items, 机构概况, its columns, and the agencies below it. */
 export function agencyHomePage(agency: PortalAgency, v: HomeView): string {
   const base = agencyBase(agency);
   const hasBelow = v.directory.departments.length > 0 || v.directory.levels.length > 0;
@@ -36,6 +40,11 @@ export function agencyHomePage(agency: PortalAgency, v: HomeView): string {
   ${hasBelow ? searchScopeSelect('subtree') : ''}
   <button type="submit">搜索</button>
 </form>
+<div class="home-blocks">
+${latestSection(agency, v.latest)}
+${profileSection(agency, v.profile)}
+</div>
+<h2 class="visually-hidden">公开栏目</h2>
 <ul class="column-grid">
   ${openColumns.map(
     (c) => html`<li><a href="${base}/open/${c.slug}"><strong>${c.label}</strong><span>${columnIntro[c.slug]}</span></a></li>`,

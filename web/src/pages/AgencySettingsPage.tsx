@@ -6,6 +6,8 @@ import { useAgency } from '../agency';
 import { RichText } from '../RichText';
 import { SiteSettingsPanel } from './SiteSettingsPanel';
 import { portalPageLabels, portalPageSlugs, type PortalPageSlug, type PortalPageView } from '../../../src/capabilities/disclosure/contract.ts';
+import { guideTemplateHtml } from '../../../src/capabilities/disclosure/guide-template.ts';
+import type { SiteSettings } from '../../../src/capabilities/agencies/site-settings-contract.ts';
 
 /** Hints under the fields whose content is not obvious from the label. */
 const noticeHints: Partial<Record<NoticeSettingKey, string>> = {
@@ -97,7 +99,7 @@ export function AgencySettingsPage() {
 
 function PortalPageEditor({ slug }: { slug: PortalPageSlug }) {
   const { agency } = useAgency();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm();
   useEffect(() => {
     if (!agency) return;
@@ -106,6 +108,18 @@ function PortalPageEditor({ slug }: { slug: PortalPageSlug }) {
       .catch(() => undefined);
   }, [agency, slug, form]);
   if (!agency) return null;
+  // The guide's first draft from the 网站设置 contacts; the editor replaces nothing until asked.
+  const fromTemplate = async () => {
+    try {
+      const settings = await api<SiteSettings>('GET', `/agencies/${agency.id}/site-settings`);
+      const bodyHtml = guideTemplateHtml({ fullName: agency.fullName || agency.name, settings, portalPath: `${window.location.origin}/org/${agency.code}/` });
+      const replace = () => form.setFieldsValue({ bodyHtml });
+      if (!form.getFieldValue('bodyHtml')) return replace();
+      modal.confirm({ title: '用模板替换当前正文？', content: '当前正文将被模板替换，保存前可以继续修改；未保存的修改会丢失。', okText: '替换', cancelText: '取消', onOk: replace });
+    } catch (err) {
+      message.error(err instanceof ApiError ? err.message : '读取网站设置失败');
+    }
+  };
   return (
     <Form
       form={form}
@@ -123,6 +137,14 @@ function PortalPageEditor({ slug }: { slug: PortalPageSlug }) {
       <Form.Item label="标题" name="title" rules={[{ required: true, message: '请输入标题' }]}>
         <Input />
       </Form.Item>
+      {slug === 'guide' && (
+        <Typography.Paragraph>
+          <Button onClick={fromTemplate}>按模板生成</Button>
+          <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+            按《条例》的要求生成指南初稿，受理机构的地址、电话等取自“网站设置”，缺少的项目标为【请填写】。
+          </Typography.Text>
+        </Typography.Paragraph>
+      )}
       <Form.Item label="正文" name="bodyHtml">
         <RichText label="正文" />
       </Form.Item>

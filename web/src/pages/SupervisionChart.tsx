@@ -24,6 +24,8 @@ export function StackedBars({ categories, series, summary, onPick }: { categorie
     if (!box.current) return;
     const chart = echarts.init(box.current, undefined, { renderer: 'svg' });
     chart.on('click', (p) => pick.current?.(p.dataIndex));
+    // The observer runs after layout, so until then the drawing keeps its old width; the box's
+    // overflow: hidden keeps that stale width from widening the page (a phone turned sideways).
     const resize = new ResizeObserver(() => chart.resize());
     resize.observe(box.current);
     return () => {
@@ -47,5 +49,5 @@ export function StackedBars({ categories, series, summary, onPick }: { categorie
       true,
     );
   }, [categories, series]);
-  return <div ref={box} role="img" aria-label={summary} style={{ width: '100%', height: Math.max(220, categories.length * 30 + 60) }} data-testid="supervision-chart" />;
+  return <div ref={box} role="img" aria-label={summary} style={{ width: '100%', overflow: 'hidden', height: Math.max(220, categories.length * 30 + 60) }} data-testid="supervision-chart" />;
 }
