@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'dist/', 'dist.tmp/', 'data/', 'test-results/'] },
+  { ignores: ['node_modules/', 'web/dist/', 'dist/', 'dist.tmp/', 'data/', 'test-results/', '.test-build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

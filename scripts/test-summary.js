@@ -11,7 +11,8 @@ export default async function* summary(source) {
   const span = new Map();
   for await (const event of source) {
     const data = event.data ?? {};
-    const file = data.file ? path.relative(process.cwd(), data.file) : '(unknown file)';
+    // Named by its source: the runner ran the compiled copy under .test-build/ (scripts/test-build.js).
+    const file = data.file ? path.relative(process.cwd(), data.file).replace(/^\.test-build\//, '').replace(/\.mjs$/, '.ts') : '(unknown file)';
     // Files are all enqueued at the start; only a test's start and end say when the file ran.
     if (['test:start', 'test:pass', 'test:fail'].includes(event.type)) {
       const now = Date.now();

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { buildTests, builtPath } from './test-build.js';
 
 // The browser tests do not run again: every test browser is in New York's zone (a day behind
 // China at the pinned hour) whatever the machine's, so a browser-side zone bug shows in the first
@@ -42,7 +43,9 @@ function run(files, env, title) {
   // Passwords hashed at scrypt cost 2^10, not 2^15: the suite hashes hundreds (decision 033).
   env = { GONGKAI_PASSWORD_COST: '10', ...env, GONGKAI_TEST_SUMMARY: summaryFile };
   const reporters = ['--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter=${SUMMARY}`, '--test-reporter-destination=stdout'];
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=3', ...reporters, ...files], { stdio: 'inherit', env });
+  // The compiled files (scripts/test-build.js), with stack traces mapped back to the sources.
+  const args = ['--enable-source-maps', '--test', '--test-concurrency=3', ...reporters, ...files.map(builtPath)];
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit', env });
   return result.status ?? 1;
 }
 
@@ -51,13 +54,18 @@ const built = spawnSync(process.execPath, [fileURLToPath(new URL('build.js', imp
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 const targets = process.argv.slice(2);
-let status = run((targets.length ? targets : ['test']).flatMap(collect), process.env, '全部测试 / every test');
+const files = (targets.length ? targets : ['test']).flatMap(collect);
+const zoneFiles = targets.length ? [] : ZONE_SENSITIVE.flatMap(collect);
+const started = Date.now();
+await buildTests([...new Set([...files, ...zoneFiles])]);
+console.log(`# 测试文件已编译 / test files compiled in ${Date.now() - started} ms`);
+let status = run(files, process.env, '全部测试 / every test');
 if (!targets.length) {
   const machineZone = process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
   const asUtc = (z) => (['UTC', 'Etc/UTC', 'Etc/Universal', 'Universal', 'Zulu'].includes(z) ? 'UTC' : z);
   for (const zone of ZONES.filter((z) => z !== asUtc(machineZone))) {
     console.log(`\n# 时区 / time zone ${zone}: date-sensitive tests again`);
-    status = run(ZONE_SENSITIVE.flatMap(collect), { ...process.env, TZ: zone }, `时区 / time zone ${zone}`) || status;
+    status = run(zoneFiles, { ...process.env, TZ: zone }, `时区 / time zone ${zone}`) || status;
   }
 }
 console.log(`\n# 汇总 / summary${readFileSync(summaryFile, 'utf8')}`);

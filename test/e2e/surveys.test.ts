@@ -79,6 +79,8 @@ describe('a survey answered on the portal and its results shown, in Chromium', (
     const id = /surveys\/(\d+)/.exec(surveyUrl)![1]!;
     await staff.goto(`${e2e.server.url}/admin/interaction/surveys/${id}`);
     await staff.getByTestId('survey-figures-q1').waitFor({ timeout: 90_000 });
+    // The charts load ECharts lazily: wait for the second one drawn.
+    await staff.getByTestId('survey-chart').nth(1).locator('svg').first().waitFor();
     assert.ok((await staff.getByTestId('survey-chart').count()) >= 2, 'a chart per answered choice or rating question');
     // The demo entered three paper sheets: q1 rated 4, 5, 3; the citizen gave 2.
     assert.deepEqual(await staff.getByTestId('survey-figures-q1').locator('li').allInnerTexts(), ['1 分：0 人（0.0%）', '2 分：1 人（25.0%）', '3 分：1 人（25.0%）', '4 分：1 人（25.0%）', '5 分：1 人（25.0%）']);

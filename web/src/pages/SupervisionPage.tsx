@@ -1,9 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, List, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
 import { api, ApiError } from '../api';
 import { useAgency } from '../agency';
-import { StackedBars } from './SupervisionChart';
 import {
   checkKeys,
   checkLabels,
@@ -20,6 +19,9 @@ import {
   type SupervisionView,
   type Verdict,
 } from '../../../src/capabilities/supervision/contract.ts';
+
+// ECharts loads only on this page and the survey results, not with every workspace page.
+const StackedBars = lazy(() => import('./SupervisionChart').then((m) => ({ default: m.StackedBars })));
 
 // Dark text on light fills: antd's preset tag colours fall short of 4.5:1 contrast.
 const verdictStyles: Record<Verdict, { color: string; background: string; borderColor: string }> = {
@@ -145,7 +147,9 @@ export function SupervisionPage() {
           ))}
           <Checks agency={own} />
           <Card title="督办数量" style={{ marginBottom: 16 }}>
-            <StackedBars categories={chart.categories} series={chart.series} summary={chart.summary} onPick={(i) => setDrill({ agency: own, key: figureKeys[i]! })} />
+            <Suspense fallback={null}>
+              <StackedBars categories={chart.categories} series={chart.series} summary={chart.summary} onPick={(i) => setDrill({ agency: own, key: figureKeys[i]! })} />
+            </Suspense>
           </Card>
           <Card title="各机关督办明细" style={{ marginBottom: 16 }}>
             <Table<AgencySupervisionView>

@@ -29,5 +29,5 @@ export function SurveyChart({ result }: { result: QuestionResult }) {
       chart.dispose();
     };
   }, [result]);
-  return <div ref={box} aria-hidden="true" data-testid="survey-chart" style={{ width: '100%', height: Math.max(160, result.labels.length * 34 + 40) }} />;
+  return <div ref={box} aria-hidden="true" data-testid="survey-chart" style={{ width: '100%', overflow: 'hidden', height: Math.max(160, result.labels.length * 34 + 40) }} />;
 }

@@ -1,11 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Descriptions, List, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { api, ApiError } from '../api';
 import { useRecord } from '../messages-list';
 import { today } from '../clock';
 import { SurveyEditor } from './SurveyEditor';
-import { SurveyChart } from './SurveyChart';
 import { percent, questionKindLabels, RATING_MAX, surveyEventLabels, type SurveyDetail } from '../surveys';
+
+// ECharts loads only with a chart: it would otherwise weigh on every page of the workspace.
+const SurveyChart = lazy(() => import('./SurveyChart').then((m) => ({ default: m.SurveyChart })));
 
 const stepButtons = { opened: '开始调查', closed: '结束调查', resultsPublished: '公布结果' } as const;
 
@@ -59,7 +62,11 @@ export function SurveyDetailPage() {
           ) : (
             <Row gutter={16}>
               <Col xs={24} md={14}>
-                {q.answered > 0 && <SurveyChart result={q} />}
+                {q.answered > 0 && (
+                  <Suspense fallback={null}>
+                    <SurveyChart result={q} />
+                  </Suspense>
+                )}
               </Col>
               <Col xs={24} md={10}>
                 <ul data-testid={`survey-figures-${q.key}`}>
