@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState, type ComponentType } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Layout, Menu, Modal, Select, Space, Typography, Grid, Drawer } from 'antd';
 import {
@@ -17,36 +17,39 @@ import { agencyStateLabels, api, type Agency, type Session } from './api';
 import { AgencyContext } from './agency';
 import { Dashboard } from './pages/Dashboard';
 import { AreaPage } from './pages/AreaPage';
-import { UsersPage } from './pages/UsersPage';
-import { AgenciesPage } from './pages/AgenciesPage';
-import { AuditPage } from './pages/AuditPage';
 import { ChangePasswordForm } from './pages/ChangePasswordPage';
-import { RequestsPage } from './pages/RequestsPage';
-import { RequestDetailPage } from './pages/RequestDetailPage';
-import { CalendarPage } from './pages/CalendarPage';
-import { DocumentsPage } from './pages/DocumentsPage';
-import { DocumentEditPage } from './pages/DocumentEditPage';
-import { Art20StatsPage } from './pages/Art20StatsPage';
-import { ReportsPage } from './pages/ReportsPage';
-import { ReportCheckPage } from './pages/ReportCheckPage';
-import { AppealsPage } from './pages/AppealsPage';
-import { PlanPage } from './pages/PlanPage';
-import { AgencySettingsPage } from './pages/AgencySettingsPage';
-import { SubmissionStatusPage } from './pages/SubmissionStatusPage';
-import { ReportRollupPage } from './pages/ReportRollupPage';
-import { MessagesPage } from './pages/MessagesPage';
-import { MessagesDetailPage } from './pages/MessagesDetailPage';
-import { MessagesMailboxesPage } from './pages/MessagesMailboxesPage';
-import { ConsultationsPage } from './pages/ConsultationsPage';
-import { ConsultationDetailPage } from './pages/ConsultationDetailPage';
-import { RecordsPage } from './pages/RecordsPage';
-import { InterviewsPage } from './pages/InterviewsPage';
-import { HotlinePage } from './pages/HotlinePage';
-import { MeetingsPage } from './pages/MeetingsPage';
-import { WebsiteReportPage } from './pages/WebsiteReportPage';
-import { SurveysPage } from './pages/SurveysPage';
-import { SurveyDetailPage } from './pages/SurveyDetailPage';
-import { SupervisionPage } from './pages/SupervisionPage';
+
+// Each page is its own chunk: a page load parses the shell and that page, not the whole workspace.
+const page = <K extends string>(load: () => Promise<{ [P in K]: ComponentType<any> }>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+const UsersPage = page(() => import('./pages/UsersPage'), 'UsersPage');
+const AgenciesPage = page(() => import('./pages/AgenciesPage'), 'AgenciesPage');
+const AuditPage = page(() => import('./pages/AuditPage'), 'AuditPage');
+const RequestsPage = page(() => import('./pages/RequestsPage'), 'RequestsPage');
+const RequestDetailPage = page(() => import('./pages/RequestDetailPage'), 'RequestDetailPage');
+const CalendarPage = page(() => import('./pages/CalendarPage'), 'CalendarPage');
+const DocumentsPage = page(() => import('./pages/DocumentsPage'), 'DocumentsPage');
+const DocumentEditPage = page(() => import('./pages/DocumentEditPage'), 'DocumentEditPage');
+const Art20StatsPage = page(() => import('./pages/Art20StatsPage'), 'Art20StatsPage');
+const ReportsPage = page(() => import('./pages/ReportsPage'), 'ReportsPage');
+const ReportCheckPage = page(() => import('./pages/ReportCheckPage'), 'ReportCheckPage');
+const AppealsPage = page(() => import('./pages/AppealsPage'), 'AppealsPage');
+const PlanPage = page(() => import('./pages/PlanPage'), 'PlanPage');
+const AgencySettingsPage = page(() => import('./pages/AgencySettingsPage'), 'AgencySettingsPage');
+const SubmissionStatusPage = page(() => import('./pages/SubmissionStatusPage'), 'SubmissionStatusPage');
+const ReportRollupPage = page(() => import('./pages/ReportRollupPage'), 'ReportRollupPage');
+const MessagesPage = page(() => import('./pages/MessagesPage'), 'MessagesPage');
+const MessagesDetailPage = page(() => import('./pages/MessagesDetailPage'), 'MessagesDetailPage');
+const MessagesMailboxesPage = page(() => import('./pages/MessagesMailboxesPage'), 'MessagesMailboxesPage');
+const ConsultationsPage = page(() => import('./pages/ConsultationsPage'), 'ConsultationsPage');
+const ConsultationDetailPage = page(() => import('./pages/ConsultationDetailPage'), 'ConsultationDetailPage');
+const RecordsPage = page(() => import('./pages/RecordsPage'), 'RecordsPage');
+const InterviewsPage = page(() => import('./pages/InterviewsPage'), 'InterviewsPage');
+const HotlinePage = page(() => import('./pages/HotlinePage'), 'HotlinePage');
+const MeetingsPage = page(() => import('./pages/MeetingsPage'), 'MeetingsPage');
+const WebsiteReportPage = page(() => import('./pages/WebsiteReportPage'), 'WebsiteReportPage');
+const SurveysPage = page(() => import('./pages/SurveysPage'), 'SurveysPage');
+const SurveyDetailPage = page(() => import('./pages/SurveyDetailPage'), 'SurveyDetailPage');
+const SupervisionPage = page(() => import('./pages/SupervisionPage'), 'SupervisionPage');
 
 export const areas = [
   { key: '/proactive', label: '主动公开', icon: <NotificationOutlined />, intro: '公开目录、保密审查、发布渠道与第二十条统计。' },
@@ -164,6 +167,7 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
           <Layout.Content style={{ margin: wide ? 16 : 8 }}>
             {/* Layout.Content is the page's <main> already: a second one fails axe's landmark rules. */}
             <div style={{ background: '#fff', padding: wide ? 24 : 12, minHeight: 360 }}>
+              <Suspense fallback={<Typography.Paragraph>正在加载…</Typography.Paragraph>}>
               <Routes>
                 <Route path="/" element={<Dashboard />} />
                 <Route path="/proactive" element={<DocumentsPage />} />
@@ -202,6 +206,7 @@ export function Shell({ session, onLogout }: { session: Session; onLogout: () =>
                 <Route path="/system/audit" element={<AuditPage />} />
                 <Route path="*" element={<Typography.Paragraph>页面不存在。</Typography.Paragraph>} />
               </Routes>
+              </Suspense>
             </div>
           </Layout.Content>
         </Layout>
