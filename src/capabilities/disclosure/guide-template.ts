@@ -5,6 +5,7 @@
  * Node.js APIs here.
  */
 import type { SiteSettings } from '../agencies/site-settings-contract.ts';
+import { escapeHtml as escape } from '../../views/html.ts';
 
 export interface GuideTemplateInput {
   /** The formal name (常平乡人民政府); the 受理机构 unless the settings say otherwise. */
@@ -14,8 +15,6 @@ export interface GuideTemplateInput {
   portalPath: string;
 }
 
-const escape = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fill = (value: string | undefined, what: string) =>
   value?.trim() ? escape(value.trim()) : `【请填写${what}】`;
 

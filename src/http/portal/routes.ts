@@ -68,14 +68,18 @@ export function registerPortal(app: FastifyInstance, deps: ServiceDeps): void {
   const home = async (agency: Agency): Promise<string> => {
     const all = await portalAgencies(deps);
     const parent = all.find((a) => a.id === agency.parent_id);
-    const items = await latest.get(agency.id, async () =>
-      (await latestPublished(deps, agency.id, HOME_LATEST)).map((d) => ({ id: d.id, title: d.title, docNo: d.docNo, publishedAt: d.publishedAt, interpretations: d.interpretations, policy: d.interpretation?.policy ?? null })),
-    );
+    const [items, settings, directory] = await Promise.all([
+      latest.get(agency.id, async () =>
+        (await latestPublished(deps, agency.id, HOME_LATEST)).map((d) => ({ id: d.id, title: d.title, docNo: d.docNo, publishedAt: d.publishedAt, interpretations: d.interpretations, policy: d.interpretation?.policy ?? null })),
+      ),
+      publicSiteSettings(deps, agency.id),
+      directoryView(deps),
+    ]);
     return agencyHomePage(portalView(agency), {
-      directory: agencyDirectory(await directoryView(deps), agency.id),
+      directory: agencyDirectory(directory, agency.id),
       parent: parent && portalView(parent),
       latest: items,
-      profile: { fullName: agency.full_name?.trim() || agency.name, settings: await publicSiteSettings(deps, agency.id) },
+      profile: { fullName: agency.full_name?.trim() || agency.name, settings },
     });
   };
 
