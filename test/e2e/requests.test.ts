@@ -42,6 +42,9 @@ describe('a request from the online form to the reply, in Chromium', () => {
       await staff.getByRole('button', { name: button, exact: true }).click();
       const dialog = staff.getByRole('dialog');
       await dialog.waitFor();
+      // A click during the modal's opening motion can be lost (as tick() in helpers/browser.ts
+      // says of checkboxes); a clean-clone run once left this dialog open for 30 s.
+      await staff.locator('.ant-modal[class*="zoom-appear"], .ant-modal[class*="zoom-enter"]').waitFor({ state: 'detached' });
       if (fill) await fill();
       await dialog.getByRole('button', { name: '确定' }).click();
       await dialog.waitFor({ state: 'hidden' });
